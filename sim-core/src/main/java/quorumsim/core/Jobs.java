@@ -1,0 +1,210 @@
+package quorumsim.core;
+
+import quorumsim.trace.TraceKind;
+
+/** The kinds of {@link Job}. */
+final class Jobs {
+    private Jobs() {
+    }
+
+    /** A message reaches the receiver's NIC; as an event it queues itself on the CPU. */
+    static final class Delivery extends Job {
+        final int from;
+        final int to;
+        final Message message;
+        final long messageId;
+
+        Delivery(int from, int to, Message message, long messageId) {
+            this.from = from;
+            this.to = to;
+            this.message = message;
+            this.messageId = messageId;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.arrive(this);
+        }
+
+        @Override
+        int kindCode() {
+            return TraceKind.DELIVER.code();
+        }
+
+        @Override
+        long baseCostNanos(Simulation sim, Node node) {
+            return sim.costs.receiveNanos(to, message);
+        }
+
+        @Override
+        void handle(Node node, NodeContext ctx) {
+            node.actor.onMessage(ctx, from, message);
+        }
+    }
+
+    /** A message crossed the wire and waits for the receiver's NIC (finite bandwidth only). */
+    static final class NicArrival extends Event {
+        final Delivery delivery;
+
+        NicArrival(Delivery delivery) {
+            this.delivery = delivery;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.network.receiveThroughNic(delivery);
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+    }
+
+    static final class TimerFire extends Job {
+        final int node;
+        final TimerId id;
+
+        TimerFire(int node, TimerId id) {
+            this.node = node;
+            this.id = id;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.timerFired(this);
+        }
+
+        @Override
+        int kindCode() {
+            return TraceKind.TIMER.code();
+        }
+
+        @Override
+        long baseCostNanos(Simulation sim, Node node) {
+            return 0;
+        }
+
+        @Override
+        void handle(Node node, NodeContext ctx) {
+            if (!id.cancelled) {
+                node.actor.onTimer(ctx, id.timer);
+            }
+        }
+    }
+
+    static final class Persisted extends Job {
+        final Object token;
+
+        Persisted(Object token) {
+            this.token = token;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            throw new IllegalStateException("persisted jobs are queued, not scheduled");
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+
+        @Override
+        long baseCostNanos(Simulation sim, Node node) {
+            return 0;
+        }
+
+        @Override
+        void handle(Node node, NodeContext ctx) {
+            node.actor.onPersisted(ctx, token);
+        }
+    }
+
+    static final class Start extends Job {
+        @Override
+        void fire(Simulation sim) {
+            throw new IllegalStateException("start jobs are queued, not scheduled");
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+
+        @Override
+        long baseCostNanos(Simulation sim, Node node) {
+            return 0;
+        }
+
+        @Override
+        void handle(Node node, NodeContext ctx) {
+            node.actor.onStart(ctx);
+        }
+    }
+
+    /** A core finishes a job: its sends leave, its disk writes start, the next job runs. */
+    static final class CpuDone extends Event {
+        final Node node;
+        final int epoch;
+        final Outbox outbox;
+
+        CpuDone(Node node, int epoch, Outbox outbox) {
+            this.node = node;
+            this.epoch = epoch;
+            this.outbox = outbox;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.cpuDone(this);
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+    }
+
+    /** A disk flush ends: every write it covered is stable. */
+    static final class FlushDone extends Event {
+        final Node node;
+        final int epoch;
+        final Object[] tokens;
+
+        FlushDone(Node node, int epoch, Object[] tokens) {
+            this.node = node;
+            this.epoch = epoch;
+            this.tokens = tokens;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.flushDone(this);
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+    }
+
+    /** Anything scheduled from outside the actors: faults, workload hooks, probes. */
+    static final class Action extends Event {
+        final Runnable action;
+
+        Action(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            action.run();
+        }
+
+        @Override
+        int kindCode() {
+            return TraceKind.FAULT.code();
+        }
+    }
+}

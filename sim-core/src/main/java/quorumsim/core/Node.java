@@ -1,0 +1,66 @@
+package quorumsim.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/** The engine's record of one node: its actor, CPU queue, NIC, disk, clock and fault state. */
+final class Node {
+    final int id;
+    final String name;
+    final NodeSpec spec;
+    final ActorFactory factory;
+    final StableStore store = new StableStore();
+    final LocalClock clock;
+    final SplittableRandom random;
+    final NodeContext ctx;
+    final TreeSet<String> behaviours = new TreeSet<>();
+
+    Actor actor;
+    int epoch;
+    boolean crashed;
+    boolean paused;
+
+    // CPU
+    final ArrayDeque<Job> queue = new ArrayDeque<>();
+    int busyCores;
+    long busyNanos;
+
+    // NIC (bits per second each way; 0 = unlimited) and when each direction is next free
+    long bandwidthBitsPerSec;
+    long sendFreeAtNanos;
+    long receiveFreeAtNanos;
+    /** Per destination: when the last message on this link is delivered (FIFO links). */
+    long[] lastDeliveryTo = new long[0];
+    /** Extra latency on every message to or from this node until {@code delaySpikeUntilNanos}. */
+    long delaySpikeNanos;
+    long delaySpikeUntilNanos;
+
+    // Disk: writes waiting for the next flush, and whether one is in progress
+    final ArrayList<Object> pendingWrites = new ArrayList<>();
+    long pendingWriteBytes;
+    boolean flushing;
+
+    Node(int id, String name, NodeSpec spec, ActorFactory factory, Simulation sim) {
+        this.id = id;
+        this.name = name;
+        this.spec = spec;
+        this.factory = factory;
+        this.clock = new LocalClock(spec.clockOffsetNanos(), spec.clockDriftPpm());
+        this.random = sim.streams.stream("node/" + id);
+        this.ctx = new NodeContext(this, sim);
+    }
+
+    /** Drops everything volatile: the actor, its queue, timers (by epoch), pending writes. */
+    void crash() {
+        crashed = true;
+        epoch++;
+        actor = null;
+        queue.clear();
+        busyCores = 0;
+        pendingWrites.clear();
+        pendingWriteBytes = 0;
+        flushing = false;
+    }
+}

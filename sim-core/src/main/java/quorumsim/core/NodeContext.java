@@ -1,0 +1,117 @@
+package quorumsim.core;
+
+import java.util.random.RandomGenerator;
+import quorumsim.metrics.Metrics;
+
+/** The engine's side of {@link Context}, one per node, pointed at the job now running. */
+final class NodeContext implements Context {
+    private final Node node;
+    private final Simulation sim;
+    /** Virtual time at which the current handler runs. */
+    long handlerTimeNanos;
+    /** CPU charged by the current handler on top of its base cost. */
+    long chargedNanos;
+    /** Sends and writes of the current handler, released when its work completes. */
+    Outbox outbox;
+
+    NodeContext(Node node, Simulation sim) {
+        this.node = node;
+        this.sim = sim;
+    }
+
+    private Outbox outbox() {
+        if (outbox == null) {
+            outbox = new Outbox();
+        }
+        return outbox;
+    }
+
+    @Override
+    public int self() {
+        return node.id;
+    }
+
+    @Override
+    public long now() {
+        return node.clock.localAt(handlerTimeNanos);
+    }
+
+    @Override
+    public long trueTimeNanos() {
+        return handlerTimeNanos;
+    }
+
+    @Override
+    public void send(int to, Message message) {
+        if (to < 0 || to >= sim.nodeCount()) {
+            throw new IllegalArgumentException("node " + node.id + " sent " + message.typeName() + " to unknown node " + to);
+        }
+        chargedNanos += sim.costs.sendNanos(node.id, message);
+        outbox().items.add(new Outbox.Send(to, message));
+    }
+
+    @Override
+    public TimerId setTimer(long delayNanos, Object timer) {
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("timer delay must not be negative: " + timer);
+        }
+        TimerId id = new TimerId(timer);
+        sim.scheduleTimer(node, handlerTimeNanos + node.clock.virtualDelayFor(delayNanos), id);
+        return id;
+    }
+
+    @Override
+    public void cancelTimer(TimerId id) {
+        if (id != null) {
+            id.cancelled = true;
+        }
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return node.random;
+    }
+
+    @Override
+    public void chargeCpu(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("CPU charge must not be negative");
+        }
+        chargedNanos += nanos;
+    }
+
+    @Override
+    public void persist(int bytes, Object token) {
+        outbox().items.add(new Outbox.Write(bytes, token));
+    }
+
+    @Override
+    public Signature sign(Object content, Signature.Kind kind) {
+        chargedNanos += sim.costs.signNanos(kind);
+        return new Signature(node.id, content, kind);
+    }
+
+    @Override
+    public boolean verify(Signature signature, int signer, Object content) {
+        if (signature == null) {
+            return false;
+        }
+        chargedNanos += sim.costs.verifyNanos(signature.kind());
+        return signature.matches(signer, content);
+    }
+
+    @Override
+    public void observe(Object event) {
+        sim.observe(handlerTimeNanos, node.id, event);
+    }
+
+    @Override
+    public Metrics metrics() {
+        return sim.metrics;
+    }
+
+    @Override
+    public StableStore store() {
+        return node.store;
+    }
+}

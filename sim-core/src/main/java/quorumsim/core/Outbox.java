@@ -1,0 +1,18 @@
+package quorumsim.core;
+
+import java.util.ArrayList;
+
+/** What a handler sends and writes; it leaves when the handler's CPU work completes. */
+final class Outbox {
+    final ArrayList<Object> items = new ArrayList<>(4);
+
+    record Send(int to, Message message) {
+    }
+
+    record Write(int bytes, Object token) {
+    }
+
+    boolean isEmpty() {
+        return items.isEmpty();
+    }
+}

@@ -1,0 +1,521 @@
+package quorumsim.core;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+import quorumsim.metrics.Metrics;
+import quorumsim.net.NetworkConfig;
+import quorumsim.net.Partitions;
+import quorumsim.trace.TraceDigest;
+import quorumsim.trace.TraceEvent;
+import quorumsim.trace.TraceKind;
+import quorumsim.trace.TraceListener;
+
+/**
+ * The single-threaded discrete-event engine. Nodes are added, then {@link #start()} queues
+ * their actors' start, then {@code runUntil} processes events in (time, insertion) order.
+ * Every draw comes from streams split off one seed, so a run is a function of its seed and
+ * set-up: the trace digest proves it.
+ */
+public final class Simulation {
+    final RandomStreams streams;
+    final CpuCostModel costs;
+    final Metrics metrics;
+    final Network network;
+    private final EventQueue queue = new EventQueue();
+    private final ArrayList<Node> nodes = new ArrayList<>();
+    private final TraceDigest digest = new TraceDigest();
+    private final ArrayList<TraceListener> traceListeners = new ArrayList<>();
+    private final ArrayList<ObservationListener> observers = new ArrayList<>();
+    private final ArrayList<BitSet> activeCuts = new ArrayList<>();
+    private final ArrayList<FaultRecord> faultLog = new ArrayList<>();
+    private Function<String, int[]> roleResolver = role -> {
+        throw new IllegalArgumentException("this protocol has no role '" + role + "'");
+    };
+    private int serverCount = -1;
+    private boolean started;
+    long now;
+    private long events;
+
+    /** A fault as it was applied: when, what, and to whom it resolved. */
+    public record FaultRecord(long timeNanos, String label, int[] nodes) {
+    }
+
+    public Simulation(long seed, NetworkConfig network, CpuCostModel costs, long metricsBucketNanos) {
+        this.streams = new RandomStreams(seed);
+        this.costs = costs;
+        this.metrics = new Metrics(metricsBucketNanos);
+        this.network = new Network(this, network);
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** Adds a node; its id is the order of addition, from 0. */
+    public int addNode(String name, NodeSpec spec, ActorFactory factory) {
+        if (started) {
+            throw new IllegalStateException("nodes are added before the simulation starts");
+        }
+        int id = nodes.size();
+        Node node = new Node(id, name, spec, factory, this);
+        node.bandwidthBitsPerSec = spec.bandwidthBitsPerSec() < 0 ? network.config.bandwidthBitsPerSec() : spec.bandwidthBitsPerSec();
+        nodes.add(node);
+        return id;
+    }
+
+    /** Nodes 0..count-1 are the servers ("all" in fault targets); the rest are clients. */
+    public void setServerCount(int count) {
+        this.serverCount = count;
+    }
+
+    /** How "leader" or "primary" in a fault target is resolved when the fault fires. */
+    public void setRoleResolver(Function<String, int[]> resolver) {
+        this.roleResolver = resolver;
+    }
+
+    public void addTraceListener(TraceListener listener) {
+        traceListeners.add(listener);
+    }
+
+    public void addObserver(ObservationListener listener) {
+        observers.add(listener);
+    }
+
+    /** Creates every actor and queues its {@code onStart} at time zero. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("the simulation has started already");
+        }
+        started = true;
+        network.partitions = new Partitions(nodes.size());
+        for (Node node : nodes) {
+            node.actor = node.factory.create(node.id, node.store);
+            enqueue(node, new Jobs.Start());
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Processes events up to and including {@code deadlineNanos}; the clock ends there. */
+    public void runUntil(long deadlineNanos) {
+        runUntil(() -> false, deadlineNanos);
+    }
+
+    /** As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true. */
+    public void runUntil(BooleanSupplier stop, long deadlineNanos) {
+        if (!started) {
+            start();
+        }
+        EventQueue q = queue;
+        while (true) {
+            Event e = q.peek();
+            if (e == null || e.time > deadlineNanos) {
+                now = Math.max(now, deadlineNanos == Long.MAX_VALUE ? now : deadlineNanos);
+                return;
+            }
+            q.poll();
+            now = e.time;
+            events++;
+            e.fire(this);
+            if (stop.getAsBoolean()) {
+                return;
+            }
+        }
+    }
+
+    /** Runs until no event is left. */
+    public void runToCompletion() {
+        runUntil(Long.MAX_VALUE);
+    }
+
+    /** Runs {@code action} at {@code timeNanos} (workload hooks, probes, checks). */
+    public void at(long timeNanos, Runnable action) {
+        Jobs.Action event = new Jobs.Action(action);
+        event.time = Math.max(timeNanos, now);
+        schedule(event);
+    }
+
+    /** Schedules a fault on the timeline. */
+    public void scheduleFault(long timeNanos, Fault fault) {
+        at(timeNanos, () -> apply(fault));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public long now() {
+        return now;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    public String nodeName(int id) {
+        return nodes.get(id).name;
+    }
+
+    public boolean isCrashed(int id) {
+        return nodes.get(id).crashed;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public String digestHex() {
+        return digest.hex();
+    }
+
+    public long digest() {
+        return digest.value();
+    }
+
+    public List<FaultRecord> faultLog() {
+        return faultLog;
+    }
+
+    /** Share of the node's core time spent busy so far, in [0, 1]. */
+    public double cpuUtilisation(int id) {
+        Node node = nodes.get(id);
+        return now == 0 ? 0 : Math.min(1.0, node.busyNanos / ((double) now * node.spec.cores()));
+    }
+
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    // ---------------------------------------------------------------- engine internals
+
+    Node node(int id) {
+        return nodes.get(id);
+    }
+
+    void schedule(Event event) {
+        queue.add(event);
+    }
+
+    void scheduleTimer(Node node, long atNanos, TimerId id) {
+        Jobs.TimerFire fire = new Jobs.TimerFire(node.id, id);
+        fire.epoch = node.epoch;
+        fire.time = atNanos;
+        schedule(fire);
+    }
+
+    void timerFired(Jobs.TimerFire fire) {
+        Node node = nodes.get(fire.node);
+        if (fire.id.cancelled || fire.epoch != node.epoch) {
+            return;
+        }
+        enqueue(node, fire);
+    }
+
+    void arrive(Jobs.Delivery delivery) {
+        Node receiver = nodes.get(delivery.to);
+        if (receiver.crashed) {
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "crashed");
+            return;
+        }
+        if (network.partitions.isCut(delivery.from, delivery.to)) {
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "partition");
+            return;
+        }
+        enqueue(receiver, delivery);
+    }
+
+    private void enqueue(Node node, Job job) {
+        job.epoch = node.epoch;
+        node.queue.add(job);
+        tryStart(node);
+    }
+
+    /** Starts queued jobs while a core is free. */
+    private void tryStart(Node node) {
+        while (!node.paused && !node.crashed && node.busyCores < node.spec.cores() && !node.queue.isEmpty()) {
+            Job job = node.queue.poll();
+            if (job.epoch != node.epoch) {
+                continue;
+            }
+            runJob(node, job);
+        }
+    }
+
+    private void runJob(Node node, Job job) {
+        NodeContext ctx = node.ctx;
+        ctx.handlerTimeNanos = now;
+        ctx.chargedNanos = 0;
+        ctx.outbox = null;
+        if (job instanceof Jobs.Delivery d) {
+            trace(TraceKind.DELIVER, node.id, d.from, d.message, d.messageId, null);
+        } else if (job instanceof Jobs.TimerFire t) {
+            if (t.id.cancelled) {
+                return;
+            }
+            traceTimer(node.id, t.id.timer);
+        }
+        long cost = job.baseCostNanos(this, node);
+        job.handle(node, ctx);
+        cost += ctx.chargedNanos;
+        Outbox outbox = ctx.outbox;
+        ctx.outbox = null;
+        if (cost == 0) {
+            release(node, outbox);
+            return;
+        }
+        node.busyCores++;
+        node.busyNanos += cost;
+        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox);
+        done.time = now + cost;
+        schedule(done);
+    }
+
+    void cpuDone(Jobs.CpuDone done) {
+        Node node = done.node;
+        if (done.epoch != node.epoch) {
+            return;
+        }
+        node.busyCores--;
+        release(node, done.outbox);
+        tryStart(node);
+    }
+
+    private void release(Node node, Outbox outbox) {
+        if (outbox == null) {
+            return;
+        }
+        for (Object item : outbox.items) {
+            if (item instanceof Outbox.Send s) {
+                network.transmit(node, s.to(), s.message());
+            } else if (item instanceof Outbox.Write w) {
+                write(node, w.bytes(), w.token());
+            }
+        }
+    }
+
+    private void write(Node node, int bytes, Object token) {
+        if (node.spec.disk().flushNanos(bytes) == 0) {
+            enqueue(node, new Jobs.Persisted(token));
+            return;
+        }
+        node.pendingWrites.add(token);
+        node.pendingWriteBytes += bytes;
+        if (!node.flushing) {
+            startFlush(node);
+        }
+    }
+
+    /** Group commit: one fsync covers every write waiting, up to the disk's batch limit. */
+    private void startFlush(Node node) {
+        int batch = Math.min(node.pendingWrites.size(), node.spec.disk().maxBatchWrites());
+        Object[] tokens = node.pendingWrites.subList(0, batch).toArray();
+        long bytes = batch == node.pendingWrites.size() ? node.pendingWriteBytes
+                : node.pendingWriteBytes * batch / node.pendingWrites.size();
+        node.pendingWrites.subList(0, batch).clear();
+        node.pendingWriteBytes -= bytes;
+        node.flushing = true;
+        Jobs.FlushDone done = new Jobs.FlushDone(node, node.epoch, tokens);
+        done.time = now + node.spec.disk().flushNanos(bytes);
+        schedule(done);
+    }
+
+    void flushDone(Jobs.FlushDone done) {
+        Node node = done.node;
+        if (done.epoch != node.epoch) {
+            return;
+        }
+        node.flushing = false;
+        for (Object token : done.tokens) {
+            enqueue(node, new Jobs.Persisted(token));
+        }
+        if (!node.pendingWrites.isEmpty()) {
+            startFlush(node);
+        }
+    }
+
+    void observe(long timeNanos, int node, Object event) {
+        for (ObservationListener listener : observers) {
+            listener.onObservation(timeNanos, node, event);
+        }
+        if (!traceListeners.isEmpty()) {
+            emit(new TraceEvent(timeNanos, TraceKind.OBSERVE, node, -1, event.getClass().getSimpleName(), -1, 0, event.toString()));
+        }
+    }
+
+    void trace(TraceKind kind, int node, int peer, Message message, long messageId, String detail) {
+        String type = message.typeName();
+        digest.add(kind.code(), now, node, peer, TraceDigest.typeHash(type), message.sizeBytes());
+        if (!traceListeners.isEmpty()) {
+            emit(new TraceEvent(now, kind, node, peer, type, messageId, message.sizeBytes(),
+                    detail != null ? detail : message.toString()));
+        }
+    }
+
+    private void traceTimer(int node, Object timer) {
+        String type = timer.getClass().getSimpleName();
+        digest.add(TraceKind.TIMER.code(), now, node, -1, TraceDigest.typeHash(type), 0);
+        if (!traceListeners.isEmpty()) {
+            emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
+        }
+    }
+
+    private void traceNode(TraceKind kind, int node, String detail) {
+        digest.add(kind.code(), now, node, -1, TraceDigest.typeHash(detail), 0);
+        if (!traceListeners.isEmpty()) {
+            emit(new TraceEvent(now, kind, node, -1, kind.name().toLowerCase(java.util.Locale.ROOT), -1, 0, detail));
+        }
+    }
+
+    private void emit(TraceEvent event) {
+        for (TraceListener listener : traceListeners) {
+            listener.onTrace(event);
+        }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /** Applies a fault now. */
+    public void apply(Fault fault) {
+        int[] hit = applyAndResolve(fault);
+        faultLog.add(new FaultRecord(now, fault.label(), hit));
+        traceNode(TraceKind.FAULT, hit.length > 0 ? hit[0] : -1, fault.label());
+    }
+
+    private int[] applyAndResolve(Fault fault) {
+        if (fault instanceof Fault.Crash c) {
+            return forEach(c.target(), false, this::crash);
+        } else if (fault instanceof Fault.Recover r) {
+            return forEach(r.target(), true, this::recover);
+        } else if (fault instanceof Fault.Pause p) {
+            return forEach(p.target(), false, n -> n.paused = true);
+        } else if (fault instanceof Fault.Resume r) {
+            return forEach(r.target(), false, n -> {
+                n.paused = false;
+                tryStart(n);
+            });
+        } else if (fault instanceof Fault.Partition p) {
+            cut(Partitions.linksBetweenGroups(nodes.size(), p.groups()));
+            return java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray();
+        } else if (fault instanceof Fault.OneWayCut c) {
+            cut(Partitions.oneWay(nodes.size(), c.from(), c.to()));
+            return new int[] {c.from(), c.to()};
+        } else if (fault instanceof Fault.Isolate i) {
+            return forEach(i.target(), false, n -> cut(Partitions.linksIsolating(nodes.size(), n.id)));
+        } else if (fault instanceof Fault.Heal) {
+            for (BitSet links : activeCuts) {
+                network.partitions.restoreAll(links);
+            }
+            activeCuts.clear();
+            return new int[0];
+        } else if (fault instanceof Fault.ClockJump j) {
+            return forEach(j.target(), false, n -> n.clock.jump(now, j.jumpNanos()));
+        } else if (fault instanceof Fault.ClockDrift d) {
+            return forEach(d.target(), false, n -> n.clock.setDrift(now, d.driftPpm()));
+        } else if (fault instanceof Fault.DelaySpike s) {
+            if (s.target() instanceof Target.All) {
+                network.globalSpikeNanos = s.extraNanos();
+                network.globalSpikeUntilNanos = now + s.durationNanos();
+                return new int[0];
+            }
+            return forEach(s.target(), false, n -> {
+                n.delaySpikeNanos = s.extraNanos();
+                n.delaySpikeUntilNanos = now + s.durationNanos();
+            });
+        } else if (fault instanceof Fault.Byzantine b) {
+            return forEach(b.target(), false, n -> setBehaviour(n, b.behaviour(), b.enabled()));
+        }
+        throw new IllegalArgumentException("unknown fault " + fault);
+    }
+
+    private void cut(BitSet links) {
+        network.partitions.cutAll(links);
+        activeCuts.add(links);
+    }
+
+    private int[] forEach(Target target, boolean crashedOnly, java.util.function.Consumer<Node> action) {
+        int[] ids = resolve(target, crashedOnly);
+        for (int id : ids) {
+            action.accept(nodes.get(id));
+        }
+        return ids;
+    }
+
+    /** The node ids a target means now. */
+    public int[] resolve(Target target, boolean crashedOnly) {
+        int servers = serverCount < 0 ? nodes.size() : serverCount;
+        int[] ids;
+        if (target instanceof Target.Nodes n) {
+            ids = n.ids();
+        } else if (target instanceof Target.Role r) {
+            ids = roleResolver.apply(r.name());
+        } else {
+            ids = java.util.stream.IntStream.range(0, servers).toArray();
+        }
+        for (int id : ids) {
+            if (id < 0 || id >= nodes.size()) {
+                throw new IllegalArgumentException("fault target " + target + " names node " + id + ", but nodes are 0.." + (nodes.size() - 1));
+            }
+        }
+        if (crashedOnly && target instanceof Target.All) {
+            return java.util.Arrays.stream(ids).filter(id -> nodes.get(id).crashed).toArray();
+        }
+        return ids;
+    }
+
+    private void crash(Node node) {
+        if (node.crashed) {
+            return;
+        }
+        node.crash();
+        traceNode(TraceKind.CRASH, node.id, "crash");
+    }
+
+    private void recover(Node node) {
+        if (!node.crashed) {
+            return;
+        }
+        node.crashed = false;
+        node.paused = false;
+        node.sendFreeAtNanos = now;
+        node.receiveFreeAtNanos = now;
+        node.actor = node.factory.create(node.id, node.store);
+        for (String behaviour : node.behaviours) {
+            runNow(node, () -> node.actor.onBehaviour(node.ctx, behaviour, true));
+        }
+        traceNode(TraceKind.RECOVER, node.id, "recover");
+        enqueue(node, new Jobs.Start());
+    }
+
+    private void setBehaviour(Node node, String behaviour, boolean enabled) {
+        if (enabled) {
+            node.behaviours.add(behaviour);
+        } else {
+            node.behaviours.remove(behaviour);
+        }
+        if (!node.crashed) {
+            runNow(node, () -> node.actor.onBehaviour(node.ctx, behaviour, enabled));
+        }
+    }
+
+    /** Runs a handler at once, outside the CPU queue; what it sends leaves now. */
+    private void runNow(Node node, Runnable handler) {
+        NodeContext ctx = node.ctx;
+        long savedTime = ctx.handlerTimeNanos;
+        long savedCharge = ctx.chargedNanos;
+        Outbox savedOutbox = ctx.outbox;
+        ctx.handlerTimeNanos = now;
+        ctx.outbox = null;
+        handler.run();
+        Outbox outbox = ctx.outbox;
+        ctx.handlerTimeNanos = savedTime;
+        ctx.chargedNanos = savedCharge;
+        ctx.outbox = savedOutbox;
+        release(node, outbox);
+    }
+}
