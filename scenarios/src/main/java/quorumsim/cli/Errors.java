@@ -1,0 +1,62 @@
+package quorumsim.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import quorumsim.scenario.Problem;
+import quorumsim.scenario.ScenarioException;
+
+/**
+ * Bad input and bad usage become clear lines on stderr and exit code 2, without a stack trace
+ * unless {@code --debug} is given. A failure inside the simulator (a broken invariant) prints
+ * its message and exits 3, with the trace under --debug.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    static final int INTERNAL = 3;
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("quorumsim: " + ex.getMessage());
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug") || (parsed.subcommand() != null && hasDebug(parsed));
+        if (ex instanceof ScenarioException s) {
+            for (Problem problem : s.problems()) {
+                err.println("error: " + problem);
+            }
+            if (s.problems().size() > 1) {
+                err.println(s.problems().size() + " problems.");
+            }
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof UsageException) {
+            err.println("quorumsim: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("quorumsim: internal failure: " + ex);
+        if (debug) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(run again with --debug for the stack trace)");
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    private static boolean hasDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

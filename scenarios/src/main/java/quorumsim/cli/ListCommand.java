@@ -1,0 +1,31 @@
+package quorumsim.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import quorumsim.scenario.Catalogue;
+import quorumsim.scenario.ScenarioLoader;
+import quorumsim.scenario.ScenarioSpec;
+
+/** {@code quorumsim list}: the built-in scenarios, one line each. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the built-in scenarios: name, protocol, and what to look at. Run one with 'quorumsim run NAME'.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int width = Catalogue.names().stream().mapToInt(String::length).max().orElse(10);
+        for (String name : Catalogue.names()) {
+            ScenarioSpec s = ScenarioLoader.load(name, java.util.List.of());
+            String description = s.description().replaceAll("\\s+", " ").trim();
+            String expect = s.expect().safety() == null ? "" : "  [safety " + s.expect().safety() + "]";
+            out.printf("%-" + width + "s  %-12s %s%s%n", name, s.protocol(), description, expect);
+        }
+        out.flush();
+        return ExitCodes.DONE;
+    }
+}

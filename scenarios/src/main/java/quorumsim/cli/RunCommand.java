@@ -1,0 +1,102 @@
+package quorumsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import quorumsim.result.RunResult;
+import quorumsim.run.Json;
+import quorumsim.run.OutputFolders;
+import quorumsim.run.RunOptions;
+import quorumsim.run.ScenarioRunner;
+import quorumsim.scenario.ScenarioLoader;
+import quorumsim.scenario.ScenarioSpec;
+
+/** {@code quorumsim run}: one scenario, one seed, a summary and an output folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one scenario (a built-in name or a .yaml/.json file) and write its output folder:",
+            "summary.json, CSV data, charts (PNG and SVG), messages.svg and report.html.",
+            "Exit code 1 when the scenario's expect: is not met."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario (see 'quorumsim list') or a scenario file.")
+    String scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (default: the scenario's seed:).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field, e.g. --set cluster.f=2 --set network.loss=0.01.",
+        "Validated like the file. Repeatable."})
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>). A folder holding another run is kept and DIR-2 is used.")
+    Path out;
+
+    @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl).")
+    boolean trace;
+
+    @Option(names = "--quiet", description = "Print nothing but errors; the exit code still tells.")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ScenarioSpec scenarioSpec = ScenarioLoader.load(scenario, overrides);
+        if (seed != null) {
+            scenarioSpec = scenarioSpec.withSeed(seed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (scenarioSpec.unsafe()) {
+            err.println("WARNING: unsafe: true -- this run is configured outside the protocol's assumptions; violations are expected.");
+            err.flush();
+        }
+        Path dir = OutputFolders.choose(this.out != null ? this.out : Path.of("out", scenarioSpec.name()), scenarioSpec.name(), scenarioSpec.seed());
+        createFolder(dir);
+        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet);
+        if (!quiet) {
+            SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty());
+            out.flush();
+        }
+        return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
+    }
+
+    /** The result of a run and what of its expect: was not met. */
+    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds) {
+    }
+
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet) {
+        RunResult result;
+        try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, "ms", quiet);
+             BufferedWriter traceOut = trace ? Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8) : null) {
+            RunOptions options = new RunOptions(traceOut, 20_000, t -> progress.stepTo(t / 1_000_000));
+            result = ScenarioRunner.run(scenarioSpec, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long reportStart = System.nanoTime();
+        Json.write(dir.resolve("summary.json"), result.summary());
+        RunReports.write(result, dir, scenarioSpec);
+        double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
+        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+    }
+
+    static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("cannot create output folder " + dir + ": " + e.getMessage());
+        }
+    }
+}

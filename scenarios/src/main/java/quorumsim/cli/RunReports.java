@@ -1,0 +1,23 @@
+package quorumsim.cli;
+
+import java.nio.file.Path;
+import quorumsim.report.DiagramOptions;
+import quorumsim.report.RunReport;
+import quorumsim.result.RunResult;
+import quorumsim.scenario.ScenarioSpec;
+
+/** Writes a run's charts, CSV data, messages.svg and report.html with the scenario's diagram choice. */
+final class RunReports {
+    private RunReports() {
+    }
+
+    static void write(RunResult result, Path dir, ScenarioSpec spec) {
+        ScenarioSpec.Diagram d = spec.diagram();
+        DiagramOptions options = d.toNanos() > 0 ? DiagramOptions.timeRange(d.fromNanos(), d.toNanos())
+                : DiagramOptions.firstRequests(d.requests());
+        if (!d.nodes().isEmpty()) {
+            options = options.withLanes(d.nodes());
+        }
+        RunReport.write(result, dir, options);
+    }
+}

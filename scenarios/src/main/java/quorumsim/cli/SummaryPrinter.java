@@ -1,0 +1,63 @@
+package quorumsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import quorumsim.result.RunResult;
+import quorumsim.result.RunSummary;
+import quorumsim.result.Verdict;
+import quorumsim.result.Violation;
+
+/** The short human summary of a run. */
+final class SummaryPrinter {
+    private SummaryPrinter() {
+    }
+
+    static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect) {
+        RunSummary s = result.summary();
+        out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
+        if (s.unsafe()) {
+            out.println("  UNSAFE configuration: outside the protocol's assumptions");
+        }
+        out.printf(Locale.ROOT, "  throughput   %,.1f ops/s   (%,d completed: %,d reads, %,d writes; %,d pending at the end)%n",
+                s.throughputOpsPerSec(), s.requests().completed(), s.requests().reads(), s.requests().writes(), s.requests().pending());
+        RunSummary.LatencySummary l = s.latencyMs();
+        out.printf(Locale.ROOT, "  latency ms   mean %.3f  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p90(), l.p99(), l.max());
+        out.printf(Locale.ROOT, "  messages     %,d%s%n", s.messages().total(),
+                s.requests().completed() > 0 ? String.format(Locale.ROOT, " (%.1f per completed request)", (double) s.messages().total() / s.requests().completed()) : "");
+        if (s.viewChanges() != null) {
+            out.printf("  view changes %d%n", s.viewChanges());
+        }
+        if (s.leaderChanges() != null) {
+            out.printf("  leader changes %d%n", s.leaderChanges());
+        }
+        verdict(out, "safety  ", s.safety());
+        verdict(out, "liveness", s.liveness());
+        if (noExpect) {
+            out.println("  expect       (none set)");
+        } else if (unmet.isEmpty()) {
+            out.println("  expect       met");
+        } else {
+            for (String line : unmet) {
+                out.println("  expect       NOT MET: " + line);
+            }
+        }
+        out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
+                s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg)");
+    }
+
+    private static void verdict(PrintWriter out, String what, Verdict v) {
+        out.println("  " + what + "     " + (v.holds() ? "holds" : "VIOLATED") + "  " + v.detail());
+        if (!v.holds()) {
+            List<Violation> first = v.violations().subList(0, Math.min(3, v.violations().size()));
+            for (Violation violation : first) {
+                out.printf(Locale.ROOT, "               at %.6f s: %s: %s%n", violation.time(), violation.kind(), violation.detail());
+            }
+            if (v.violations().size() > first.size()) {
+                out.println("               ... " + (v.violations().size() - first.size()) + " more in summary.json");
+            }
+        }
+    }
+}

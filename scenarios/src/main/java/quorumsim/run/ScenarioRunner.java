@@ -1,0 +1,129 @@
+package quorumsim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import quorumsim.core.Simulation;
+import quorumsim.metrics.Metrics;
+import quorumsim.protocols.Deployment;
+import quorumsim.result.RunResult;
+import quorumsim.result.RunSummary;
+import quorumsim.result.Verdict;
+import quorumsim.scenario.ProtocolAdapter;
+import quorumsim.scenario.Protocols;
+import quorumsim.scenario.ScenarioSpec;
+import quorumsim.trace.JsonLinesTrace;
+
+/** Runs one scenario on one seed: build, deploy, schedule faults, run, check, summarise. */
+public final class ScenarioRunner {
+    private ScenarioRunner() {
+    }
+
+    public static RunResult run(ScenarioSpec spec, RunOptions options) {
+        long wallStart = System.nanoTime();
+        ProtocolAdapter adapter = Protocols.get(spec.protocol());
+        Object config = spec.protocolConfig();
+        long bucketNanos = bucketFor(spec.durationNanos());
+        Simulation sim = new Simulation(spec.seed(), spec.network(), adapter.costModel(config), bucketNanos);
+        Deployment deployment = adapter.deploy(sim, config);
+        sim.setServerCount(deployment.servers());
+        sim.metrics().measureBetween(spec.warmupNanos(), spec.durationNanos());
+
+        DiagramWindow diagram = null;
+        if (options.diagramEvents() > 0) {
+            diagram = new DiagramWindow(spec.diagram().fromNanos(), spec.diagram().toNanos(), options.diagramEvents());
+            sim.addTraceListener(diagram);
+        }
+        JsonLinesTrace trace = options.traceOut() == null ? null : new JsonLinesTrace(options.traceOut());
+        if (trace != null) {
+            sim.addTraceListener(trace);
+        }
+        long settledFrom = 0;
+        for (ScenarioSpec.TimedFault fault : spec.faults()) {
+            sim.scheduleFault(fault.atNanos(), fault.fault());
+            settledFrom = Math.max(settledFrom, fault.atNanos());
+        }
+        if (options.progress() == null) {
+            sim.runUntil(spec.durationNanos());
+        } else {
+            for (int step = 1; step <= 100; step++) {
+                long until = spec.durationNanos() / 100 * step + (step == 100 ? spec.durationNanos() % 100 : 0);
+                sim.runUntil(until);
+                options.progress().accept(until);
+            }
+        }
+        if (trace != null) {
+            trace.close();
+        }
+
+        Verdict safety = deployment.safety();
+        Verdict liveness = deployment.liveness(settledFrom, spec.livenessBoundNanos(), spec.durationNanos());
+        Metrics metrics = sim.metrics();
+        long measuredNanos = spec.durationNanos() - spec.warmupNanos();
+        RunSummary.Requests requests = deployment.requests();
+        TreeMap<String, Long> byType = new TreeMap<>();
+        metrics.messagesByType().forEach((type, count) -> byType.put(type, count.messages()));
+        RunSummary summary = new RunSummary(spec.name(), spec.protocol(), spec.seed(), spec.durationNanos() / 1e9, sim.events(),
+                0, sim.digestHex(), requests, round(metrics.completedTotal() / (measuredNanos / 1e9)),
+                RunSummary.LatencySummary.of(metrics.latency()), safety, liveness,
+                new RunSummary.Messages(metrics.messagesTotal(), byType), deployment.viewChanges(), deployment.leaderChanges(),
+                spec.unsafe(), new TreeMap<>(deployment.figures()));
+        double[] cpu = new double[sim.nodeCount()];
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] = sim.cpuUtilisation(i);
+        }
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        return new RunResult(summary.withWallSeconds(wallSeconds), metrics,
+                FaultWindows.of(spec.faults(), metrics, spec.durationNanos()),
+                diagram == null ? List.of() : diagram.events(), deployment.lanes(), cpu, spec.description());
+    }
+
+    /** About 200 points on a throughput chart, in round steps. */
+    static long bucketFor(long durationNanos) {
+        long[] steps = {1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000, 50_000_000, 100_000_000, 200_000_000,
+                500_000_000, 1_000_000_000, 2_000_000_000, 5_000_000_000L, 10_000_000_000L, 60_000_000_000L};
+        for (long step : steps) {
+            if (durationNanos / step <= 200) {
+                return step;
+            }
+        }
+        return 600_000_000_000L;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Which expectations the summary misses, one line each; empty when all are met. */
+    public static List<String> unmetExpectations(ScenarioSpec.Expect expect, RunSummary summary) {
+        List<String> unmet = new ArrayList<>();
+        check(unmet, "safety", expect.safety(), summary.safety());
+        check(unmet, "liveness", expect.liveness(), summary.liveness());
+        Map<String, Double> figures = quorumsim.scenario.SummaryFigures.of(summary);
+        expect.min().forEach((name, bound) -> {
+            double value = figures.getOrDefault(name, Double.NaN);
+            if (!(value >= bound)) {
+                unmet.add(name + " = " + value + ", expected at least " + bound);
+            }
+        });
+        expect.max().forEach((name, bound) -> {
+            double value = figures.getOrDefault(name, Double.NaN);
+            if (!(value <= bound)) {
+                unmet.add(name + " = " + value + ", expected at most " + bound);
+            }
+        });
+        return unmet;
+    }
+
+    private static void check(List<String> unmet, String what, String expected, Verdict verdict) {
+        if (expected == null) {
+            return;
+        }
+        boolean wantHolds = expected.equals("holds");
+        if (verdict.holds() != wantHolds) {
+            unmet.add(what + " " + (verdict.holds() ? "holds" : "is violated") + ", expected " + (wantHolds ? "it to hold" : "a violation")
+                    + (verdict.holds() ? "" : ": " + verdict.detail()));
+        }
+    }
+}

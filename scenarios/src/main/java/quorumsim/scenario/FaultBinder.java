@@ -1,0 +1,303 @@
+package quorumsim.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+
+/**
+ * Reads the {@code byzantine:} and {@code faults:} lists into a timeline. Each fault entry has
+ * {@code at:} and exactly one action; crash, pause, isolate and partition may carry
+ * {@code until:}, which schedules the matching recover, resume or heal.
+ */
+final class FaultBinder {
+    static final List<String> ACTIONS = List.of("crash", "recover", "pause", "resume", "partition", "heal", "isolate", "cut",
+            "clockJump", "clockDrift", "delaySpike");
+    private static final String[] FAULT_KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>(List.of("at", "until"));
+        keys.addAll(ACTIONS);
+        FAULT_KEYS = keys.toArray(new String[0]);
+    }
+
+    private final Fields top;
+    private final int servers;
+    private final int clients;
+    private final long durationNanos;
+    private final Set<String> behaviours;
+    private final List<Problem> problems;
+    private final List<ScenarioSpec.TimedFault> timeline = new ArrayList<>();
+
+    FaultBinder(Fields top, int servers, int clients, long durationNanos, Set<String> behaviours, List<Problem> problems) {
+        this.top = top;
+        this.servers = servers;
+        this.clients = clients;
+        this.durationNanos = durationNanos;
+        this.behaviours = behaviours;
+        this.problems = problems;
+    }
+
+    /** Distinct nodes named in byzantine: entries (a role counts as one). */
+    int byzantineNodes() {
+        java.util.TreeSet<String> nodes = new java.util.TreeSet<>();
+        for (ScenarioSpec.TimedFault t : timeline) {
+            if (t.fault() instanceof Fault.Byzantine b && b.enabled()) {
+                if (b.target() instanceof Target.Nodes n) {
+                    for (int id : n.ids()) {
+                        nodes.add(Integer.toString(id));
+                    }
+                } else {
+                    nodes.add(b.target().toString());
+                }
+            }
+        }
+        return nodes.size();
+    }
+
+    List<ScenarioSpec.TimedFault> faults() {
+        timeline.sort(Comparator.comparingLong(ScenarioSpec.TimedFault::atNanos));
+        return timeline;
+    }
+
+    void bindByzantine(List<Node> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Fields f = new Fields(top.source(), entries.get(i), "byzantine[" + i + "]", problems, "node", "behaviour", "from", "until");
+            Target target = target(f, "node", entries.get(i).get("node"), false);
+            if (!f.has("node")) {
+                f.report(entries.get(i), "node", "missing; say which node misbehaves (an id, a list of ids, or primary/leader)");
+            }
+            if (!f.has("behaviour")) {
+                f.report(entries.get(i), "behaviour", "missing; allowed: " + String.join(", ", behaviours));
+            }
+            String behaviour = f.choice("behaviour", null, List.copyOf(behaviours));
+            long from = time(f, "from", 0);
+            long until = f.has("until") ? time(f, "until", durationNanos) : -1;
+            if (until >= 0 && until <= from) {
+                f.report(entries.get(i).get("until"), "until", "ends before it starts (from " + Units.formatDuration(from) + ")");
+            }
+            if (target != null && behaviour != null) {
+                timeline.add(new ScenarioSpec.TimedFault(from, new Fault.Byzantine(target, behaviour, true)));
+                if (until >= 0) {
+                    timeline.add(new ScenarioSpec.TimedFault(until, new Fault.Byzantine(target, behaviour, false)));
+                }
+            }
+        }
+    }
+
+    void bindFaults(List<Node> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Node entry = entries.get(i);
+            Fields f = new Fields(top.source(), entry, "faults[" + i + "]", problems, FAULT_KEYS);
+            if (entry.kind != Node.Kind.OBJECT) {
+                continue;
+            }
+            List<String> actions = new ArrayList<>();
+            for (String action : ACTIONS) {
+                if (entry.get(action) != null) {
+                    actions.add(action);
+                }
+            }
+            if (actions.size() != 1) {
+                f.report(entry, "", actions.isEmpty() ? "a fault needs one action: " + String.join(", ", ACTIONS)
+                        : "a fault has exactly one action, found " + String.join(" and ", actions) + "; write them as separate entries");
+                continue;
+            }
+            if (!f.has("at")) {
+                f.report(entry, "at", "missing; say when the fault happens (e.g. at: 2s)");
+            }
+            long at = time(f, "at", 0);
+            long until = f.has("until") ? time(f, "until", durationNanos) : -1;
+            if (until >= 0 && until <= at) {
+                f.report(entry.get("until"), "until", "ends before it starts (at " + Units.formatDuration(at) + ")");
+            }
+            String action = actions.get(0);
+            Node value = entry.get(action);
+            Fault fault = null;
+            Fault undo = null;
+            switch (action) {
+                case "crash":
+                    Target crashed = target(f, action, value, false);
+                    fault = crashed == null ? null : new Fault.Crash(crashed);
+                    undo = crashed == null ? null : new Fault.Recover(crashed instanceof Target.Role ? new Target.All() : crashed);
+                    break;
+                case "recover":
+                    Target recovered = target(f, action, value, true);
+                    fault = recovered == null ? null : new Fault.Recover(recovered);
+                    break;
+                case "pause":
+                    Target paused = target(f, action, value, false);
+                    fault = paused == null ? null : new Fault.Pause(paused);
+                    undo = paused == null ? null : new Fault.Resume(paused);
+                    break;
+                case "resume":
+                    Target resumed = target(f, action, value, false);
+                    fault = resumed == null ? null : new Fault.Resume(resumed);
+                    break;
+                case "isolate":
+                    Target isolated = target(f, action, value, false);
+                    fault = isolated == null ? null : new Fault.Isolate(isolated);
+                    undo = new Fault.Heal();
+                    break;
+                case "partition":
+                    int[][] groups = groups(f, value);
+                    fault = groups == null ? null : new Fault.Partition(groups);
+                    undo = new Fault.Heal();
+                    break;
+                case "heal":
+                    if (value.kind != Node.Kind.BOOLEAN || !"true".equals(value.text)) {
+                        f.report(value, "heal", "write heal: true");
+                    }
+                    fault = new Fault.Heal();
+                    break;
+                case "cut": {
+                    Fields cut = f.object("cut", "from", "to");
+                    int from = nodeId(cut, "from", value.get("from"));
+                    int to = nodeId(cut, "to", value.get("to"));
+                    fault = from < 0 || to < 0 ? null : new Fault.OneWayCut(from, to);
+                    undo = new Fault.Heal();
+                    break;
+                }
+                case "clockJump": {
+                    Fields jump = f.object("clockJump", "node", "by");
+                    Target t = target(jump, "node", value.get("node"), false);
+                    long by = jump.durationNanos("by", 0, 0, MAX);
+                    fault = t == null ? null : new Fault.ClockJump(t, by);
+                    break;
+                }
+                case "clockDrift": {
+                    Fields drift = f.object("clockDrift", "node", "ppm");
+                    Target t = target(drift, "node", value.get("node"), false);
+                    double ppm = drift.number("ppm", 0, -999_999, 1_000_000);
+                    fault = t == null ? null : new Fault.ClockDrift(t, ppm);
+                    break;
+                }
+                default: {
+                    Fields spike = f.object("delaySpike", "node", "extra", "for");
+                    Target t = spike.has("node") ? target(spike, "node", value.get("node"), false) : new Target.All();
+                    long extra = spike.durationNanos("extra", 10_000_000, 0, MAX);
+                    long length = spike.durationNanos("for", 1_000_000_000, 0, MAX);
+                    fault = t == null ? null : new Fault.DelaySpike(t, extra, length);
+                    break;
+                }
+            }
+            if (fault != null) {
+                timeline.add(new ScenarioSpec.TimedFault(at, fault));
+                if (until >= 0) {
+                    if (undo == null) {
+                        f.report(entry.get("until"), "until", "'" + action + "' has no end; until: applies to crash, pause, isolate, partition and cut");
+                    } else {
+                        timeline.add(new ScenarioSpec.TimedFault(until, undo));
+                    }
+                }
+            }
+        }
+    }
+
+    private static final long MAX = ScenarioBinder.MAX_DURATION_NANOS;
+
+    private long time(Fields f, String key, long fallback) {
+        long t = f.durationNanos(key, fallback, 0, MAX);
+        if (t > durationNanos) {
+            f.report(f.value(key), key, Units.formatDuration(t) + " is past the end of the run (duration " + Units.formatDuration(durationNanos) + ")");
+        }
+        return t;
+    }
+
+    /** A node id, a list of ids, "leader"/"primary", or "all" (where allowed). */
+    private Target target(Fields f, String key, Node value, boolean allowAll) {
+        if (value == null) {
+            return null;
+        }
+        if (value.kind == Node.Kind.LIST) {
+            int[] ids = new int[value.items.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = checkedId(f, key, value.items.get(i));
+                if (ids[i] < 0) {
+                    return null;
+                }
+            }
+            if (ids.length == 0) {
+                f.report(value, key, "an empty list of nodes");
+                return null;
+            }
+            return new Target.Nodes(ids);
+        }
+        if (value.kind == Node.Kind.STRING) {
+            switch (value.text) {
+                case "leader":
+                case "primary":
+                    return new Target.Role(value.text);
+                case "all":
+                    if (allowAll) {
+                        return new Target.All();
+                    }
+                    f.report(value, key, "'all' is allowed only for recover; name the nodes");
+                    return null;
+                default:
+                    break;
+            }
+        }
+        int id = checkedId(f, key, value);
+        return id < 0 ? null : new Target.Nodes(id);
+    }
+
+    private int nodeId(Fields f, String key, Node value) {
+        if (value == null) {
+            f.report(null, key, "missing; give a node id");
+            return -1;
+        }
+        return checkedId(f, key, value);
+    }
+
+    private int checkedId(Fields f, String key, Node value) {
+        int last = servers == Integer.MAX_VALUE ? Integer.MAX_VALUE : servers + clients - 1;
+        try {
+            if (value.kind != Node.Kind.NUMBER) {
+                throw new NumberFormatException();
+            }
+            int id = Integer.parseInt(value.text.trim());
+            if (id < 0 || id > last) {
+                f.report(value, key, "node " + id + " does not exist; servers are 0.." + (servers - 1)
+                        + (clients > 0 ? ", clients " + servers + ".." + last : ""));
+                return -1;
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            f.report(value, key, "expected a node id (0.." + (servers == Integer.MAX_VALUE ? "n-1" : Integer.toString(servers - 1))
+                    + "), a list of ids, or leader/primary; found " + value.describe());
+            return -1;
+        }
+    }
+
+    private int[][] groups(Fields f, Node value) {
+        if (value.kind != Node.Kind.LIST || value.items.isEmpty()) {
+            f.report(value, "partition", "expected a list of groups of node ids, e.g. [[0, 1], [2, 3]]; found " + value.describe());
+            return null;
+        }
+        int[][] groups = new int[value.items.size()][];
+        java.util.TreeSet<Integer> seen = new java.util.TreeSet<>();
+        for (int g = 0; g < groups.length; g++) {
+            Node group = value.items.get(g);
+            if (group.kind != Node.Kind.LIST) {
+                f.report(group, "partition", "group " + g + " must be a list of node ids, found " + group.describe());
+                return null;
+            }
+            groups[g] = new int[group.items.size()];
+            for (int i = 0; i < groups[g].length; i++) {
+                int id = checkedId(f, "partition", group.items.get(i));
+                if (id < 0) {
+                    return null;
+                }
+                if (!seen.add(id)) {
+                    f.report(group.items.get(i), "partition", "node " + id + " is in two groups");
+                    return null;
+                }
+                groups[g][i] = id;
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,88 @@
+package quorumsim.scenario;
+
+import java.util.List;
+import java.util.Set;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.kv.Workload;
+import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftDeployment;
+import quorumsim.protocols.Deployment;
+
+/** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */
+final class PbftAdapter implements ProtocolAdapter {
+    @Override
+    public String name() {
+        return "pbft";
+    }
+
+    @Override
+    public List<String> sectionKeys() {
+        return List.of("checkpointInterval", "logWindow", "viewChangeTimeout", "batchSize", "batchWindow", "authentication",
+                "tentativeExecution", "readOnly", "variant", "clientRetry", "replySize", "keySpace");
+    }
+
+    @Override
+    public List<String> workloadKinds() {
+        return List.of("kv");
+    }
+
+    @Override
+    public Set<String> behaviours() {
+        return PbftDeployment.BEHAVIOURS;
+    }
+
+    @Override
+    public Object bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+                       boolean unsafe, List<Problem> problems) {
+        PbftConfig defaults = PbftConfig.defaults();
+        PbftConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
+        if (cluster.n() > 0) {
+            config = config.withN(cluster.n());
+        }
+        if (cluster.quorum() > 0) {
+            config = config.withQuorum(cluster.quorum());
+        }
+        Workload w = defaults.workload()
+                .withClients(workload.clients())
+                .withOutstanding(workload.outstanding())
+                .withReadRatio(workload.readRatio())
+                .withSizes(workload.requestSizeBytes(), (int) p.sizeBytes("replySize", defaults.workload().replySizeBytes(), 0, 64L << 20))
+                .withClientRetryNanos(p.durationNanos("clientRetry", defaults.workload().clientRetryNanos(), 1_000, 3_600_000_000_000L))
+                .withKeySpace((int) p.integer("keySpace", defaults.workload().keySpace(), 1, 100_000_000));
+        config = config.withWorkload(w)
+                .withCheckpointInterval((int) p.integer("checkpointInterval", defaults.checkpointInterval(), 1, 1_000_000))
+                .withLogWindow((int) p.integer("logWindow", defaults.logWindow(), 1, 10_000_000))
+                .withViewChangeTimeoutNanos(p.durationNanos("viewChangeTimeout", defaults.viewChangeTimeoutNanos(), 1_000, 3_600_000_000_000L))
+                .withBatching((int) p.integer("batchSize", defaults.batchSize(), 1, 100_000),
+                        p.durationNanos("batchWindow", defaults.batchWindowNanos(), 0, 60_000_000_000L))
+                .withAuthentication(PbftConfig.Authentication.valueOf(p.choice("authentication", "mac", List.of("mac", "signature")).toUpperCase(java.util.Locale.ROOT)))
+                .withTentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
+                .withReadOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
+                .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)));
+        for (String problem : config.validate()) {
+            problems.add(new Problem(p.source(), 0, 0, "cluster", problem));
+        }
+        return config;
+    }
+
+    @Override
+    public int byzantineTolerance(Object config) {
+        return ((PbftConfig) config).f();
+    }
+
+    @Override
+    public int servers(Object config) {
+        return ((PbftConfig) config).n();
+    }
+
+    @Override
+    public CpuCostModel costModel(Object config) {
+        return PbftDeployment.costModel((PbftConfig) config);
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, Object config) {
+        return PbftDeployment.deploy(sim, (PbftConfig) config);
+    }
+}

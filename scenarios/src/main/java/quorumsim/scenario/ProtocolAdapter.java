@@ -1,0 +1,41 @@
+package quorumsim.scenario;
+
+import java.util.List;
+import java.util.Set;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.protocols.Deployment;
+
+/**
+ * What the scenario layer needs of a protocol: the keys of its own section, how to turn a
+ * scenario into its config (reporting problems, never throwing), its cost model, and how to
+ * deploy it on a simulation.
+ */
+public interface ProtocolAdapter {
+    String name();
+
+    /** Keys of the protocol's own section ("pbft:", "zab:"); empty if it has none. */
+    List<String> sectionKeys();
+
+    /** Workload kinds this protocol runs, the first being the default. */
+    List<String> workloadKinds();
+
+    /** Byzantine behaviour names it understands. */
+    Set<String> behaviours();
+
+    /** How many Byzantine nodes the config tolerates (f for PBFT; 0 for crash-fault protocols). */
+    default int byzantineTolerance(Object config) {
+        return 0;
+    }
+
+    /** Builds the protocol's config; adds a problem for each thing wrong. */
+    Object bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+                boolean unsafe, List<Problem> problems);
+
+    /** How many servers the config runs (node ids 0..servers-1). */
+    int servers(Object config);
+
+    CpuCostModel costModel(Object config);
+
+    Deployment deploy(Simulation sim, Object config);
+}

@@ -1,0 +1,24 @@
+package quorumsim.scenario;
+
+import java.util.List;
+
+/** The protocols a scenario can name. */
+public final class Protocols {
+    private static final List<ProtocolAdapter> ALL = List.of(new PbftAdapter(), new ZabAdapter(), new UnreplicatedAdapter());
+
+    private Protocols() {
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(ProtocolAdapter::name).toList();
+    }
+
+    public static ProtocolAdapter get(String name) {
+        for (ProtocolAdapter adapter : ALL) {
+            if (adapter.name().equals(name)) {
+                return adapter;
+            }
+        }
+        throw new IllegalArgumentException("unknown protocol '" + name + "'; known: " + names());
+    }
+}

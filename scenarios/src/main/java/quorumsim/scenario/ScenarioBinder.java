@@ -1,0 +1,196 @@
+package quorumsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import quorumsim.disk.DiskConfig;
+import quorumsim.net.LatencyDistribution;
+import quorumsim.net.NetworkConfig;
+
+/**
+ * Turns a parsed scenario tree into a {@link ScenarioSpec}, checking everything and reporting
+ * all problems at once. The format is DESIGN.md section 4, extended where a protocol needs more.
+ */
+public final class ScenarioBinder {
+    static final long MAX_DURATION_NANOS = 24L * 3600 * 1_000_000_000L;
+    static final List<String> TOP_KEYS = List.of("name", "description", "protocol", "seed", "duration", "warmup", "unsafe",
+            "cluster", "pbft", "zab", "network", "hardware", "workload", "byzantine", "faults", "expect", "checks", "report");
+
+    private final String source;
+    private final List<Problem> problems = Fields.newProblems();
+
+    private ScenarioBinder(String source) {
+        this.source = source;
+    }
+
+    /** Binds {@code root}; throws a {@link ScenarioException} listing every problem found. */
+    public static ScenarioSpec bind(String source, Node root, String fallbackName) {
+        ScenarioBinder binder = new ScenarioBinder(source);
+        ScenarioSpec spec = binder.bindAll(root, fallbackName);
+        if (!binder.problems.isEmpty()) {
+            throw new ScenarioException(binder.problems);
+        }
+        return spec;
+    }
+
+    private ScenarioSpec bindAll(Node root, String fallbackName) {
+        Fields top = new Fields(source, root, "", problems, TOP_KEYS.toArray(new String[0]));
+        String name = top.text("name", fallbackName);
+        String description = top.text("description", "");
+        if (!top.has("protocol")) {
+            problems.add(new Problem(source, root.line, root.column, "protocol", "missing; say which protocol runs: " + String.join(", ", Protocols.names())));
+        }
+        String protocol = top.choice("protocol", "pbft", Protocols.names());
+        ProtocolAdapter adapter = Protocols.get(protocol);
+        long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        long duration = top.durationNanos("duration", 10_000_000_000L, 1_000_000, MAX_DURATION_NANOS);
+        long warmup = top.durationNanos("warmup", 0, 0, MAX_DURATION_NANOS);
+        if (warmup >= duration) {
+            top.report(top.value("warmup"), "warmup", "warm-up " + Units.formatDuration(warmup) + " leaves nothing to measure in a run of " + Units.formatDuration(duration));
+        }
+        boolean unsafe = top.bool("unsafe", false);
+
+        Fields clusterFields = top.object("cluster", "f", "n", "quorum");
+        ScenarioSpec.Cluster cluster = new ScenarioSpec.Cluster(
+                (int) clusterFields.integer("f", 1, 0, 64),
+                (int) clusterFields.integer("n", 0, 1, 1000),
+                (int) clusterFields.integer("quorum", 0, 1, 1000));
+
+        NetworkConfig network = network(top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo"));
+        ScenarioSpec.Hardware hardware = hardware(top.object("hardware", "cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth"));
+        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize");
+        ScenarioSpec.Workload workload = new ScenarioSpec.Workload(
+                workloadFields.choice("kind", adapter.workloadKinds().get(0), adapter.workloadKinds()),
+                (int) workloadFields.integer("clients", 4, 0, 100_000),
+                (int) workloadFields.integer("outstanding", 1, 1, 100_000),
+                workloadFields.number("readRatio", 0.0, 0.0, 1.0),
+                (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024));
+
+        for (String other : List.of("pbft", "zab")) {
+            if (!other.equals(protocol) && top.has(other)) {
+                top.report(top.value(other), other, "section '" + other + ":' does not apply to protocol " + protocol);
+            }
+        }
+        Fields section = adapter.sectionKeys().isEmpty() ? top.object(protocol) : top.object(protocol, adapter.sectionKeys().toArray(new String[0]));
+        Object config = adapter.bind(section, cluster, workload, hardware, unsafe, problems);
+        int servers = problemsFree() ? adapter.servers(config) : Integer.MAX_VALUE;
+
+        FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter.behaviours(), problems);
+        faults.bindByzantine(top.list("byzantine"));
+        faults.bindFaults(top.list("faults"));
+        int byzantine = faults.byzantineNodes();
+        if (problemsFree() && byzantine > adapter.byzantineTolerance(config) && !unsafe) {
+            Node at = top.value("byzantine");
+            problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",
+                    byzantine + " Byzantine node(s), but " + protocol + " as configured tolerates " + adapter.byzantineTolerance(config)
+                            + (protocol.equals("pbft") ? " (f)" : " (it assumes crash faults only)") + "; set unsafe: true to run it anyway"));
+        }
+
+        ScenarioSpec.Expect expect = expect(top.object("expect", "safety", "liveness", "min", "max"));
+        Fields checks = top.object("checks", "livenessBound");
+        long livenessBound = checks.durationNanos("livenessBound", 2_000_000_000L, 1_000_000, MAX_DURATION_NANOS);
+        ScenarioSpec.Diagram diagram = diagram(top.object("report", "diagram").object("diagram", "from", "to", "requests", "nodes"), duration, servers, workload.clients());
+
+        return new ScenarioSpec(name, description, protocol, seed, duration, warmup, unsafe, cluster, network, hardware, workload,
+                faults.faults(), expect, livenessBound, diagram, config);
+    }
+
+    private boolean problemsFree() {
+        return problems.isEmpty();
+    }
+
+    private NetworkConfig network(Fields f) {
+        LatencyDistribution latency = latency(f.object("latency", "distribution", "value", "min", "max", "mean", "stddev", "alpha"), f);
+        long bandwidth = f.bandwidth("bandwidth", 1_000_000_000L);
+        double loss = f.number("loss", 0, 0, 1);
+        double duplicate = f.number("duplicate", 0, 0, 1);
+        double reorder = f.number("reorder", 0, 0, 1);
+        long reorderDelay = f.durationNanos("reorderDelay", 1_000_000, 0, MAX_DURATION_NANOS);
+        boolean fifo = f.bool("fifo", true);
+        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo);
+    }
+
+    private LatencyDistribution latency(Fields f, Fields network) {
+        List<String> kinds = List.of("constant", "uniform", "normal", "exponential", "lognormal", "pareto");
+        if (!network.has("latency")) {
+            return new LatencyDistribution.Uniform(500_000, 1_500_000);
+        }
+        String kind = f.choice("distribution", "constant", kinds);
+        long max = MAX_DURATION_NANOS;
+        try {
+            switch (kind) {
+                case "constant":
+                    return new LatencyDistribution.Constant(f.durationNanos("value", 1_000_000, 0, max));
+                case "uniform":
+                    return new LatencyDistribution.Uniform(f.durationNanos("min", 500_000, 0, max), f.durationNanos("max", 1_500_000, 0, max));
+                case "normal":
+                    return new LatencyDistribution.Normal(f.durationNanos("mean", 1_000_000, 0, max), f.durationNanos("stddev", 200_000, 0, max));
+                case "exponential":
+                    return new LatencyDistribution.Exponential(f.durationNanos("mean", 1_000_000, 0, max));
+                case "lognormal":
+                    return new LatencyDistribution.LogNormal(f.durationNanos("mean", 1_000_000, 1, max), f.durationNanos("stddev", 500_000, 0, max));
+                default:
+                    return new LatencyDistribution.Pareto(f.durationNanos("min", 500_000, 0, max), f.number("alpha", 2.0, 0.01, 100));
+            }
+        } catch (IllegalArgumentException e) {
+            network.report(network.value("latency"), "latency", e.getMessage());
+            return new LatencyDistribution.Constant(1_000_000);
+        }
+    }
+
+    private ScenarioSpec.Hardware hardware(Fields f) {
+        int cores = (int) f.integer("cores", 0, 1, 1024);
+        boolean diskSet = f.has("fsync") || f.has("diskBandwidth") || f.has("groupCommitLimit");
+        long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
+        long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
+        int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
+        double drift = f.number("clockDriftPpm", 0, 0, 100_000);
+        long clientBandwidth = f.bandwidth("clientBandwidth", 0);
+        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth);
+    }
+
+    private ScenarioSpec.Expect expect(Fields f) {
+        List<String> verdicts = List.of("holds", "violated");
+        String safety = f.choice("safety", null, verdicts);
+        String liveness = f.choice("liveness", null, verdicts);
+        return new ScenarioSpec.Expect(safety, liveness, bounds(f, "min"), bounds(f, "max"));
+    }
+
+    private Map<String, Double> bounds(Fields f, String key) {
+        TreeMap<String, Double> out = new TreeMap<>();
+        Node node = f.value(key);
+        if (node == null || node.kind == Node.Kind.NULL) {
+            return out;
+        }
+        Fields bounds = f.object(key, SummaryFigures.NAMES.toArray(new String[0]));
+        for (String figure : node.fields == null ? List.<String>of() : new ArrayList<>(node.fields.keySet())) {
+            if (SummaryFigures.NAMES.contains(figure)) {
+                out.put(figure, bounds.number(figure, 0, -Double.MAX_VALUE, Double.MAX_VALUE));
+            }
+        }
+        return out;
+    }
+
+    private ScenarioSpec.Diagram diagram(Fields f, long duration, int servers, int clients) {
+        long from = f.durationNanos("from", 0, 0, duration);
+        long to = f.durationNanos("to", 0, 0, duration);
+        int requests = (int) f.integer("requests", 3, 1, 1000);
+        List<Integer> nodes = new ArrayList<>();
+        for (Node item : f.list("nodes")) {
+            try {
+                int id = Integer.parseInt(item.text == null ? "" : item.text.trim());
+                if (id < 0 || (servers != Integer.MAX_VALUE && id >= servers + clients)) {
+                    f.report(item, "nodes", "node " + id + " does not exist; nodes are 0.." + (servers + clients - 1));
+                }
+                nodes.add(id);
+            } catch (NumberFormatException e) {
+                f.report(item, "nodes", "expected a node id, found " + item.describe());
+            }
+        }
+        if (to != 0 && to <= from) {
+            f.report(f.value("to"), "to", "the diagram window ends before it starts");
+        }
+        return new ScenarioSpec.Diagram(from, to, requests, nodes);
+    }
+}

@@ -1,0 +1,104 @@
+package quorumsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds a scenario by built-in name or file path, parses it (YAML or JSON by extension),
+ * applies {@code --set path=value} overrides, and binds it.
+ */
+public final class ScenarioLoader {
+    private ScenarioLoader() {
+    }
+
+    /** A scenario's source text and where it came from. */
+    public record Source(String label, String text, boolean yaml, String defaultName) {
+    }
+
+    public static ScenarioSpec load(String nameOrPath, List<String> overrides) {
+        Source source = find(nameOrPath);
+        return bind(source, overrides);
+    }
+
+    public static Source find(String nameOrPath) {
+        Path path = Path.of(nameOrPath);
+        String lower = nameOrPath.toLowerCase(Locale.ROOT);
+        boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json") || nameOrPath.contains("/");
+        if (Files.isRegularFile(path) || looksLikeFile) {
+            return readFile(path);
+        }
+        if (Catalogue.contains(nameOrPath)) {
+            return new Source("built-in:" + nameOrPath, Catalogue.text(nameOrPath), true, nameOrPath);
+        }
+        String suggestion = DidYouMean.closest(nameOrPath, Catalogue.names());
+        throw new ScenarioException(new Problem(nameOrPath, 0, 0, "",
+                "no built-in scenario or file of that name" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
+                        + " See 'quorumsim list', or give a path to a .yaml/.json file"));
+    }
+
+    private static Source readFile(Path path) {
+        String file = path.toString();
+        String lower = file.toLowerCase(Locale.ROOT);
+        boolean yaml;
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            yaml = true;
+        } else if (lower.endsWith(".json")) {
+            yaml = false;
+        } else {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "unknown file type; scenario files end in .yaml, .yml or .json"));
+        }
+        if (!Files.exists(path)) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "file not found"));
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "not a regular file"));
+        }
+        try {
+            String name = path.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            return new Source(file, Files.readString(path, StandardCharsets.UTF_8), yaml, name);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "not UTF-8 text"));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    public static ScenarioSpec bind(Source source, List<String> overrides) {
+        Node root = TreeReader.read(source.label(), source.text(), source.yaml());
+        applyOverrides(root, overrides);
+        return ScenarioBinder.bind(source.label(), root, source.defaultName());
+    }
+
+    /** Applies each {@code path=value}; the binder then validates the result like the file. */
+    static void applyOverrides(Node root, List<String> overrides) {
+        List<Problem> problems = new ArrayList<>();
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new Problem("--set", 0, 0, override, "expected path=value, e.g. --set cluster.f=2"));
+                continue;
+            }
+            String[] path = override.substring(0, eq).trim().split("\\.");
+            for (String part : path) {
+                if (part.isEmpty()) {
+                    problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "empty name in the path"));
+                }
+            }
+            if (!ScenarioBinder.TOP_KEYS.contains(path[0])) {
+                String suggestion = DidYouMean.closest(path[0], ScenarioBinder.TOP_KEYS);
+                problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "unknown key '" + path[0] + "'"
+                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "") + " Allowed: " + String.join(", ", ScenarioBinder.TOP_KEYS)));
+                continue;
+            }
+            root.set(path, 0, TreeReader.readOverrideValue(override.substring(eq + 1)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+    }
+}

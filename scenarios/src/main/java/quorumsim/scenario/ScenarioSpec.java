@@ -1,0 +1,73 @@
+package quorumsim.scenario;
+
+import java.util.List;
+import java.util.Map;
+import quorumsim.disk.DiskConfig;
+import quorumsim.net.NetworkConfig;
+
+/**
+ * A validated scenario: everything a run needs, with units resolved to nanoseconds, bits per
+ * second and bytes. Built by {@link ScenarioBinder}; the protocol's own settings are in
+ * {@code protocolConfig}, of the type its {@link ProtocolAdapter} makes.
+ */
+public record ScenarioSpec(
+        String name,
+        String description,
+        String protocol,
+        long seed,
+        long durationNanos,
+        long warmupNanos,
+        boolean unsafe,
+        Cluster cluster,
+        NetworkConfig network,
+        Hardware hardware,
+        Workload workload,
+        List<TimedFault> faults,
+        Expect expect,
+        long livenessBoundNanos,
+        Diagram diagram,
+        Object protocolConfig) {
+
+    /** f, and n and quorum when the scenario sets them (0 = the protocol's default). */
+    public record Cluster(int f, int n, int quorum) {
+    }
+
+    /**
+     * Server hardware. {@code cores} 0 and {@code disk} null take the protocol's defaults;
+     * clients have unlimited NICs unless {@code clientBandwidthBitsPerSec} is set.
+     */
+    public record Hardware(int cores, DiskConfig disk, double clockDriftPpm, long clientBandwidthBitsPerSec) {
+    }
+
+    /**
+     * @param kind        "kv" (PBFT/unreplicated), "saturation", "lock" or "election" (Zab)
+     * @param outstanding requests in flight per client
+     */
+    public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes) {
+    }
+
+    /** A fault at a time; {@code window} names the stretch it opens for charts (null for instants). */
+    public record TimedFault(long atNanos, quorumsim.fault.Fault fault) {
+    }
+
+    /**
+     * @param safety   "holds", "violated" or null (not checked)
+     * @param liveness likewise
+     * @param min      lower bounds on summary figures, by figure name
+     * @param max      upper bounds
+     */
+    public record Expect(String safety, String liveness, Map<String, Double> min, Map<String, Double> max) {
+        public boolean isEmpty() {
+            return safety == null && liveness == null && min.isEmpty() && max.isEmpty();
+        }
+    }
+
+    /** Which part of the run messages.svg draws: a time range, or the first requests. */
+    public record Diagram(long fromNanos, long toNanos, int requests, List<Integer> nodes) {
+    }
+
+    public ScenarioSpec withSeed(long newSeed) {
+        return new ScenarioSpec(name, description, protocol, newSeed, durationNanos, warmupNanos, unsafe, cluster, network,
+                hardware, workload, faults, expect, livenessBoundNanos, diagram, protocolConfig);
+    }
+}

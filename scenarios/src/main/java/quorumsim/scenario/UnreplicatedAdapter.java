@@ -1,0 +1,58 @@
+package quorumsim.scenario;
+
+import java.util.List;
+import java.util.Set;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.pbft.PbftConfig;
+import quorumsim.protocols.Deployment;
+import quorumsim.unreplicated.UnreplicatedDeployment;
+
+/**
+ * The unreplicated baseline: one server, PBFT's clients, workload and costs, so every result
+ * can be shown beside what replication costs. It reads the {@code pbft:} workload keys too.
+ */
+final class UnreplicatedAdapter implements ProtocolAdapter {
+    private final PbftAdapter pbft = new PbftAdapter();
+
+    @Override
+    public String name() {
+        return "unreplicated";
+    }
+
+    @Override
+    public List<String> sectionKeys() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> workloadKinds() {
+        return List.of("kv");
+    }
+
+    @Override
+    public Set<String> behaviours() {
+        return Set.of();
+    }
+
+    @Override
+    public Object bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+                       boolean unsafe, List<Problem> problems) {
+        return pbft.bind(section, new ScenarioSpec.Cluster(0, 1, 1), workload, hardware, true, problems);
+    }
+
+    @Override
+    public int servers(Object config) {
+        return 1;
+    }
+
+    @Override
+    public CpuCostModel costModel(Object config) {
+        return UnreplicatedDeployment.costModel((PbftConfig) config);
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, Object config) {
+        return UnreplicatedDeployment.deploy(sim, (PbftConfig) config);
+    }
+}

@@ -1,0 +1,88 @@
+package quorumsim.scenario;
+
+import java.util.List;
+import java.util.Set;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.protocols.Deployment;
+import quorumsim.zab.ZabConfig;
+import quorumsim.zab.ZabDeployment;
+import quorumsim.zab.ZabWorkload;
+
+/** Scenario keys for the ZooKeeper-style service: {@code cluster:}, the {@code zab:} section, its workloads. */
+final class ZabAdapter implements ProtocolAdapter {
+    @Override
+    public String name() {
+        return "zab";
+    }
+
+    @Override
+    public List<String> sectionKeys() {
+        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold");
+    }
+
+    @Override
+    public List<String> workloadKinds() {
+        return ZabWorkload.KINDS;
+    }
+
+    @Override
+    public Set<String> behaviours() {
+        return ZabDeployment.BEHAVIOURS;
+    }
+
+    @Override
+    public int byzantineTolerance(Object config) {
+        return 0;
+    }
+
+    @Override
+    public Object bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+                       boolean unsafe, List<Problem> problems) {
+        ZabConfig defaults = ZabConfig.defaults();
+        ZabConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
+        if (cluster.n() > 0) {
+            config = config.withServers(cluster.n());
+        }
+        if (cluster.quorum() > 0) {
+            config = config.withQuorum(cluster.quorum());
+        }
+        if (hardware.cores() > 0) {
+            config = config.withCores(hardware.cores());
+        }
+        if (hardware.disk() != null) {
+            config = config.withDisk(hardware.disk());
+        }
+        ZabWorkload w = defaults.workload().withKind(workload.kind()).withClients(workload.clients())
+                .withReadRatio(workload.readRatio()).withOutstanding(workload.outstanding())
+                .withRequestSizeBytes(workload.requestSizeBytes())
+                .withHoldNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L));
+        config = config.withWorkload(w)
+                .withLeaderServes(z.bool("leaderServes", defaults.leaderServes()))
+                .withThrottle((int) z.integer("throttle", defaults.throttle(), 1, 10_000_000))
+                .withSessionTimeoutNanos(z.durationNanos("sessionTimeout", defaults.sessionTimeoutNanos(), 1_000_000, 3_600_000_000_000L))
+                .withTickNanos(z.durationNanos("tick", defaults.tickNanos(), 100_000, 60_000_000_000L))
+                .withSyncLimitTicks((int) z.integer("syncLimit", defaults.syncLimitTicks(), 1, 1000))
+                .withElectionFinalizeWaitNanos(z.durationNanos("electionWait", defaults.electionFinalizeWaitNanos(), 0, 60_000_000_000L))
+                .withSnapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000));
+        for (String problem : config.validate()) {
+            problems.add(new Problem(z.source(), 0, 0, "cluster", problem));
+        }
+        return config;
+    }
+
+    @Override
+    public int servers(Object config) {
+        return ((ZabConfig) config).servers();
+    }
+
+    @Override
+    public CpuCostModel costModel(Object config) {
+        return ZabDeployment.costModel((ZabConfig) config);
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, Object config) {
+        return ZabDeployment.deploy(sim, (ZabConfig) config);
+    }
+}

@@ -1,0 +1,135 @@
+package quorumsim.sweep;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code sweep.csv} (one row per run) and {@code aggregate.csv} (per grid point: mean,
+ * standard deviation and 95% confidence interval of every figure across seeds). Columns and
+ * rows come in a fixed order and numbers print the same way everywhere, so the files are
+ * byte-identical whatever the number of workers.
+ */
+public final class SweepTables {
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private SweepTables() {
+    }
+
+    /** Figure names in a stable order: the summary's, then the protocol's own, sorted. */
+    public static List<String> figureNames(List<SweepRun> runs) {
+        List<String> names = new ArrayList<>();
+        TreeSet<String> extra = new TreeSet<>();
+        for (SweepRun run : runs) {
+            for (String name : run.figures().keySet()) {
+                if (quorumsim.scenario.SummaryFigures.NAMES.contains(name)) {
+                    if (!names.contains(name)) {
+                        names.add(name);
+                    }
+                } else {
+                    extra.add(name);
+                }
+            }
+        }
+        names.sort(java.util.Comparator.comparingInt(quorumsim.scenario.SummaryFigures.NAMES::indexOf));
+        names.addAll(extra);
+        return names;
+    }
+
+    public static void writeRuns(Path file, List<Grid.Axis> axes, List<SweepRun> runs) {
+        List<String> figures = figureNames(runs);
+        List<String> columns = new ArrayList<>();
+        axes.forEach(a -> columns.add(a.path()));
+        columns.add("seed");
+        columns.addAll(figures);
+        columns.add("safety");
+        columns.add("liveness");
+        columns.add("traceDigest");
+        List<List<String>> rows = new ArrayList<>();
+        for (SweepRun run : runs) {
+            List<String> row = new ArrayList<>(run.point());
+            row.add(Long.toString(run.seed()));
+            for (String figure : figures) {
+                row.add(number(run.figures().getOrDefault(figure, Double.NaN)));
+            }
+            row.add(run.safety() ? "holds" : "violated");
+            row.add(run.liveness() ? "holds" : "violated");
+            row.add(run.traceDigest());
+            rows.add(row);
+        }
+        write(file, columns, rows);
+    }
+
+    /** Per grid point in first-seen order: the runs' figures aggregated across seeds. */
+    public static Map<List<String>, Map<String, Statistics>> aggregate(List<SweepRun> runs) {
+        LinkedHashMap<List<String>, Map<String, Statistics>> out = new LinkedHashMap<>();
+        List<String> figures = figureNames(runs);
+        LinkedHashMap<List<String>, List<SweepRun>> byPoint = new LinkedHashMap<>();
+        for (SweepRun run : runs) {
+            byPoint.computeIfAbsent(run.point(), p -> new ArrayList<>()).add(run);
+        }
+        byPoint.forEach((point, group) -> {
+            LinkedHashMap<String, Statistics> stats = new LinkedHashMap<>();
+            for (String figure : figures) {
+                double[] values = group.stream().mapToDouble(r -> r.figures().getOrDefault(figure, Double.NaN)).toArray();
+                stats.put(figure, Statistics.of(values));
+            }
+            stats.put("safetyHolds", Statistics.of(group.stream().mapToDouble(r -> r.safety() ? 1 : 0).toArray()));
+            stats.put("livenessHolds", Statistics.of(group.stream().mapToDouble(r -> r.liveness() ? 1 : 0).toArray()));
+            out.put(point, stats);
+        });
+        return out;
+    }
+
+    public static void writeAggregate(Path file, List<Grid.Axis> axes, Map<List<String>, Map<String, Statistics>> aggregate) {
+        List<String> columns = new ArrayList<>();
+        axes.forEach(a -> columns.add(a.path()));
+        columns.add("seeds");
+        List<String> figures = aggregate.isEmpty() ? List.of() : new ArrayList<>(aggregate.values().iterator().next().keySet());
+        for (String figure : figures) {
+            columns.add(figure + ".mean");
+            columns.add(figure + ".stddev");
+            columns.add(figure + ".ci95");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        aggregate.forEach((point, stats) -> {
+            List<String> row = new ArrayList<>(point);
+            row.add(Integer.toString(stats.values().iterator().next().count()));
+            for (String figure : figures) {
+                Statistics s = stats.get(figure);
+                row.add(number(s.mean()));
+                row.add(number(s.stddev()));
+                row.add(number(s.ci95()));
+            }
+            rows.add(row);
+        });
+        write(file, columns, rows);
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(Math.round(value * 1e6) / 1e6);
+    }
+
+    private static void write(Path file, List<String> columns, List<List<String>> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        try {
+            CSV.writer(schema.build()).writeValue(file.toFile(), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package quorumsim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quorumsim.cli.Main;
+
+class SweepTest {
+    @TempDir
+    Path dir;
+
+    private int sweep(Path out, int jobs) {
+        return Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "sweep", "pbft-normal",
+                "--vary", "cluster.f=1,2", "--vary", "workload.clients=2,4", "--seeds", "2", "--jobs", Integer.toString(jobs),
+                "--set", "duration=300ms", "--set", "warmup=50ms", "--out", out.toString(), "--quiet");
+    }
+
+    @Test
+    void resultsAreByteIdenticalWhateverTheWorkers() throws Exception {
+        assertEquals(0, sweep(dir.resolve("one"), 1));
+        assertEquals(0, sweep(dir.resolve("two"), 2));
+        byte[] one = Files.readAllBytes(dir.resolve("one/sweep.csv"));
+        assertArrayEquals(one, Files.readAllBytes(dir.resolve("two/sweep.csv")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("one/aggregate.csv")), Files.readAllBytes(dir.resolve("two/aggregate.csv")));
+        List<String> lines = Files.readAllLines(dir.resolve("one/sweep.csv"));
+        assertEquals(1 + 2 * 2 * 2, lines.size(), "a header and one row per run");
+        assertTrue(lines.get(0).startsWith("cluster.f,workload.clients,seed,throughputOpsPerSec"), lines.get(0));
+        assertEquals(1 + 4, Files.readAllLines(dir.resolve("one/aggregate.csv")).size(), "a header and one row per grid point");
+    }
+
+    @Test
+    void gridIsTheProductInOrder() {
+        List<Grid.Axis> axes = List.of(Grid.Axis.parse("a=1,2"), Grid.Axis.parse("b=x,y,z"));
+        List<List<String>> points = Grid.points(axes);
+        assertEquals(6, points.size());
+        assertEquals(List.of("1", "x"), points.get(0));
+        assertEquals(List.of("2", "z"), points.get(5));
+    }
+
+    @Test
+    void statisticsUseStudentsT() {
+        Statistics s = Statistics.of(new double[] {1, 2, 3});
+        assertEquals(2.0, s.mean(), 1e-12);
+        assertEquals(1.0, s.stddev(), 1e-12);
+        assertEquals(4.303 / Math.sqrt(3), s.ci95(), 1e-9);
+        assertEquals(0, Statistics.of(new double[] {5}).stddev());
+    }
+}
