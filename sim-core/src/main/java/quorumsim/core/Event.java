@@ -7,14 +7,12 @@ package quorumsim.core;
 abstract class Event {
     long time;
     long seq;
+    /** The next event of the same instant in the queue's run (see {@link EventQueue}). */
+    Event next;
 
     /** Runs the event; the simulation has already advanced its clock to {@link #time}. */
     abstract void fire(Simulation sim);
 
     /** A small code for the trace digest. */
     abstract int kindCode();
-
-    final boolean before(Event other) {
-        return time < other.time || (time == other.time && seq < other.seq);
-    }
 }

@@ -13,6 +13,8 @@ final class NodeContext implements Context {
     long chargedNanos;
     /** Sends and writes of the current handler, released when its work completes. */
     Outbox outbox;
+    /** An emptied outbox of a handler that cost no CPU, kept for the next handler. */
+    Outbox spareOutbox;
 
     NodeContext(Node node, Simulation sim) {
         this.node = node;
@@ -21,7 +23,8 @@ final class NodeContext implements Context {
 
     private Outbox outbox() {
         if (outbox == null) {
-            outbox = new Outbox();
+            outbox = spareOutbox != null ? spareOutbox : new Outbox();
+            spareOutbox = null;
         }
         return outbox;
     }

@@ -232,13 +232,24 @@ public final class Simulation {
 
     private void enqueue(Node node, Job job) {
         job.epoch = node.epoch;
+        if (node.queue.isEmpty() && canStart(node)) {
+            runJob(node, job); // what tryStart would do with a queue of one, without the queue
+            if (!node.queue.isEmpty()) {
+                tryStart(node);
+            }
+            return;
+        }
         node.queue.add(job);
         tryStart(node);
     }
 
+    private static boolean canStart(Node node) {
+        return !node.paused && !node.crashed && node.busyCores < node.spec.cores();
+    }
+
     /** Starts queued jobs while a core is free. */
     private void tryStart(Node node) {
-        while (!node.paused && !node.crashed && node.busyCores < node.spec.cores() && !node.queue.isEmpty()) {
+        while (canStart(node) && !node.queue.isEmpty()) {
             Job job = node.queue.poll();
             if (job.epoch != node.epoch) {
                 continue;
@@ -267,6 +278,10 @@ public final class Simulation {
         ctx.outbox = null;
         if (cost == 0) {
             release(node, outbox);
+            if (outbox != null) {
+                outbox.items.clear();
+                ctx.spareOutbox = outbox;
+            }
             return;
         }
         node.busyCores++;
@@ -290,7 +305,9 @@ public final class Simulation {
         if (outbox == null) {
             return;
         }
-        for (Object item : outbox.items) {
+        ArrayList<Object> items = outbox.items;
+        for (int i = 0, n = items.size(); i < n; i++) {
+            Object item = items.get(i);
             if (item instanceof Outbox.Send s) {
                 network.transmit(node, s.to(), s.message());
             } else if (item instanceof Outbox.Write w) {
@@ -350,7 +367,7 @@ public final class Simulation {
 
     void trace(TraceKind kind, int node, int peer, Message message, long messageId, String detail) {
         String type = message.typeName();
-        digest.add(kind.code(), now, node, peer, TraceDigest.typeHash(type), message.sizeBytes());
+        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), message.sizeBytes());
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, kind, node, peer, type, messageId, message.sizeBytes(),
                     detail != null ? detail : message.toString()));
@@ -359,14 +376,14 @@ public final class Simulation {
 
     private void traceTimer(int node, Object timer) {
         String type = timer.getClass().getSimpleName();
-        digest.add(TraceKind.TIMER.code(), now, node, -1, TraceDigest.typeHash(type), 0);
+        digest.add(TraceKind.TIMER.code(), now, node, -1, digest.typeHashCached(type), 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
         }
     }
 
     private void traceNode(TraceKind kind, int node, String detail) {
-        digest.add(kind.code(), now, node, -1, TraceDigest.typeHash(detail), 0);
+        digest.add(kind.code(), now, node, -1, digest.typeHashCached(detail), 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, kind, node, -1, kind.name().toLowerCase(java.util.Locale.ROOT), -1, 0, detail));
         }

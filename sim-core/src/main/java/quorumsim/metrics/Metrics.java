@@ -26,6 +26,9 @@ public final class Metrics {
     private final List<long[]> completionsPerBucket = new ArrayList<>();
     private final List<Histogram> latencyPerBucket = new ArrayList<>();
     private final IdentityHashMap<Class<?>, MessageCount> messagesByClass = new IdentityHashMap<>();
+    /** Recently counted message classes, slotted by their type name's hash (a cache of the map above). */
+    private final Class<?>[] recentClasses = new Class<?>[32];
+    private final MessageCount[] recentCounts = new MessageCount[32];
     private final TreeMap<String, Long> counters = new TreeMap<>();
     private final List<Mark> marks = new ArrayList<>();
 
@@ -110,10 +113,18 @@ public final class Metrics {
 
     /** Called by the engine for every message sent. */
     public void messageSent(Class<?> type, String typeName, int sizeBytes) {
-        MessageCount count = messagesByClass.get(type);
-        if (count == null) {
-            count = new MessageCount(typeName);
-            messagesByClass.put(type, count);
+        int slot = typeName.hashCode() & (recentClasses.length - 1);
+        MessageCount count;
+        if (recentClasses[slot] == type) {
+            count = recentCounts[slot];
+        } else {
+            count = messagesByClass.get(type);
+            if (count == null) {
+                count = new MessageCount(typeName);
+                messagesByClass.put(type, count);
+            }
+            recentClasses[slot] = type;
+            recentCounts[slot] = count;
         }
         count.messages++;
         count.bytes += sizeBytes;

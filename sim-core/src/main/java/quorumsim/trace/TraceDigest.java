@@ -6,7 +6,12 @@ package quorumsim.trace;
  * the same run. Type names enter through their string hash, which is stable across JVMs.
  */
 public final class TraceDigest {
+    private static final int CACHE_SLOTS = 64;
+
     private long state = 0x9E3779B97F4A7C15L;
+    /** Recent type names and their hashes, by the name's own hash: names repeat, hashing them need not. */
+    private final String[] cachedNames = new String[CACHE_SLOTS];
+    private final long[] cachedHashes = new long[CACHE_SLOTS];
 
     public void add(int kindCode, long timeNanos, int node, int peer, long typeHash, int sizeBytes) {
         long h = state;
@@ -31,6 +36,19 @@ public final class TraceDigest {
 
     public String hex() {
         return String.format("%016x", value());
+    }
+
+    /** {@link #typeHash} of {@code name}, remembered for the names seen most recently. */
+    public long typeHashCached(String name) {
+        int slot = name.hashCode() & (CACHE_SLOTS - 1);
+        String cached = cachedNames[slot];
+        if (cached == name || name.equals(cached)) {
+            return cachedHashes[slot];
+        }
+        long hash = typeHash(name);
+        cachedNames[slot] = name;
+        cachedHashes[slot] = hash;
+        return hash;
     }
 
     /** A stable hash of a type name. */

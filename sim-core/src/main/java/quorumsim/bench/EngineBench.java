@@ -1,0 +1,153 @@
+package quorumsim.bench;
+
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import quorumsim.core.Actor;
+import quorumsim.core.Context;
+import quorumsim.core.Message;
+import quorumsim.core.NodeSpec;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.NetworkConfig;
+
+/**
+ * The engine's event loop against a plain {@link PriorityQueue} loop over the same event
+ * pattern. Each of {@code actors} no-op actors keeps {@link #MESSAGES_PER_ACTOR} messages and
+ * one timer in flight: a delivered message is passed on to a random other actor after the
+ * network's constant latency, a fired timer is set again after a random delay. The engine
+ * runs it through the real {@link Simulation} (free CPU, ideal network, trace digest on); the
+ * baseline schedules the same events, drawing the same kinds of random numbers, with nothing
+ * else. Each side gets a warm-up round of the same size first. Wall time is read only here,
+ * around the runs, never inside one.
+ */
+public final class EngineBench {
+    static final int MESSAGES_PER_ACTOR = 4;
+    static final long LATENCY_NANOS = 100_000;
+    static final long TIMER_MIN_NANOS = 50_000;
+    static final long TIMER_SPREAD_NANOS = 100_000;
+
+    private EngineBench() {
+    }
+
+    /** Runs both loops (after a warm-up round each) and returns their speeds. */
+    public static BenchResult run(int actors, long events, long seed) {
+        if (actors < 2) {
+            throw new IllegalArgumentException("the bench needs at least 2 actors, got " + actors);
+        }
+        if (events < 1) {
+            throw new IllegalArgumentException("the bench needs at least 1 event, got " + events);
+        }
+        runEngine(actors, events, seed);
+        runBaseline(actors, events, seed);
+        long t0 = System.nanoTime();
+        Simulation sim = runEngine(actors, events, seed);
+        long t1 = System.nanoTime();
+        runBaseline(actors, events, seed);
+        long t2 = System.nanoTime();
+        return new BenchResult(actors, events, seed, events * 1e9 / (t1 - t0), events * 1e9 / (t2 - t1), sim.digestHex());
+    }
+
+    public static void main(String[] args) {
+        int actors = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        long events = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1L;
+        System.out.println(run(actors, events, seed));
+    }
+
+    // ------------------------------------------------------------------ the engine
+
+    record Token() implements Message {
+        static final Token INSTANCE = new Token();
+
+        public int sizeBytes() {
+            return 64;
+        }
+    }
+
+    record Tick() {
+        static final Tick INSTANCE = new Tick();
+    }
+
+    /** Passes every message on to a random other actor; re-arms its timer whenever it fires. */
+    static final class Relay implements Actor {
+        private final int actors;
+
+        Relay(int actors) {
+            this.actors = actors;
+        }
+
+        public void onStart(Context ctx) {
+            for (int i = 0; i < MESSAGES_PER_ACTOR; i++) {
+                ctx.send(otherThan(ctx.self(), ctx.random().nextInt(actors - 1)), Token.INSTANCE);
+            }
+            ctx.setTimer(TIMER_MIN_NANOS + ctx.random().nextLong(TIMER_SPREAD_NANOS), Tick.INSTANCE);
+        }
+
+        public void onMessage(Context ctx, int from, Message message) {
+            ctx.send(otherThan(ctx.self(), ctx.random().nextInt(actors - 1)), message);
+        }
+
+        public void onTimer(Context ctx, Object timer) {
+            ctx.setTimer(TIMER_MIN_NANOS + ctx.random().nextLong(TIMER_SPREAD_NANOS), timer);
+        }
+    }
+
+    static int otherThan(int self, int draw) {
+        return draw >= self ? draw + 1 : draw;
+    }
+
+    static Simulation runEngine(int actors, long events, long seed) {
+        Simulation sim = new Simulation(seed, NetworkConfig.ideal(LATENCY_NANOS), CpuCostModel.FREE, 1_000_000_000L);
+        for (int i = 0; i < actors; i++) {
+            sim.addNode("relay-" + i, NodeSpec.simple().withBandwidth(0), (id, store) -> new Relay(actors));
+        }
+        sim.runUntil(() -> sim.events() >= events, Long.MAX_VALUE);
+        return sim;
+    }
+
+    // ------------------------------------------------------------------ the baseline
+
+    /** One scheduled event of the baseline: a message reaching {@code node}, or its timer. */
+    static final class PlainEvent {
+        final long time;
+        final long seq;
+        final int node;
+        final boolean timer;
+
+        PlainEvent(long time, long seq, int node, boolean timer) {
+            this.time = time;
+            this.seq = seq;
+            this.node = node;
+            this.timer = timer;
+        }
+    }
+
+    /** The same pattern with a {@link PriorityQueue} ordered by (time, seq); returns a checksum. */
+    static long runBaseline(int actors, long events, long seed) {
+        PriorityQueue<PlainEvent> queue = new PriorityQueue<>((a, b) -> a.time != b.time
+                ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+        SplittableRandom[] random = new SplittableRandom[actors];
+        long seq = 0;
+        for (int node = 0; node < actors; node++) {
+            random[node] = new SplittableRandom(seed * 1_000_003L + node);
+            for (int i = 0; i < MESSAGES_PER_ACTOR; i++) {
+                int to = otherThan(node, random[node].nextInt(actors - 1));
+                queue.add(new PlainEvent(LATENCY_NANOS, seq++, to, false));
+            }
+            queue.add(new PlainEvent(TIMER_MIN_NANOS + random[node].nextLong(TIMER_SPREAD_NANOS), seq++, node, true));
+        }
+        long checksum = 0;
+        for (long done = 0; done < events; done++) {
+            PlainEvent e = queue.poll();
+            SplittableRandom r = random[e.node];
+            if (e.timer) {
+                queue.add(new PlainEvent(e.time + TIMER_MIN_NANOS + r.nextLong(TIMER_SPREAD_NANOS), seq++, e.node, true));
+            } else {
+                int to = otherThan(e.node, r.nextInt(actors - 1));
+                queue.add(new PlainEvent(e.time + LATENCY_NANOS, seq++, to, false));
+            }
+            checksum += e.time ^ e.node;
+        }
+        return checksum;
+    }
+}
