@@ -1,0 +1,43 @@
+package quorumsim.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quorumsim.bench.BenchResult;
+import quorumsim.bench.EngineBench;
+
+/** {@code quorumsim bench}: the engine's event loop beside a plain PriorityQueue loop, in one process. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the engine: no-op actors exchange messages and timers through the real event loop,",
+            "and a plain java.util.PriorityQueue loop runs the same event pattern in the same process.",
+            "Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--actors", paramLabel = "N", defaultValue = "300", description = "No-op actors (default: ${DEFAULT-VALUE}).")
+    int actors;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "10000000", description = "Events per measured round (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (actors < 2 || actors > 1_000_000) {
+            throw new UsageException("--actors must be from 2 to 1000000, got " + actors);
+        }
+        if (events < 1_000 || events > 10_000_000_000L) {
+            throw new UsageException("--events must be from 1000 to 10000000000, got " + events);
+        }
+        BenchResult result = EngineBench.run(actors, events, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result);
+        out.flush();
+        return ExitCodes.DONE;
+    }
+}
