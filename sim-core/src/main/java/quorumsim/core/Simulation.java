@@ -202,16 +202,32 @@ public final class Simulation {
         queue.add(event);
     }
 
-    void scheduleTimer(Node node, long atNanos, TimerId id) {
-        Jobs.TimerFire fire = new Jobs.TimerFire(node.id, id);
+    /** Schedules a timer for when the node's elapsed clock time reaches {@code elapsedDeadlineNanos}. */
+    void scheduleTimer(Node node, long elapsedDeadlineNanos, TimerId id) {
+        Jobs.TimerFire fire = new Jobs.TimerFire(node.id, id, elapsedDeadlineNanos);
         fire.epoch = node.epoch;
-        fire.time = atNanos;
+        fire.time = node.clock.virtualTimeAtElapsed(elapsedDeadlineNanos, now);
         schedule(fire);
+    }
+
+    /** After a drift change, moves the node's pending timers to when its clock now reaches them. */
+    private void retimeTimers(Node node) {
+        ArrayList<Jobs.TimerFire> pending = new ArrayList<>();
+        queue.forEach(e -> {
+            if (e instanceof Jobs.TimerFire t && t.node == node.id && !t.superseded && !t.id.cancelled && t.epoch == node.epoch) {
+                pending.add(t);
+            }
+        });
+        pending.sort(java.util.Comparator.<Jobs.TimerFire>comparingLong(t -> t.time).thenComparingLong(t -> t.seq));
+        for (Jobs.TimerFire old : pending) {
+            old.superseded = true;
+            scheduleTimer(node, old.elapsedDeadlineNanos, old.id);
+        }
     }
 
     void timerFired(Jobs.TimerFire fire) {
         Node node = nodes.get(fire.node);
-        if (fire.id.cancelled || fire.epoch != node.epoch) {
+        if (fire.superseded || fire.id.cancelled || fire.epoch != node.epoch) {
             return;
         }
         enqueue(node, fire);
@@ -433,7 +449,10 @@ public final class Simulation {
         } else if (fault instanceof Fault.ClockJump j) {
             return forEach(j.target(), false, n -> n.clock.jump(now, j.jumpNanos()));
         } else if (fault instanceof Fault.ClockDrift d) {
-            return forEach(d.target(), false, n -> n.clock.setDrift(now, d.driftPpm()));
+            return forEach(d.target(), false, n -> {
+                n.clock.setDrift(now, d.driftPpm());
+                retimeTimers(n);
+            });
         } else if (fault instanceof Fault.DelaySpike s) {
             if (s.target() instanceof Target.All) {
                 network.globalSpikeNanos = s.extraNanos();
