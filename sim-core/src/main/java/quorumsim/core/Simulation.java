@@ -415,6 +415,9 @@ public final class Simulation {
 
     /** Applies a fault now. */
     public void apply(Fault fault) {
+        if (!started) {
+            throw new IllegalStateException("a fault applies to a started simulation; before start, use scheduleFault");
+        }
         int[] hit = applyAndResolve(fault);
         faultLog.add(new FaultRecord(now, fault.label(), hit));
         traceNode(TraceKind.FAULT, hit.length > 0 ? hit[0] : -1, fault.label());
@@ -433,9 +436,16 @@ public final class Simulation {
                 tryStart(n);
             });
         } else if (fault instanceof Fault.Partition p) {
+            for (int[] group : p.groups()) {
+                for (int id : group) {
+                    requireNode(id, fault);
+                }
+            }
             cut(Partitions.linksBetweenGroups(nodes.size(), p.groups()));
             return java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray();
         } else if (fault instanceof Fault.OneWayCut c) {
+            requireNode(c.from(), fault);
+            requireNode(c.to(), fault);
             cut(Partitions.oneWay(nodes.size(), c.from(), c.to()));
             return new int[] {c.from(), c.to()};
         } else if (fault instanceof Fault.Isolate i) {
@@ -467,6 +477,12 @@ public final class Simulation {
             return forEach(b.target(), false, n -> setBehaviour(n, b.behaviour(), b.enabled()));
         }
         throw new IllegalArgumentException("unknown fault " + fault);
+    }
+
+    private void requireNode(int id, Fault fault) {
+        if (id < 0 || id >= nodes.size()) {
+            throw new IllegalArgumentException(fault.label() + " names node " + id + ", but nodes are 0.." + (nodes.size() - 1));
+        }
     }
 
     private void cut(BitSet links) {
