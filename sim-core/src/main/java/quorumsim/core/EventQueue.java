@@ -68,6 +68,15 @@ final class EventQueue {
         ss[i] = seq;
     }
 
+    /** Visits every queued event, in no particular order. */
+    void forEach(java.util.function.Consumer<Event> action) {
+        for (int i = 0; i < heapSize; i++) {
+            for (Event e = events[i]; e != null; e = e.next) {
+                action.accept(e);
+            }
+        }
+    }
+
     Event peek() {
         return size == 0 ? null : events[0];
     }

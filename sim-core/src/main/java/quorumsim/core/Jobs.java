@@ -61,13 +61,18 @@ final class Jobs {
         }
     }
 
+    /** A timer comes due: it fires when the node's elapsed clock time reaches the deadline. */
     static final class TimerFire extends Job {
         final int node;
         final TimerId id;
+        final long elapsedDeadlineNanos;
+        /** A drift change moved this timer: a new event replaces this one. */
+        boolean superseded;
 
-        TimerFire(int node, TimerId id) {
+        TimerFire(int node, TimerId id, long elapsedDeadlineNanos) {
             this.node = node;
             this.id = id;
+            this.elapsedDeadlineNanos = elapsedDeadlineNanos;
         }
 
         @Override

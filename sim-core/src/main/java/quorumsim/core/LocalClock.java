@@ -3,11 +3,17 @@ package quorumsim.core;
 /**
  * A node's clock: local = base + (virtual - since) * (1 + driftPpm / 1e6). Drift changes and
  * jumps re-base it, so the clock stays continuous except where a jump is asked for.
+ *
+ * <p>Timers run on the clock's elapsed time: its reading without the jumps, like a monotonic
+ * clock, which drifts with the clock but ignores steps. A timer of d nanoseconds fires at the
+ * first virtual instant at which the elapsed time has advanced by d.
  */
 public final class LocalClock {
     private long baseLocalNanos;
     private long sinceVirtualNanos;
     private double rate;
+    /** Sum of every jump so far: the local reading minus this is the elapsed time. */
+    private long jumpedNanos;
 
     public LocalClock(long offsetNanos, double driftPpm) {
         this.baseLocalNanos = offsetNanos;
@@ -27,9 +33,31 @@ public final class LocalClock {
         return baseLocalNanos + Math.round((virtualNanos - sinceVirtualNanos) * rate);
     }
 
-    /** Virtual time that passes while this clock advances by {@code localDelayNanos}. */
-    public long virtualDelayFor(long localDelayNanos) {
-        return rate == 1.0 ? localDelayNanos : (long) Math.ceil(localDelayNanos / rate);
+    /** The clock's reading at {@code virtualNanos} without its jumps: what timers run on. */
+    public long elapsedAt(long virtualNanos) {
+        return localAt(virtualNanos) - jumpedNanos;
+    }
+
+    /**
+     * The first virtual instant, not before {@code notBeforeVirtualNanos}, at which
+     * {@link #elapsedAt} reaches {@code elapsedNanos} under the current rate.
+     */
+    public long virtualTimeAtElapsed(long elapsedNanos, long notBeforeVirtualNanos) {
+        if (rate == 1.0) {
+            return Math.max(notBeforeVirtualNanos, sinceVirtualNanos + elapsedNanos - (baseLocalNanos - jumpedNanos));
+        }
+        if (elapsedAt(notBeforeVirtualNanos) >= elapsedNanos) {
+            return notBeforeVirtualNanos;
+        }
+        double toGo = elapsedNanos - (baseLocalNanos - jumpedNanos);
+        long t = Math.max(notBeforeVirtualNanos, sinceVirtualNanos + (long) Math.ceil(toGo / rate));
+        while (elapsedAt(t) < elapsedNanos) {
+            t++;
+        }
+        while (t > notBeforeVirtualNanos && elapsedAt(t - 1) >= elapsedNanos) {
+            t--;
+        }
+        return t;
     }
 
     public void setDrift(long virtualNowNanos, double driftPpm) {
@@ -41,5 +69,6 @@ public final class LocalClock {
     public void jump(long virtualNowNanos, long jumpNanos) {
         baseLocalNanos = localAt(virtualNowNanos) + jumpNanos;
         sinceVirtualNanos = virtualNowNanos;
+        jumpedNanos += jumpNanos;
     }
 }

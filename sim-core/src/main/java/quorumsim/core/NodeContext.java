@@ -59,7 +59,7 @@ final class NodeContext implements Context {
             throw new IllegalArgumentException("timer delay must not be negative: " + timer);
         }
         TimerId id = new TimerId(timer);
-        sim.scheduleTimer(node, handlerTimeNanos + node.clock.virtualDelayFor(delayNanos), id);
+        sim.scheduleTimer(node, node.clock.elapsedAt(handlerTimeNanos) + delayNanos, id);
         return id;
     }
 

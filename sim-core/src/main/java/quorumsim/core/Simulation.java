@@ -202,16 +202,32 @@ public final class Simulation {
         queue.add(event);
     }
 
-    void scheduleTimer(Node node, long atNanos, TimerId id) {
-        Jobs.TimerFire fire = new Jobs.TimerFire(node.id, id);
+    /** Schedules a timer for when the node's elapsed clock time reaches {@code elapsedDeadlineNanos}. */
+    void scheduleTimer(Node node, long elapsedDeadlineNanos, TimerId id) {
+        Jobs.TimerFire fire = new Jobs.TimerFire(node.id, id, elapsedDeadlineNanos);
         fire.epoch = node.epoch;
-        fire.time = atNanos;
+        fire.time = node.clock.virtualTimeAtElapsed(elapsedDeadlineNanos, now);
         schedule(fire);
+    }
+
+    /** After a drift change, moves the node's pending timers to when its clock now reaches them. */
+    private void retimeTimers(Node node) {
+        ArrayList<Jobs.TimerFire> pending = new ArrayList<>();
+        queue.forEach(e -> {
+            if (e instanceof Jobs.TimerFire t && t.node == node.id && !t.superseded && !t.id.cancelled && t.epoch == node.epoch) {
+                pending.add(t);
+            }
+        });
+        pending.sort(java.util.Comparator.<Jobs.TimerFire>comparingLong(t -> t.time).thenComparingLong(t -> t.seq));
+        for (Jobs.TimerFire old : pending) {
+            old.superseded = true;
+            scheduleTimer(node, old.elapsedDeadlineNanos, old.id);
+        }
     }
 
     void timerFired(Jobs.TimerFire fire) {
         Node node = nodes.get(fire.node);
-        if (fire.id.cancelled || fire.epoch != node.epoch) {
+        if (fire.superseded || fire.id.cancelled || fire.epoch != node.epoch) {
             return;
         }
         enqueue(node, fire);
@@ -399,6 +415,9 @@ public final class Simulation {
 
     /** Applies a fault now. */
     public void apply(Fault fault) {
+        if (!started) {
+            throw new IllegalStateException("a fault applies to a started simulation; before start, use scheduleFault");
+        }
         int[] hit = applyAndResolve(fault);
         faultLog.add(new FaultRecord(now, fault.label(), hit));
         traceNode(TraceKind.FAULT, hit.length > 0 ? hit[0] : -1, fault.label());
@@ -417,9 +436,16 @@ public final class Simulation {
                 tryStart(n);
             });
         } else if (fault instanceof Fault.Partition p) {
+            for (int[] group : p.groups()) {
+                for (int id : group) {
+                    requireNode(id, fault);
+                }
+            }
             cut(Partitions.linksBetweenGroups(nodes.size(), p.groups()));
             return java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray();
         } else if (fault instanceof Fault.OneWayCut c) {
+            requireNode(c.from(), fault);
+            requireNode(c.to(), fault);
             cut(Partitions.oneWay(nodes.size(), c.from(), c.to()));
             return new int[] {c.from(), c.to()};
         } else if (fault instanceof Fault.Isolate i) {
@@ -433,7 +459,10 @@ public final class Simulation {
         } else if (fault instanceof Fault.ClockJump j) {
             return forEach(j.target(), false, n -> n.clock.jump(now, j.jumpNanos()));
         } else if (fault instanceof Fault.ClockDrift d) {
-            return forEach(d.target(), false, n -> n.clock.setDrift(now, d.driftPpm()));
+            return forEach(d.target(), false, n -> {
+                n.clock.setDrift(now, d.driftPpm());
+                retimeTimers(n);
+            });
         } else if (fault instanceof Fault.DelaySpike s) {
             if (s.target() instanceof Target.All) {
                 network.globalSpikeNanos = s.extraNanos();
@@ -448,6 +477,12 @@ public final class Simulation {
             return forEach(b.target(), false, n -> setBehaviour(n, b.behaviour(), b.enabled()));
         }
         throw new IllegalArgumentException("unknown fault " + fault);
+    }
+
+    private void requireNode(int id, Fault fault) {
+        if (id < 0 || id >= nodes.size()) {
+            throw new IllegalArgumentException(fault.label() + " names node " + id + ", but nodes are 0.." + (nodes.size() - 1));
+        }
     }
 
     private void cut(BitSet links) {
