@@ -1,0 +1,197 @@
+package quorumsim.pbft;
+
+import java.util.List;
+import quorumsim.core.Message;
+import quorumsim.kv.Hashing;
+import quorumsim.kv.Operation;
+
+/**
+ * PBFT's vocabulary (Castro and Liskov, OSDI'99 section 4). Every message carries an
+ * {@link Auth} over its {@code unsigned()} form (the same record with no auth), so a
+ * receiver checks {@code verify(m.auth(), sender, m.unsigned())}. Digests are 64-bit
+ * stand-ins for SHA-256 but count {@link #DIGEST_BYTES} on the wire.
+ */
+public sealed interface Messages extends Message {
+    int HEADER_BYTES = 48;
+    int DIGEST_BYTES = 32;
+
+    /** The authenticator; null in the unsigned form. */
+    Auth auth();
+
+    private static int authBytes(Auth auth) {
+        return auth == null ? 0 : auth.sizeBytes();
+    }
+
+    /** REQUEST <o, t, c>: {@code stream} tells apart the requests one client node keeps in flight. */
+    record Request(int client, int stream, long timestamp, Operation op, boolean readOnly, int payloadBytes, Auth auth)
+            implements Messages {
+        public long digest() {
+            long d = Hashing.mix(Hashing.mix(client, stream), timestamp);
+            return Hashing.mix(Hashing.mix(d, op.digest()), readOnly ? 1 : 0);
+        }
+
+        public Request unsigned() {
+            return new Request(client, stream, timestamp, op, readOnly, payloadBytes, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + payloadBytes + authBytes(auth);
+        }
+    }
+
+    /** REPLY <v, t, c, i, r>. */
+    record Reply(long view, int client, int stream, long timestamp, int replica, String result, boolean tentative,
+                 int payloadBytes, Auth auth) implements Messages {
+        public Reply unsigned() {
+            return new Reply(view, client, stream, timestamp, replica, result, tentative, payloadBytes, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + payloadBytes + authBytes(auth);
+        }
+    }
+
+    /** PRE-PREPARE <v, n, d> with the batch of requests piggybacked; an empty batch is the null request. */
+    record PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth) implements Messages {
+        public PrePrepare {
+            batch = List.copyOf(batch);
+        }
+
+        public PrePrepare unsigned() {
+            return new PrePrepare(view, seq, digest, batch, replica, null);
+        }
+
+        public int sizeBytes() {
+            int size = HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+            for (Request r : batch) {
+                size += r.sizeBytes();
+            }
+            return size;
+        }
+
+        /** D(m) over the batch: what a backup compares with {@code digest}. */
+        public static long digestOf(List<Request> batch) {
+            long d = 0x5EED;
+            for (Request r : batch) {
+                d = Hashing.mix(d, r.digest());
+            }
+            return d;
+        }
+    }
+
+    record Prepare(long view, long seq, long digest, int replica, Auth auth) implements Messages {
+        public Prepare unsigned() {
+            return new Prepare(view, seq, digest, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+        }
+    }
+
+    record Commit(long view, long seq, long digest, int replica, Auth auth) implements Messages {
+        public Commit unsigned() {
+            return new Commit(view, seq, digest, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+        }
+    }
+
+    /** CHECKPOINT <n, d, i>: d is the digest of the service state after executing n. */
+    record Checkpoint(long seq, long stateDigest, int replica, Auth auth) implements Messages {
+        public Checkpoint unsigned() {
+            return new Checkpoint(seq, stateDigest, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+        }
+    }
+
+    /** A prepared certificate: the pre-prepare and the matching prepares from different backups. */
+    record PreparedProof(PrePrepare prePrepare, List<Prepare> prepares) {
+        public PreparedProof {
+            prepares = List.copyOf(prepares);
+        }
+
+        public int sizeBytes() {
+            int size = prePrepare.sizeBytes();
+            for (Prepare p : prepares) {
+                size += p.sizeBytes();
+            }
+            return size;
+        }
+    }
+
+    /** VIEW-CHANGE <v+1, n, C, P, i>. */
+    record ViewChange(long newView, long stableSeq, List<Checkpoint> checkpointProof, List<PreparedProof> prepared,
+                      int replica, Auth auth) implements Messages {
+        public ViewChange {
+            checkpointProof = List.copyOf(checkpointProof);
+            prepared = List.copyOf(prepared);
+        }
+
+        public ViewChange unsigned() {
+            return new ViewChange(newView, stableSeq, checkpointProof, prepared, replica, null);
+        }
+
+        public int sizeBytes() {
+            int size = HEADER_BYTES + authBytes(auth);
+            for (Checkpoint c : checkpointProof) {
+                size += c.sizeBytes();
+            }
+            for (PreparedProof p : prepared) {
+                size += p.sizeBytes();
+            }
+            return size;
+        }
+    }
+
+    /** NEW-VIEW <v+1, V, O>. */
+    record NewView(long view, List<ViewChange> viewChanges, List<PrePrepare> prePrepares, int replica, Auth auth)
+            implements Messages {
+        public NewView {
+            viewChanges = List.copyOf(viewChanges);
+            prePrepares = List.copyOf(prePrepares);
+        }
+
+        public NewView unsigned() {
+            return new NewView(view, viewChanges, prePrepares, replica, null);
+        }
+
+        public int sizeBytes() {
+            int size = HEADER_BYTES + authBytes(auth);
+            for (ViewChange v : viewChanges) {
+                size += v.sizeBytes();
+            }
+            for (PrePrepare p : prePrepares) {
+                size += p.sizeBytes();
+            }
+            return size;
+        }
+    }
+
+    /** A replica behind a stable checkpoint asks for the state at {@code seq}. */
+    record FetchState(long seq, int replica, Auth auth) implements Messages {
+        public FetchState unsigned() {
+            return new FetchState(seq, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + authBytes(auth);
+        }
+    }
+
+    /** The state at a checkpoint; the receiver checks its digest against the stable certificate. */
+    record StateTransfer(long seq, ServiceState state, int replica, Auth auth) implements Messages {
+        public StateTransfer unsigned() {
+            return new StateTransfer(seq, state, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + state.sizeBytes() + authBytes(auth);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package quorumsim.pbft;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import quorumsim.core.NodeSpec;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.pbft.byzantine.ByzantineReplica;
+import quorumsim.pbft.byzantine.Collusion;
+import quorumsim.pbft.check.AgreementChecker;
+import quorumsim.pbft.check.CheckpointChecker;
+import quorumsim.pbft.check.LivenessChecker;
+import quorumsim.pbft.check.ResultChecker;
+import quorumsim.pbft.check.RunRecord;
+import quorumsim.protocols.Deployment;
+import quorumsim.result.RunSummary;
+import quorumsim.result.Verdict;
+
+/**
+ * PBFT on a simulation: replicas r0..r{n-1} (ids 0..n-1), each an honest replica inside a
+ * Byzantine wrapper that does nothing until the fault timeline switches a behaviour on,
+ * then clients c0.. (ids n..). The role "primary" resolves to the primary of the highest
+ * view a correct replica is in.
+ */
+public final class PbftDeployment implements Deployment {
+    private final Simulation sim;
+    private final PbftConfig config;
+    private final ByzantineReplica[] replicas;
+    private final List<String> lanes;
+    private final RunRecord record;
+
+    private PbftDeployment(Simulation sim, PbftConfig config, List<String> lanes) {
+        this.sim = sim;
+        this.config = config;
+        this.replicas = new ByzantineReplica[config.n()];
+        this.lanes = lanes;
+        this.record = new RunRecord(config.n(), lanes);
+    }
+
+    /** The CPU cost model to build the Simulation with. */
+    public static CpuCostModel costModel(PbftConfig config) {
+        return config.costs().toCostModel();
+    }
+
+    /** Adds replicas and clients with one core each and the network's bandwidth. */
+    public static PbftDeployment deploy(Simulation sim, PbftConfig config) {
+        return deploy(sim, config, NodeSpec.simple(), NodeSpec.simple());
+    }
+
+    /** Adds replicas and clients on the given hardware; refuses a configuration {@link PbftConfig#validate} rejects. */
+    public static PbftDeployment deploy(Simulation sim, PbftConfig config, NodeSpec replicaSpec, NodeSpec clientSpec) {
+        List<String> problems = config.validate();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("PBFT configuration: " + String.join("; ", problems));
+        }
+        int n = config.n();
+        List<String> lanes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lanes.add("r" + i);
+        }
+        for (int j = 0; j < config.workload().clients(); j++) {
+            lanes.add("c" + j);
+        }
+        PbftDeployment d = new PbftDeployment(sim, config, Collections.unmodifiableList(lanes));
+        Collusion collusion = new Collusion();
+        for (int i = 0; i < n; i++) {
+            sim.addNode(lanes.get(i), replicaSpec, (self, store) -> {
+                ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self), collusion, d::clientId);
+                d.replicas[self] = replica;
+                return replica;
+            });
+        }
+        Quorums quorums = Quorums.of(config);
+        for (int j = 0; j < config.workload().clients(); j++) {
+            sim.addNode(lanes.get(n + j), clientSpec, (self, store) -> new PbftClient(config, quorums));
+        }
+        sim.setServerCount(n);
+        sim.setRoleResolver(d::resolveRole);
+        sim.addObserver(d.record);
+        return d;
+    }
+
+    private int clientId(String name) {
+        int id = lanes.indexOf(name);
+        if (id < config.n()) {
+            throw new IllegalArgumentException("drop-requests names client '" + name + "', but the clients are c0..c"
+                    + (config.workload().clients() - 1));
+        }
+        return id;
+    }
+
+    private int[] resolveRole(String role) {
+        if (!role.equals("primary")) {
+            throw new IllegalArgumentException("PBFT has the role 'primary', not '" + role + "'");
+        }
+        long view = -1;
+        for (int i = 0; i < replicas.length; i++) {
+            if (replicas[i] != null && !replicas[i].isByzantine() && !sim.isCrashed(i)) {
+                view = Math.max(view, replicas[i].honest().view());
+            }
+        }
+        if (view < 0) {
+            for (ByzantineReplica r : replicas) {
+                view = Math.max(view, r == null ? 0 : r.honest().view());
+            }
+        }
+        return new int[] {Quorums.of(config).primary(view)};
+    }
+
+    // ---------------------------------------------------------------- Deployment
+
+    @Override
+    public int servers() {
+        return config.n();
+    }
+
+    @Override
+    public List<String> lanes() {
+        return lanes;
+    }
+
+    @Override
+    public Set<String> behaviours() {
+        return ByzantineReplica.BEHAVIOURS;
+    }
+
+    @Override
+    public Verdict safety() {
+        return AgreementChecker.check(record).and(ResultChecker.check(record)).and(CheckpointChecker.check(record));
+    }
+
+    @Override
+    public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
+        return LivenessChecker.check(record, settledFromNanos, boundNanos, endNanos);
+    }
+
+    @Override
+    public RunSummary.Requests requests() {
+        TreeMap<String, Long> byKind = sim.metrics().completedByKind();
+        long reads = byKind.getOrDefault("read", 0L);
+        long writes = byKind.getOrDefault("write", 0L);
+        long pending = record.calls().stream().filter(c -> c.acceptedNanos < 0).count();
+        return new RunSummary.Requests(reads + writes, pending, reads, writes);
+    }
+
+    @Override
+    public Integer viewChanges() {
+        return record.viewChanges();
+    }
+
+    @Override
+    public Integer leaderChanges() {
+        return null;
+    }
+
+    /** messagesPerRequest, maxLogSlots (memory stays flat with checkpoints), highestExecuted, faultyReplicas, f, n. */
+    @Override
+    public Map<String, Double> figures() {
+        TreeMap<String, Double> figures = new TreeMap<>();
+        long completed = record.completed();
+        figures.put("messagesPerRequest", completed == 0 ? 0.0 : (double) sim.metrics().messagesTotal() / completed);
+        int maxLog = 0;
+        for (ByzantineReplica r : replicas) {
+            if (r != null) {
+                maxLog = Math.max(maxLog, r.honest().logSlots());
+            }
+        }
+        figures.put("maxLogSlots", (double) maxLog);
+        figures.put("highestExecuted", (double) record.highestExecuted());
+        figures.put("faultyReplicas", (double) record.faulty().size());
+        figures.put("f", (double) config.f());
+        figures.put("n", (double) config.n());
+        return figures;
+    }
+
+    // ---------------------------------------------------------------- for tests and reports
+
+    public RunRecord record() {
+        return record;
+    }
+
+    public PbftConfig config() {
+        return config;
+    }
+
+    /** The honest replica inside node {@code id} (null before the simulation starts). */
+    public PbftReplica replica(int id) {
+        return replicas[id] == null ? null : replicas[id].honest();
+    }
+
+    /** Replicas that ever had a Byzantine behaviour on. */
+    public TreeSet<Integer> faulty() {
+        return record.faulty();
+    }
+}

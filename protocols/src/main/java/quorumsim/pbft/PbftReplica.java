@@ -1,0 +1,655 @@
+package quorumsim.pbft;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import quorumsim.core.Actor;
+import quorumsim.core.Context;
+import quorumsim.core.Message;
+import quorumsim.core.TimerId;
+import quorumsim.pbft.Messages.Checkpoint;
+import quorumsim.pbft.Messages.Commit;
+import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.NewView;
+import quorumsim.pbft.Messages.PrePrepare;
+import quorumsim.pbft.Messages.Prepare;
+import quorumsim.pbft.Messages.PreparedProof;
+import quorumsim.pbft.Messages.Reply;
+import quorumsim.pbft.Messages.Request;
+import quorumsim.pbft.Messages.StateTransfer;
+import quorumsim.pbft.Messages.ViewChange;
+
+/**
+ * An honest PBFT replica (Castro and Liskov, OSDI'99 section 4; TOCS'02 for batching,
+ * tentative execution and read-only requests). The normal case, execution, checkpoints and
+ * state transfer live here; the view change lives in {@link ViewChanger}.
+ */
+public final class PbftReplica implements Actor {
+    private static final int FUTURE_BUFFER_LIMIT = 10_000;
+
+    final PbftConfig config;
+    final Quorums quorums;
+    final Authenticator auth;
+    final int self;
+    final int n;
+    final int[] others;
+    final ViewChanger viewChanger;
+
+    long view;
+    /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
+    boolean viewActive = true;
+    final TreeMap<Long, Slot> log = new TreeMap<>();
+    /** h: the last stable checkpoint. */
+    long lowWaterMark;
+    List<Checkpoint> stableProof = List.of();
+    long lastExecuted;
+    /** The request at {@link #lastExecuted} ran tentatively and has not committed yet. */
+    boolean lastIsTentative;
+    ServiceState state = new ServiceState();
+    private final TreeMap<Long, ServiceState> snapshots = new TreeMap<>();
+    private final TreeMap<Long, TreeMap<Integer, Checkpoint>> checkpointVotes = new TreeMap<>();
+
+    /** Primary: the last sequence number assigned, requests waiting for a batch, and what it has assigned. */
+    long nextSeq;
+    final ArrayDeque<Request> queue = new ArrayDeque<>();
+    final TreeMap<Long, Long> assigned = new TreeMap<>();
+    private TimerId batchTimer;
+
+    /** Requests known here and not yet executed, oldest first (the view-change timer waits for the oldest). */
+    final LinkedHashMap<Long, Request> pending = new LinkedHashMap<>();
+    TimerId viewChangeTimer;
+    private Request awaited;
+    long timeoutNanos;
+
+    private record Buffered(int from, Messages message, long view) {
+    }
+
+    private final ArrayList<Buffered> future = new ArrayList<>();
+
+    public PbftReplica(PbftConfig config, int self) {
+        this.config = config;
+        this.quorums = Quorums.of(config);
+        this.auth = new Authenticator(config);
+        this.self = self;
+        this.n = config.n();
+        this.others = new int[n - 1];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (i != self) {
+                others[k++] = i;
+            }
+        }
+        this.timeoutNanos = config.viewChangeTimeoutNanos();
+        this.viewChanger = new ViewChanger(this);
+    }
+
+    // ---------------------------------------------------------------- reading, for wrappers and deployments
+
+    public long view() {
+        return view;
+    }
+
+    public boolean viewActive() {
+        return viewActive;
+    }
+
+    public int primary() {
+        return quorums.primary(view);
+    }
+
+    public boolean isPrimary() {
+        return primary() == self;
+    }
+
+    public long lastExecuted() {
+        return lastExecuted;
+    }
+
+    public long lowWaterMark() {
+        return lowWaterMark;
+    }
+
+    public int logSlots() {
+        return log.size();
+    }
+
+    public PbftConfig config() {
+        return config;
+    }
+
+    public Authenticator authenticator() {
+        return auth;
+    }
+
+    public int[] others() {
+        return others.clone();
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    @Override
+    public void onStart(Context ctx) {
+    }
+
+    @Override
+    public void onMessage(Context ctx, int from, Message message) {
+        if (message instanceof Request m) {
+            onRequest(ctx, from, m);
+        } else if (message instanceof PrePrepare m) {
+            onPrePrepare(ctx, from, m);
+        } else if (message instanceof Prepare m) {
+            onPrepare(ctx, from, m);
+        } else if (message instanceof Commit m) {
+            onCommit(ctx, from, m);
+        } else if (message instanceof Checkpoint m) {
+            onCheckpoint(ctx, from, m);
+        } else if (message instanceof ViewChange m) {
+            viewChanger.onViewChange(ctx, from, m);
+        } else if (message instanceof NewView m) {
+            viewChanger.onNewView(ctx, from, m);
+        } else if (message instanceof FetchState m) {
+            onFetchState(ctx, from, m);
+        } else if (message instanceof StateTransfer m) {
+            onStateTransfer(ctx, from, m);
+        }
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object timer) {
+        if (timer instanceof Timers.ViewChangeTimer t) {
+            if (t.view() == view && viewActive && viewChangeTimer != null && viewChangeTimer.timer() == timer) {
+                viewChangeTimer = null;
+                viewChanger.startViewChange(ctx, view + 1);
+            }
+        } else if (timer instanceof Timers.NewViewTimer t) {
+            viewChanger.onNewViewTimer(ctx, t);
+        } else if (timer instanceof Timers.BatchTimer t) {
+            if (batchTimer != null && batchTimer.timer() == timer) {
+                batchTimer = null;
+                if (t.view() == view && viewActive && isPrimary() && !queue.isEmpty()) {
+                    proposeBatch(ctx);
+                    maybePropose(ctx);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** Section 4.1 and 4.4: a request from a client, or relayed by a backup. */
+    void onRequest(Context ctx, int from, Request req) {
+        if (req.client() < n) {
+            return;                                                       // clients are not replicas
+        }
+        if (!auth.verify(ctx, req.auth(), req.client(), req.unsigned())) {
+            return;                                                       // authenticated by its client
+        }
+        if (req.readOnly()) {
+            if (config.readOnlyOptimization()) {
+                onReadOnly(ctx, req);
+            }
+            return;
+        }
+        ServiceState.CachedReply last = state.lastReply(req.client(), req.stream());
+        if (last != null && req.timestamp() < last.timestamp()) {
+            return;                                                       // stale timestamp: discard
+        }
+        if (last != null && req.timestamp() == last.timestamp()) {
+            sendReply(ctx, req, last.result(), lastIsTentative);          // resend the cached reply
+            return;
+        }
+        if (!viewActive) {
+            return;                                                       // view change: only CHECKPOINT, VIEW-CHANGE, NEW-VIEW
+        }
+        long key = ServiceState.clientStream(req.client(), req.stream());
+        Request known = pending.get(key);
+        if (known == null || known.timestamp() < req.timestamp()) {
+            pending.remove(key);
+            pending.put(key, req);
+        }
+        if (isPrimary()) {
+            Long assignedTimestamp = assigned.get(key);
+            if (assignedTimestamp != null && assignedTimestamp >= req.timestamp()) {
+                return;                                                   // already ordered in this view
+            }
+            assigned.put(key, req.timestamp());
+            queue.add(req);
+            maybePropose(ctx);
+        } else {
+            if (from == req.client()) {
+                ctx.send(primary(), req);                                 // relay to the primary
+            }
+            startTimerIfNeeded(ctx);
+        }
+    }
+
+    /** TOCS'02 section 5.1.3: a read-only request runs at once on the current state, if nothing is tentative. */
+    private void onReadOnly(Context ctx, Request req) {
+        if (lastIsTentative || !req.op().isRead()) {
+            return;
+        }
+        ctx.chargeCpu(config.costs().executeNanos());
+        sendReply(ctx, req, state.read(req.op()), true);
+    }
+
+    private void sendReply(Context ctx, Request req, String result, boolean tentative) {
+        Reply unsigned = new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative,
+                config.workload().replySizeBytes(), null);
+        Auth a = auth.forReceivers(ctx, unsigned, 1);
+        ctx.send(req.client(), new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative,
+                unsigned.payloadBytes(), a));
+    }
+
+    // ---------------------------------------------------------------- primary
+
+    void maybePropose(Context ctx) {
+        while (viewActive && isPrimary() && !queue.isEmpty()) {
+            if (nextSeq + 1 > lowWaterMark + config.logWindow()) {
+                return;                                                   // n <= H
+            }
+            if (queue.size() < config.batchSize()) {
+                if (batchTimer == null) {
+                    batchTimer = ctx.setTimer(config.batchWindowNanos(), new Timers.BatchTimer(view));
+                }
+                return;
+            }
+            proposeBatch(ctx);
+        }
+    }
+
+    private void proposeBatch(Context ctx) {
+        if (nextSeq + 1 > lowWaterMark + config.logWindow()) {
+            return;
+        }
+        List<Request> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < config.batchSize()) {
+            Request r = queue.poll();
+            ServiceState.CachedReply last = state.lastReply(r.client(), r.stream());
+            if (last == null || last.timestamp() < r.timestamp()) {
+                batch.add(r);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batchTimer != null) {
+            ctx.cancelTimer(batchTimer);
+            batchTimer = null;
+        }
+        long seq = ++nextSeq;
+        PrePrepare unsigned = new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null);
+        PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
+        Slot slot = slot(seq);
+        slot.accept(pp);
+        ctx.multicast(others, pp);
+        checkPrepared(ctx, slot);
+    }
+
+    // ---------------------------------------------------------------- three phases
+
+    /** Section 4.2: a backup accepts a pre-prepare if ... */
+    void onPrePrepare(Context ctx, int from, PrePrepare pp) {
+        if (bufferIfFuture(from, pp, pp.view())) {
+            return;
+        }
+        if (!viewActive || pp.view() != view) {
+            return;                                                       // it is in view v
+        }
+        if (from != primary() || pp.replica() != from) {
+            return;                                                       // from the primary of v
+        }
+        if (!auth.verify(ctx, pp.auth(), from, pp.unsigned())) {
+            return;                                                       // the authenticators are valid
+        }
+        if (pp.digest() != PrePrepare.digestOf(pp.batch())) {
+            return;                                                       // d = D(m)
+        }
+        for (Request r : pp.batch()) {
+            if (r.readOnly() || !auth.verify(ctx, r.auth(), r.client(), r.unsigned())) {
+                return;                                                   // each request is its client's
+            }
+        }
+        if (!inWindow(pp.seq())) {
+            return;                                                       // h < n <= H
+        }
+        Slot slot = slot(pp.seq());
+        if (slot.prePrepare != null && slot.prePrepare.view() == view) {
+            return;                                                       // no other pre-prepare for (v, n)
+        }
+        slot.accept(pp);
+        Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
+        Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+        slot.prepares.put(self, prepare);
+        ctx.multicast(others, prepare);
+        checkPrepared(ctx, slot);
+    }
+
+    void onPrepare(Context ctx, int from, Prepare p) {
+        if (bufferIfFuture(from, p, p.view())) {
+            return;
+        }
+        if (!viewActive || p.view() != view) {
+            return;
+        }
+        if (from != p.replica() || from == primary()) {
+            return;                                                       // from a backup
+        }
+        if (!auth.verify(ctx, p.auth(), from, p.unsigned())) {
+            return;
+        }
+        if (!inWindow(p.seq())) {
+            return;
+        }
+        Slot slot = slot(p.seq());
+        slot.prepares.put(from, p);
+        checkPrepared(ctx, slot);
+    }
+
+    void onCommit(Context ctx, int from, Commit c) {
+        if (bufferIfFuture(from, c, c.view())) {
+            return;
+        }
+        if (!viewActive || c.view() != view) {
+            return;
+        }
+        if (from != c.replica()) {
+            return;
+        }
+        if (!auth.verify(ctx, c.auth(), from, c.unsigned())) {
+            return;
+        }
+        if (!inWindow(c.seq())) {
+            return;
+        }
+        Slot slot = slot(c.seq());
+        slot.commits.put(from, c);
+        checkCommitted(ctx, slot);
+    }
+
+    /** prepared(m, v, n, i): the pre-prepare and 2f matching prepares from different backups. */
+    boolean prepared(Slot slot) {
+        return slot.prePrepare != null && slot.prePrepare.view() == view
+                && slot.matchingPrepares(primary()).size() >= quorums.prepares();
+    }
+
+    void checkPrepared(Context ctx, Slot slot) {
+        if (!viewActive || !prepared(slot)) {
+            return;
+        }
+        if (slot.proof == null || slot.proof.prePrepare().view() < view) {
+            slot.proof = new PreparedProof(slot.prePrepare, slot.matchingPrepares(primary()));
+        }
+        if (config.skipsCommit()) {
+            slot.committed = true;                                        // the teaching variant: no commit phase
+            executeReady(ctx);
+            return;
+        }
+        if (!slot.commitSent) {
+            slot.commitSent = true;
+            Commit unsigned = new Commit(view, slot.seq, slot.prePrepare.digest(), self, null);
+            Commit commit = new Commit(view, slot.seq, unsigned.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+            slot.commits.put(self, commit);
+            ctx.multicast(others, commit);
+        }
+        checkCommitted(ctx, slot);
+        if (config.tentativeExecution()) {
+            executeReady(ctx);
+        }
+    }
+
+    /** committed-local(m, v, n, i): prepared and 2f+1 matching commits, own included. */
+    private void checkCommitted(Context ctx, Slot slot) {
+        if (slot.committed || !prepared(slot) || slot.matchingCommits() < quorums.commits()) {
+            return;
+        }
+        slot.committed = true;
+        executeReady(ctx);
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    /** Executes in sequence-number order; tentatively (when configured) once all earlier requests committed. */
+    void executeReady(Context ctx) {
+        while (true) {
+            if (lastIsTentative) {
+                Slot last = log.get(lastExecuted);
+                if (last == null || !last.committed) {
+                    return;
+                }
+                lastIsTentative = false;
+                state.forgetUndo();
+                afterFinalExecution(ctx, last);
+                continue;
+            }
+            Slot next = log.get(lastExecuted + 1);
+            if (next == null || next.prePrepare == null) {
+                return;
+            }
+            if (next.committed) {
+                execute(ctx, next, false);
+                afterFinalExecution(ctx, next);
+            } else if (config.tentativeExecution() && viewActive && prepared(next)) {
+                execute(ctx, next, true);
+                lastIsTentative = true;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void execute(Context ctx, Slot slot, boolean tentative) {
+        if (slot.seq != lastExecuted + 1) {
+            throw new IllegalStateException("replica " + self + " executes " + slot.seq + " after " + lastExecuted
+                    + ": sequence numbers must execute in order");
+        }
+        for (Request req : slot.prePrepare.batch()) {
+            ServiceState.CachedReply last = state.lastReply(req.client(), req.stream());
+            if (last != null && last.timestamp() >= req.timestamp()) {
+                continue;                                                 // executed once already
+            }
+            ctx.chargeCpu(config.costs().executeNanos());
+            String result = state.execute(req.client(), req.stream(), req.timestamp(), req.op(), tentative);
+            sendReply(ctx, req, result, tentative);
+        }
+        lastExecuted = slot.seq;
+        clearExecutedPending(ctx);
+    }
+
+    private void afterFinalExecution(Context ctx, Slot slot) {
+        ctx.observe(new Observations.Executed(self, slot.prePrepare.view(), slot.seq, slot.prePrepare.digest(),
+                slot.prePrepare.batch()));
+        timeoutNanos = config.viewChangeTimeoutNanos();
+        if (slot.seq % config.checkpointInterval() == 0) {
+            takeCheckpoint(ctx, slot.seq);
+        }
+    }
+
+    /** Forgets executed requests; the view-change timer stops when the request it waits for has run. */
+    private void clearExecutedPending(Context ctx) {
+        pending.values().removeIf(r -> {
+            ServiceState.CachedReply last = state.lastReply(r.client(), r.stream());
+            return last != null && last.timestamp() >= r.timestamp();
+        });
+        if (awaited != null && !pending.containsValue(awaited)) {
+            stopTimer(ctx);
+            startTimerIfNeeded(ctx);
+        }
+    }
+
+    void rollBackTentative() {
+        if (lastIsTentative) {
+            state.rollBack();
+            lastExecuted--;
+            lastIsTentative = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- view-change timer
+
+    void startTimerIfNeeded(Context ctx) {
+        if (viewActive && !isPrimary() && viewChangeTimer == null && !pending.isEmpty()) {
+            awaited = pending.values().iterator().next();
+            viewChangeTimer = ctx.setTimer(timeoutNanos, new Timers.ViewChangeTimer(view));
+        }
+    }
+
+    void stopTimer(Context ctx) {
+        if (viewChangeTimer != null) {
+            ctx.cancelTimer(viewChangeTimer);
+            viewChangeTimer = null;
+        }
+        awaited = null;
+    }
+
+    void cancelBatchTimer(Context ctx) {
+        if (batchTimer != null) {
+            ctx.cancelTimer(batchTimer);
+            batchTimer = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- checkpoints and garbage collection
+
+    private void takeCheckpoint(Context ctx, long seq) {
+        ServiceState snapshot = state.copy();
+        snapshots.put(seq, snapshot);
+        long digest = snapshot.digest();
+        ctx.observe(new Observations.CheckpointTaken(self, seq, digest));
+        Checkpoint unsigned = new Checkpoint(seq, digest, self, null);
+        Checkpoint cp = new Checkpoint(seq, digest, self, auth.forReceivers(ctx, unsigned, n - 1));
+        ctx.multicast(others, cp);
+        recordCheckpoint(ctx, cp);
+    }
+
+    void onCheckpoint(Context ctx, int from, Checkpoint cp) {
+        if (from != cp.replica() || cp.seq() <= lowWaterMark) {
+            return;
+        }
+        if (!auth.verify(ctx, cp.auth(), from, cp.unsigned())) {
+            return;
+        }
+        recordCheckpoint(ctx, cp);
+    }
+
+    private void recordCheckpoint(Context ctx, Checkpoint cp) {
+        TreeMap<Integer, Checkpoint> votes = checkpointVotes.computeIfAbsent(cp.seq(), s -> new TreeMap<>());
+        votes.put(cp.replica(), cp);
+        List<Checkpoint> matching = new ArrayList<>();
+        for (Checkpoint vote : votes.values()) {
+            if (vote.stateDigest() == cp.stateDigest()) {
+                matching.add(vote);
+            }
+        }
+        if (matching.size() >= quorums.checkpoint()) {
+            makeStable(ctx, cp.seq(), matching);
+        }
+    }
+
+    /** A stable checkpoint: h moves up, the log below it is discarded, and a replica behind fetches the state. */
+    void makeStable(Context ctx, long seq, List<Checkpoint> proof) {
+        if (seq <= lowWaterMark) {
+            return;
+        }
+        lowWaterMark = seq;
+        stableProof = List.copyOf(proof);
+        log.headMap(seq, true).clear();
+        checkpointVotes.headMap(seq, true).clear();
+        snapshots.headMap(seq, false).clear();
+        if (lastExecuted < seq) {
+            rollBackTentative();
+            FetchState unsigned = new FetchState(seq, self, null);
+            FetchState fetch = new FetchState(seq, self, auth.forReceivers(ctx, unsigned, proof.size()));
+            for (Checkpoint c : proof) {
+                if (c.replica() != self) {
+                    ctx.send(c.replica(), fetch);
+                }
+            }
+        }
+        if (nextSeq < lowWaterMark && isPrimary()) {
+            nextSeq = lowWaterMark;
+        }
+        maybePropose(ctx);
+    }
+
+    private void onFetchState(Context ctx, int from, FetchState fetch) {
+        if (from != fetch.replica() || !auth.verify(ctx, fetch.auth(), from, fetch.unsigned())) {
+            return;
+        }
+        ServiceState snapshot = snapshots.get(fetch.seq());
+        if (snapshot == null) {
+            return;
+        }
+        StateTransfer unsigned = new StateTransfer(fetch.seq(), snapshot, self, null);
+        ctx.send(from, new StateTransfer(fetch.seq(), snapshot, self, auth.forReceivers(ctx, unsigned, 1)));
+    }
+
+    private void onStateTransfer(Context ctx, int from, StateTransfer st) {
+        if (st.seq() != lowWaterMark || lastExecuted >= st.seq() || from != st.replica()) {
+            return;
+        }
+        if (!auth.verify(ctx, st.auth(), from, st.unsigned())) {
+            return;
+        }
+        long certified = stableProof.get(0).stateDigest();
+        ctx.chargeCpu(Math.round(config.costs().receivePerByteNanos() * st.state().sizeBytes()));
+        if (st.state().digest() != certified) {
+            return;                                                       // not the state the certificate names
+        }
+        state = st.state().copy();
+        lastExecuted = st.seq();
+        lastIsTentative = false;
+        snapshots.put(st.seq(), state.copy());
+        clearExecutedPending(ctx);
+        executeReady(ctx);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** h < n <= H. */
+    boolean inWindow(long seq) {
+        return seq > lowWaterMark && seq <= lowWaterMark + config.logWindow();
+    }
+
+    Slot slot(long seq) {
+        return log.computeIfAbsent(seq, Slot::new);
+    }
+
+    /** Messages for a view not installed yet wait until it is (a NEW-VIEW may arrive after them). */
+    private boolean bufferIfFuture(int from, Messages m, long messageView) {
+        if (messageView > view || (messageView == view && !viewActive)) {
+            if (future.size() < FUTURE_BUFFER_LIMIT) {
+                future.add(new Buffered(from, m, messageView));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** After a new view is installed: handle what arrived early for it. */
+    void replayBuffered(Context ctx) {
+        List<Buffered> ready = new ArrayList<>();
+        future.removeIf(b -> {
+            if (b.view() <= view) {
+                ready.add(b);
+                return true;
+            }
+            return false;
+        });
+        for (Buffered b : ready) {
+            if (b.view() == view) {
+                onMessage(ctx, b.from(), b.message());
+            }
+        }
+    }
+
+    /** Everything this replica knows of and has not executed, for a new primary to order or a backup to relay. */
+    List<Request> pendingRequests() {
+        return new ArrayList<>(pending.values());
+    }
+
+    Map<Long, Slot> logView() {
+        return log;
+    }
+}

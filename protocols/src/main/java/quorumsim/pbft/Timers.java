@@ -1,0 +1,31 @@
+package quorumsim.pbft;
+
+/** Every timer PBFT's actors set. */
+public final class Timers {
+    private Timers() {
+    }
+
+    /** A backup waits this long for a pending request to execute in {@code view}, then changes view. */
+    public record ViewChangeTimer(long view) {
+    }
+
+    /** Started on 2f+1 VIEW-CHANGEs for {@code view}; if the new view is not installed in time, try the next. */
+    public record NewViewTimer(long view) {
+    }
+
+    /** The primary stops waiting to fill a batch. */
+    public record BatchTimer(long view) {
+    }
+
+    /** A client retransmits a request with no answer yet. */
+    public record ClientRetry(int stream, long timestamp) {
+    }
+
+    /** A slow primary lets a held-back message go. */
+    public record Release(int to, Messages message) {
+    }
+
+    /** A spamming replica sends its next bogus VIEW-CHANGE. */
+    public record SpamTick() {
+    }
+}

@@ -1,0 +1,281 @@
+package quorumsim.pbft;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import quorumsim.core.Context;
+import quorumsim.core.TimerId;
+import quorumsim.pbft.Messages.Checkpoint;
+import quorumsim.pbft.Messages.NewView;
+import quorumsim.pbft.Messages.PrePrepare;
+import quorumsim.pbft.Messages.Prepare;
+import quorumsim.pbft.Messages.PreparedProof;
+import quorumsim.pbft.Messages.Request;
+import quorumsim.pbft.Messages.ViewChange;
+
+/**
+ * A replica's view change (OSDI'99 section 4.4 and the liveness rules of 4.5): VIEW-CHANGE
+ * with the stable checkpoint's proof and the prepared certificates, NEW-VIEW from the new
+ * primary with 2f+1 of them and the O set, checked by every backup; the new-view timer
+ * started on 2f+1 VIEW-CHANGEs and doubled on each failure; joining on f+1 VIEW-CHANGEs
+ * for higher views.
+ */
+final class ViewChanger {
+    private final PbftReplica r;
+    /** VIEW-CHANGEs by the view they ask for, then by sender; one (the latest) per sender. */
+    private final TreeMap<Long, TreeMap<Integer, ViewChange>> votes = new TreeMap<>();
+    private TimerId newViewTimer;
+    private long newViewSent = -1;
+
+    ViewChanger(PbftReplica replica) {
+        this.r = replica;
+    }
+
+    /** Moves to {@code newView}: stop accepting normal-case messages and multicast VIEW-CHANGE. */
+    void startViewChange(Context ctx, long newView) {
+        if (newView <= r.view) {
+            return;
+        }
+        r.view = newView;
+        r.viewActive = false;
+        r.stopTimer(ctx);
+        r.cancelBatchTimer(ctx);
+        cancelNewViewTimer(ctx);
+        List<PreparedProof> prepared = new ArrayList<>();
+        for (Slot slot : r.log.values()) {
+            if (slot.seq > r.lowWaterMark && slot.proof != null) {
+                prepared.add(slot.proof);
+            }
+        }
+        ViewChange unsigned = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, null);
+        ViewChange vc = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, r.auth.signed(ctx, unsigned));
+        record(vc);
+        ctx.multicast(r.others, vc);
+        afterVote(ctx);
+    }
+
+    void onViewChange(Context ctx, int from, ViewChange vc) {
+        if (from != vc.replica() || from == r.self) {
+            return;
+        }
+        if (vc.newView() < r.view || (vc.newView() == r.view && r.viewActive)) {
+            return;                                                       // for a view already installed or passed
+        }
+        if (!r.auth.verify(ctx, vc.auth(), from, vc.unsigned())) {
+            return;
+        }
+        if (!valid(ctx, vc)) {
+            return;                                                       // C proves n; P holds prepared certificates above n
+        }
+        record(vc);
+        joinIfBehind(ctx);
+        afterVote(ctx);
+    }
+
+    /** f+1 VIEW-CHANGEs for views above ours: join the smallest of them. */
+    private void joinIfBehind(Context ctx) {
+        TreeSet<Long> views = new TreeSet<>();
+        TreeSet<Integer> senders = new TreeSet<>();
+        for (Map.Entry<Long, TreeMap<Integer, ViewChange>> e : votes.tailMap(r.view, false).entrySet()) {
+            for (int replica : e.getValue().keySet()) {
+                if (replica != r.self) {
+                    senders.add(replica);
+                    views.add(e.getKey());
+                }
+            }
+        }
+        if (senders.size() >= r.quorums.weak()) {
+            startViewChange(ctx, views.first());
+        }
+    }
+
+    /** With 2f+1 VIEW-CHANGEs for the view we are changing to: start the new-view timer; the new primary sends NEW-VIEW. */
+    private void afterVote(Context ctx) {
+        if (r.viewActive) {
+            return;
+        }
+        TreeMap<Integer, ViewChange> forView = votes.get(r.view);
+        if (forView == null || forView.size() < r.quorums.viewChanges()) {
+            return;
+        }
+        if (newViewTimer == null) {
+            newViewTimer = ctx.setTimer(r.timeoutNanos, new Timers.NewViewTimer(r.view));
+        }
+        if (r.quorums.primary(r.view) == r.self && newViewSent != r.view && forView.containsKey(r.self)) {
+            sendNewView(ctx, forView);
+        }
+    }
+
+    private void sendNewView(Context ctx, TreeMap<Integer, ViewChange> forView) {
+        newViewSent = r.view;
+        List<ViewChange> v = new ArrayList<>();
+        v.add(forView.get(r.self));
+        for (ViewChange vc : forView.values()) {
+            if (v.size() < r.quorums.viewChanges() && vc.replica() != r.self) {
+                v.add(vc);
+            }
+        }
+        NewViewPlan plan = NewViewPlan.compute(v);
+        List<PrePrepare> o = new ArrayList<>();
+        for (NewViewPlan.Entry e : plan.entries()) {
+            PrePrepare unsigned = new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null);
+            o.add(new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+        }
+        NewView unsigned = new NewView(r.view, v, o, r.self, null);
+        NewView nv = new NewView(r.view, v, o, r.self, r.auth.signed(ctx, unsigned));
+        ctx.multicast(r.others, nv);
+        install(ctx, nv.view(), plan, o);
+    }
+
+    /** A backup checks NEW-VIEW: 2f+1 valid VIEW-CHANGEs for the view, and O as it recomputes it. */
+    void onNewView(Context ctx, int from, NewView nv) {
+        if (from != nv.replica() || from != r.quorums.primary(nv.view())) {
+            return;                                                       // from the primary of v+1
+        }
+        if (nv.view() < r.view || (nv.view() == r.view && r.viewActive)) {
+            return;
+        }
+        if (!r.auth.verify(ctx, nv.auth(), from, nv.unsigned())) {
+            return;
+        }
+        TreeSet<Integer> senders = new TreeSet<>();
+        for (ViewChange vc : nv.viewChanges()) {
+            if (vc.newView() != nv.view() || !senders.add(vc.replica())) {
+                return;
+            }
+            if (!r.auth.verify(ctx, vc.auth(), vc.replica(), vc.unsigned()) || !valid(ctx, vc)) {
+                return;
+            }
+        }
+        if (senders.size() < r.quorums.viewChanges()) {
+            return;
+        }
+        NewViewPlan plan = NewViewPlan.compute(nv.viewChanges());
+        if (!plan.matches(nv.prePrepares(), nv.view(), from)) {
+            return;                                                       // O is not what V implies
+        }
+        install(ctx, nv.view(), plan, nv.prePrepares());
+    }
+
+    /** Enters the new view: the stable checkpoint of V, the re-issued pre-prepares, prepares for them. */
+    private void install(Context ctx, long view, NewViewPlan plan, List<PrePrepare> o) {
+        r.view = view;
+        r.viewActive = true;
+        cancelNewViewTimer(ctx);
+        votes.headMap(view, true).clear();
+        r.rollBackTentative();
+        r.queue.clear();
+        r.assigned.clear();
+        r.cancelBatchTimer(ctx);
+        r.stopTimer(ctx);
+        if (plan.minS() > r.lowWaterMark) {
+            r.makeStable(ctx, plan.minS(), plan.checkpointProof());
+        }
+        boolean primary = r.isPrimary();
+        r.log.tailMap(plan.maxS(), false).entrySet().removeIf(e -> e.getKey() > r.lastExecuted);
+        for (PrePrepare pp : o) {
+            if (!r.inWindow(pp.seq())) {
+                continue;
+            }
+            Slot slot = r.slot(pp.seq());
+            slot.accept(pp);
+            for (Request req : pp.batch()) {
+                r.assigned.merge(ServiceState.clientStream(req.client(), req.stream()), req.timestamp(), Math::max);
+            }
+            if (!primary) {
+                Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), r.self, null);
+                Prepare p = new Prepare(view, pp.seq(), pp.digest(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1));
+                slot.prepares.put(r.self, p);
+                ctx.multicast(r.others, p);
+            }
+        }
+        r.nextSeq = Math.max(plan.maxS(), r.lowWaterMark);
+        ctx.observe(new Observations.ViewInstalled(r.self, view));
+        if (primary) {
+            ctx.metrics().increment("viewChanges");
+            ctx.metrics().mark(ctx.trueTimeNanos(), "view change to " + view);
+        }
+        r.replayBuffered(ctx);
+        for (Request req : r.pendingRequests()) {
+            if (primary) {
+                r.onRequest(ctx, r.self, req);
+            } else {
+                ctx.send(r.primary(), req);
+            }
+        }
+        r.startTimerIfNeeded(ctx);
+        for (Slot slot : new ArrayList<>(r.log.values())) {
+            r.checkPrepared(ctx, slot);
+        }
+        r.executeReady(ctx);
+    }
+
+    void onNewViewTimer(Context ctx, Timers.NewViewTimer t) {
+        if (newViewTimer == null || newViewTimer.timer() != t) {
+            return;
+        }
+        newViewTimer = null;
+        if (!r.viewActive && t.view() == r.view) {
+            r.timeoutNanos *= 2;                                          // wait 2T for v+2
+            startViewChange(ctx, r.view + 1);
+        }
+    }
+
+    private void cancelNewViewTimer(Context ctx) {
+        if (newViewTimer != null) {
+            ctx.cancelTimer(newViewTimer);
+            newViewTimer = null;
+        }
+    }
+
+    /** Keeps one VIEW-CHANGE per sender (its latest), so spam cannot grow memory. */
+    private void record(ViewChange vc) {
+        for (TreeMap<Integer, ViewChange> forView : votes.headMap(vc.newView(), false).values()) {
+            forView.remove(vc.replica());
+        }
+        votes.headMap(r.view, false).clear();
+        votes.values().removeIf(Map::isEmpty);
+        votes.computeIfAbsent(vc.newView(), k -> new TreeMap<>()).put(vc.replica(), vc);
+    }
+
+    /** C proves the stable checkpoint n; each certificate in P is a prepared certificate for a sequence number above n. */
+    private boolean valid(Context ctx, ViewChange vc) {
+        if (vc.stableSeq() > 0) {
+            TreeSet<Integer> signers = new TreeSet<>();
+            long digest = vc.checkpointProof().isEmpty() ? 0 : vc.checkpointProof().get(0).stateDigest();
+            for (Checkpoint c : vc.checkpointProof()) {
+                if (c.seq() != vc.stableSeq() || c.stateDigest() != digest || !signers.add(c.replica())
+                        || !r.auth.verify(ctx, c.auth(), c.replica(), c.unsigned())) {
+                    return false;
+                }
+            }
+            if (signers.size() < r.quorums.checkpoint()) {
+                return false;
+            }
+        }
+        TreeSet<Long> seqs = new TreeSet<>();
+        for (PreparedProof p : vc.prepared()) {
+            PrePrepare pp = p.prePrepare();
+            int primary = r.quorums.primary(pp.view());
+            if (pp.seq() <= vc.stableSeq() || pp.seq() > vc.stableSeq() + r.config.logWindow() || pp.view() >= vc.newView()
+                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch())
+                    || !r.auth.verify(ctx, pp.auth(), primary, pp.unsigned())) {
+                return false;
+            }
+            TreeSet<Integer> signers = new TreeSet<>();
+            for (Prepare prepare : p.prepares()) {
+                if (prepare.view() != pp.view() || prepare.seq() != pp.seq() || prepare.digest() != pp.digest()
+                        || prepare.replica() == primary || !signers.add(prepare.replica())
+                        || !r.auth.verify(ctx, prepare.auth(), prepare.replica(), prepare.unsigned())) {
+                    return false;
+                }
+            }
+            if (signers.size() < r.quorums.prepares()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
