@@ -260,18 +260,19 @@ public final class Simulation {
             }
             traceTimer(node.id, t.id.timer);
         }
+        long ticket = node.nextTicket++;
         long cost = job.baseCostNanos(this, node);
         job.handle(node, ctx);
         cost += ctx.chargedNanos;
         Outbox outbox = ctx.outbox;
         ctx.outbox = null;
         if (cost == 0) {
-            release(node, outbox);
+            retire(node, ticket, outbox);
             return;
         }
         node.busyCores++;
         node.busyNanos += cost;
-        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox);
+        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox, ticket);
         done.time = now + cost;
         schedule(done);
     }
@@ -282,8 +283,23 @@ public final class Simulation {
             return;
         }
         node.busyCores--;
-        release(node, done.outbox);
+        retire(node, done.ticket, done.outbox);
         tryStart(node);
+    }
+
+    /** A job finished: its output leaves once every job that started before it has finished too. */
+    private void retire(Node node, long ticket, Outbox outbox) {
+        if (ticket == node.retireNext && node.retiring.isEmpty()) {
+            node.retireNext++;
+            release(node, outbox);
+            return;
+        }
+        node.retiring.put(ticket, outbox == null ? Outbox.NONE : outbox);
+        while (!node.retiring.isEmpty() && node.retiring.firstKey() == node.retireNext) {
+            Outbox ready = node.retiring.pollFirstEntry().getValue();
+            node.retireNext++;
+            release(node, ready == Outbox.NONE ? null : ready);
+        }
     }
 
     private void release(Node node, Outbox outbox) {
