@@ -153,11 +153,13 @@ final class Jobs {
         final Node node;
         final int epoch;
         final Outbox outbox;
+        final long ticket;
 
-        CpuDone(Node node, int epoch, Outbox outbox) {
+        CpuDone(Node node, int epoch, Outbox outbox, long ticket) {
             this.node = node;
             this.epoch = epoch;
             this.outbox = outbox;
+            this.ticket = ticket;
         }
 
         @Override

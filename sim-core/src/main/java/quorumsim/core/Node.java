@@ -26,6 +26,13 @@ final class Node {
     final ArrayDeque<Job> queue = new ArrayDeque<>();
     int busyCores;
     long busyNanos;
+    /**
+     * In-order retirement: jobs get tickets as they start, and what a job sends leaves only
+     * after every job started before it has finished, so k cores never reorder a node's output.
+     */
+    long nextTicket;
+    long retireNext;
+    final java.util.TreeMap<Long, Outbox> retiring = new java.util.TreeMap<>();
 
     // NIC (bits per second each way; 0 = unlimited) and when each direction is next free
     long bandwidthBitsPerSec;
@@ -59,6 +66,9 @@ final class Node {
         actor = null;
         queue.clear();
         busyCores = 0;
+        nextTicket = 0;
+        retireNext = 0;
+        retiring.clear();
         pendingWrites.clear();
         pendingWriteBytes = 0;
         flushing = false;

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 final class Outbox {
     final ArrayList<Object> items = new ArrayList<>(4);
 
+    /** Stands for "nothing to send" where a null cannot be stored. */
+    static final Outbox NONE = new Outbox();
+
     record Send(int to, Message message) {
     }
 

@@ -287,14 +287,14 @@ public final class Simulation {
             }
             traceTimer(node.id, t.id.timer);
         }
+        long ticket = node.nextTicket++;
         long cost = job.baseCostNanos(this, node);
         job.handle(node, ctx);
         cost += ctx.chargedNanos;
         Outbox outbox = ctx.outbox;
         ctx.outbox = null;
         if (cost == 0) {
-            release(node, outbox);
-            if (outbox != null) {
+            if (retire(node, ticket, outbox) && outbox != null) {
                 outbox.items.clear();
                 ctx.spareOutbox = outbox;
             }
@@ -302,7 +302,7 @@ public final class Simulation {
         }
         node.busyCores++;
         node.busyNanos += cost;
-        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox);
+        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox, ticket);
         done.time = now + cost;
         schedule(done);
     }
@@ -313,8 +313,27 @@ public final class Simulation {
             return;
         }
         node.busyCores--;
-        release(node, done.outbox);
+        retire(node, done.ticket, done.outbox);
         tryStart(node);
+    }
+
+    /**
+     * A job finished: its output leaves once every job that started before it has finished too.
+     * Returns true when the output left at once (so its outbox may be reused).
+     */
+    private boolean retire(Node node, long ticket, Outbox outbox) {
+        if (ticket == node.retireNext && node.retiring.isEmpty()) {
+            node.retireNext++;
+            release(node, outbox);
+            return true;
+        }
+        node.retiring.put(ticket, outbox == null ? Outbox.NONE : outbox);
+        while (!node.retiring.isEmpty() && node.retiring.firstKey() == node.retireNext) {
+            Outbox ready = node.retiring.pollFirstEntry().getValue();
+            node.retireNext++;
+            release(node, ready == Outbox.NONE ? null : ready);
+        }
+        return false;
     }
 
     private void release(Node node, Outbox outbox) {

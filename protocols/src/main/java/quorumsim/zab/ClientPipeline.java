@@ -1,0 +1,260 @@
+package quorumsim.zab;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import quorumsim.core.Context;
+import quorumsim.zab.tree.Code;
+import quorumsim.zab.tree.DataTree;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Result;
+import quorumsim.zab.tree.Txn;
+
+/**
+ * One server's request pipeline, as the ZooKeeper paper describes it. Requests are taken in
+ * the order they arrive, up to the throttle's share of requests in process. A write (or a
+ * sync) goes to the leader at once; reads are answered from the local tree; but once a local
+ * write is at the head of the queue, nothing behind it is answered until that write commits
+ * here. That is what gives every client FIFO order with many requests outstanding.
+ */
+final class ClientPipeline {
+    /** What the pipeline needs of its server. */
+    interface Host {
+        DataTree tree();
+
+        long lastApplied();
+
+        /** Passes a write or sync to the leader (or proposes it, on the leader). */
+        void submit(Context ctx, Messages.Forward forward);
+
+        /** A session's client was heard from. */
+        void touch(Context ctx, long sessionId);
+    }
+
+    /** A request in process. */
+    private static final class Entry {
+        final int client;
+        final long sessionId;
+        final long cxid;
+        final Op op;
+        boolean done;
+        long zxid;
+        Result result;
+
+        Entry(int client, long sessionId, long cxid, Op op) {
+            this.client = client;
+            this.sessionId = sessionId;
+            this.cxid = cxid;
+            this.op = op;
+        }
+    }
+
+    private final int self;
+    private final ZabCosts costs;
+    private final int limit;
+    private final Host host;
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final ArrayDeque<Entry> atLeader = new ArrayDeque<>();
+    private final ArrayDeque<Entry> throttled = new ArrayDeque<>();
+    private final TreeMap<Integer, Long> connections = new TreeMap<>();
+    private final TreeMap<String, TreeSet<Integer>> dataWatches = new TreeMap<>();
+    private final TreeMap<String, TreeSet<Integer>> childWatches = new TreeMap<>();
+    private boolean open;
+
+    ClientPipeline(int self, ZabCosts costs, int limit, Host host) {
+        this.self = self;
+        this.costs = costs;
+        this.limit = limit;
+        this.host = host;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    void open() {
+        open = true;
+    }
+
+    /** Closes every connection (the server lost its leader): clients move elsewhere, requests in process are lost. */
+    void close(Context ctx, String reason) {
+        for (int client : connections.keySet()) {
+            ctx.send(client, new Messages.Disconnect(reason));
+        }
+        connections.clear();
+        queue.clear();
+        atLeader.clear();
+        throttled.clear();
+        dataWatches.clear();
+        childWatches.clear();
+        open = false;
+    }
+
+    // ---------------------------------------------------------------- from clients
+
+    void onConnect(Context ctx, int client, Messages.Connect c) {
+        if (!open) {
+            ctx.send(client, new Messages.Disconnect("not serving"));
+            return;
+        }
+        if (c.lastZxidSeen() > host.lastApplied()) {               // the client has seen a newer state than ours
+            ctx.send(client, new Messages.Disconnect("server behind the client"));
+            return;
+        }
+        if (c.sessionId() == 0) {                                  // a new session is a write
+            take(ctx, new Entry(client, 0, -1, Op.createSession(c.timeoutNanos())));
+            return;
+        }
+        if (!host.tree().hasSession(c.sessionId())) {
+            ctx.send(client, new Messages.Connected(c.sessionId(), false));
+            return;
+        }
+        connections.put(client, c.sessionId());
+        host.touch(ctx, c.sessionId());
+        ctx.send(client, new Messages.Connected(c.sessionId(), true));
+    }
+
+    void onRequest(Context ctx, int client, Messages.Request r) {
+        Long session = connections.get(client);
+        if (!open || session == null || session != r.sessionId()) {
+            ctx.send(client, new Messages.Disconnect("not connected"));
+            return;
+        }
+        host.touch(ctx, r.sessionId());
+        take(ctx, new Entry(client, r.sessionId(), r.cxid(), r.op()));
+    }
+
+    void onPing(Context ctx, int client, Messages.ClientPing p) {
+        Long session = connections.get(client);
+        if (!open || session == null || session != p.sessionId()) {
+            ctx.send(client, new Messages.Disconnect("not connected"));
+            return;
+        }
+        host.touch(ctx, p.sessionId());
+        ctx.send(client, new Messages.ClientPong(host.lastApplied()));
+    }
+
+    // ---------------------------------------------------------------- the queue
+
+    private void take(Context ctx, Entry e) {
+        if (queue.size() >= limit) {                               // throttled: it waits in the socket
+            throttled.add(e);
+            return;
+        }
+        admit(ctx, e);
+        drain(ctx);
+    }
+
+    private void admit(Context ctx, Entry e) {
+        if (e.op.kind().isWrite() || e.op.kind() == Op.Kind.SYNC) {
+            ctx.chargeCpu(costs.requestNanos());
+            atLeader.add(e);
+            host.submit(ctx, new Messages.Forward(self, e.sessionId, e.cxid, e.op));
+        }
+        queue.add(e);
+    }
+
+    /** Answers from the head of the queue until a write or sync that has not come back blocks it. */
+    private void drain(Context ctx) {
+        while (true) {
+            Entry head = queue.peek();
+            if (head == null) {
+                break;
+            }
+            if (head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC) {
+                if (!head.done) {
+                    break;
+                }
+                answer(ctx, head, head.zxid, head.result);
+            } else {
+                ctx.chargeCpu(costs.readNanos());
+                Result result = host.tree().read(head.op);
+                if (head.op.watch()) {
+                    watch(head.op, head.client, result.code() == Code.OK);
+                }
+                answer(ctx, head, host.lastApplied(), result);
+            }
+            queue.poll();
+            if (!throttled.isEmpty() && queue.size() < limit) {
+                admit(ctx, throttled.poll());
+            }
+        }
+    }
+
+    private void answer(Context ctx, Entry e, long zxid, Result result) {
+        if (e.op.kind() == Op.Kind.CREATE_SESSION) {
+            connections.put(e.client, result.value());
+            ctx.send(e.client, new Messages.Connected(result.value(), true));
+            return;
+        }
+        ctx.send(e.client, new Messages.Reply(e.cxid, zxid, result));
+    }
+
+    private void watch(Op op, int client, boolean exists) {
+        if (op.kind() == Op.Kind.GET_CHILDREN) {
+            if (exists) {
+                childWatches.computeIfAbsent(op.path(), k -> new TreeSet<>()).add(client);
+            }
+        } else if (exists || op.kind() == Op.Kind.EXISTS) {         // exists may watch a node that is not there yet
+            dataWatches.computeIfAbsent(op.path(), k -> new TreeSet<>()).add(client);
+        }
+    }
+
+    // ---------------------------------------------------------------- from the server
+
+    /** A transaction was applied here: fire watches first, then answer the write if it was ours. */
+    void applied(Context ctx, Txn txn, Result result, List<DataTree.Change> changes) {
+        for (DataTree.Change change : changes) {
+            fire(ctx, change, txn.zxid());
+        }
+        if (txn.kind() == Txn.Kind.CLOSE_SESSION) {
+            for (Map.Entry<Integer, Long> c : List.copyOf(connections.entrySet())) {
+                if (c.getValue() == txn.sessionId()) {
+                    connections.remove(c.getKey());
+                    ctx.send(c.getKey(), new Messages.Connected(txn.sessionId(), false));
+                }
+            }
+        }
+        if (txn.origin() != self) {
+            return;
+        }
+        Entry next = atLeader.peek();
+        boolean newSession = next != null && next.op.kind() == Op.Kind.CREATE_SESSION && txn.kind() == Txn.Kind.CREATE_SESSION;
+        if (next == null || next.cxid != txn.cxid() || next.op.kind() == Op.Kind.SYNC || (!newSession && next.sessionId != txn.sessionId())) {
+            return;                                                // not ours any more (the queue was reset)
+        }
+        atLeader.poll();
+        next.done = true;
+        next.zxid = txn.zxid();
+        next.result = result;
+        drain(ctx);
+    }
+
+    /** The leader answered a sync and every commit before it has been applied here. */
+    void syncDone(Context ctx, long sessionId, long cxid) {
+        Entry next = atLeader.peek();
+        if (next == null || next.sessionId != sessionId || next.cxid != cxid || next.op.kind() != Op.Kind.SYNC) {
+            return;
+        }
+        atLeader.poll();
+        next.done = true;
+        next.zxid = host.lastApplied();
+        next.result = Result.ok();
+        drain(ctx);
+    }
+
+    private void fire(Context ctx, DataTree.Change change, long zxid) {
+        TreeMap<String, TreeSet<Integer>> table = change.event() == DataTree.Event.NODE_CHILDREN_CHANGED ? childWatches : dataWatches;
+        TreeSet<Integer> watchers = table.remove(change.path());
+        if (watchers == null) {
+            return;
+        }
+        for (int client : watchers) {
+            if (connections.containsKey(client)) {
+                ctx.send(client, new Messages.WatchEvent(change.path(), change.event(), zxid));
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package quorumsim.zab;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeMap;
+import quorumsim.zab.tree.DataTree;
+
+/** What a leader keeps while it leads one epoch: who follows, what is outstanding, whose sessions live. */
+final class Leadership {
+    enum Phase { DISCOVERY, SYNC, BROADCAST }
+
+    /** A forwarded sync waiting for the commit of the last proposal outstanding when it came. */
+    record PendingSync(int origin, long sessionId, long cxid) {
+    }
+
+    Phase phase = Phase.DISCOVERY;
+    long epoch;
+    final long startedLocalNanos;
+    /** FOLLOWERINFO received, by server: the follower's accepted epoch, or -1. */
+    final long[] followerAcceptedEpoch;
+    final boolean[] ackedEpoch;
+    final boolean[] ackedNewLeader;
+    /** Followers that get proposals and commits (synced or being synced). */
+    final boolean[] forwarding;
+    final long[] lastHeardLocalNanos;
+    /** Proposals not yet committed, in zxid order, with who has acked them. */
+    final TreeMap<Long, BitSet> outstanding = new TreeMap<>();
+    final TreeMap<Long, List<PendingSync>> pendingSyncs = new TreeMap<>();
+    /** Session expiry on the leader's clock, by session id. */
+    final TreeMap<Long, Long> sessionExpiryLocalNanos = new TreeMap<>();
+    /** The tree with every proposal applied: where the leader decides what a call becomes. */
+    DataTree prepared;
+    long nextCounter = 1;
+    long closeCxid = 1;
+
+    Leadership(int servers, long startedLocalNanos) {
+        this.startedLocalNanos = startedLocalNanos;
+        followerAcceptedEpoch = new long[servers];
+        java.util.Arrays.fill(followerAcceptedEpoch, -1);
+        ackedEpoch = new boolean[servers];
+        ackedNewLeader = new boolean[servers];
+        forwarding = new boolean[servers];
+        lastHeardLocalNanos = new long[servers];
+    }
+
+    static int count(boolean[] flags) {
+        int c = 0;
+        for (boolean f : flags) {
+            if (f) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private int[] targets = new int[0];
+
+    void setForwarding(int follower, boolean on) {
+        forwarding[follower] = on;
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < forwarding.length; i++) {
+            if (forwarding[i]) {
+                out.add(i);
+            }
+        }
+        targets = out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Followers that get proposals and commits, as an array for multicast. */
+    int[] forwardingTargets() {
+        return targets;
+    }
+}

@@ -1,0 +1,190 @@
+package quorumsim.zab;
+
+import java.util.List;
+import quorumsim.core.Message;
+import quorumsim.zab.tree.DataTree;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Result;
+import quorumsim.zab.tree.Txn;
+
+/** Every message of the service: clients and servers, election, discovery, synchronization, broadcast. */
+public sealed interface Messages extends Message {
+    /** Framing, type, lengths: what a ZooKeeper packet header costs on the wire. */
+    int HEADER_BYTES = 32;
+
+    // ------------------------------------------------------------ client <-> server
+
+    /** A client opens a connection: a new session (id 0) or an existing one it carries over. */
+    record Connect(long sessionId, long lastZxidSeen, long timeoutNanos) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 24;
+        }
+    }
+
+    /** The server accepts the connection (for a new session once CREATE_SESSION commits) or refuses it. */
+    record Connected(long sessionId, boolean accepted) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 9;
+        }
+    }
+
+    record Request(long sessionId, long cxid, Op op) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + op.sizeBytes();
+        }
+    }
+
+    /** The answer, tagged with the zxid the server had applied (a write's own zxid). */
+    record Reply(long cxid, long zxid, Result result) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + result.sizeBytes();
+        }
+    }
+
+    /** A one-time watch fired; it carries no data. */
+    record WatchEvent(String path, DataTree.Event event, long zxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + path.length() + 12;
+        }
+    }
+
+    /** A client's heartbeat after s/3 of silence. */
+    record ClientPing(long sessionId) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
+    record ClientPong(long zxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
+    /** The server closes the connection (it lost its leader, or does not serve clients). */
+    record Disconnect(String reason) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES;
+        }
+    }
+
+    // ------------------------------------------------------------ leader election
+
+    enum PeerState { LOOKING, FOLLOWING, LEADING }
+
+    /** Fast leader election's notification: my vote in round {@code round}, and my state. */
+    record Notification(long round, int leader, long zxid, long epoch, PeerState state) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 32;
+        }
+    }
+
+    // ------------------------------------------------------------ discovery and synchronization
+
+    /** FOLLOWERINFO (CEPOCH): the follower's accepted epoch and last zxid. */
+    record FollowerInfo(long acceptedEpoch, long lastZxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 16;
+        }
+    }
+
+    /** LEADERINFO (NEWEPOCH). */
+    record NewEpoch(long epoch) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
+    /** ACKEPOCH: the follower's current epoch and history's last zxid. */
+    record AckEpoch(long currentEpoch, long lastZxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 16;
+        }
+    }
+
+    enum SyncKind { DIFF, TRUNC, SNAP }
+
+    /**
+     * DIFF / TRUNC / SNAP followed by NEWLEADER, in one message: drop the history after
+     * {@code truncateAfterZxid} (TRUNC), or replace everything by the snapshot (SNAP), then
+     * append {@code txns}; everything up to {@code committedZxid} is committed.
+     */
+    record Sync(long epoch, SyncKind kind, long truncateAfterZxid, Snapshot snapshot, List<Txn> txns, long committedZxid) implements Messages {
+        public int sizeBytes() {
+            long bytes = HEADER_BYTES + 32L + (snapshot == null ? 0 : snapshot.tree().sizeBytes());
+            for (Txn t : txns) {
+                bytes += t.sizeBytes();
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
+    }
+
+    /** The follower's history is on disk: ACK of NEWLEADER. */
+    record AckNewLeader(long epoch) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
+    /** UPTODATE: a quorum has the new history; start serving. */
+    record UpToDate(long epoch, long committedZxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 16;
+        }
+    }
+
+    // ------------------------------------------------------------ broadcast
+
+    /** A client's write (or sync) a follower passes to the leader. */
+    record Forward(int origin, long sessionId, long cxid, Op op) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 20 + op.sizeBytes();
+        }
+    }
+
+    /** PROPOSAL: carries the whole transaction. */
+    record Proposal(long epoch, Txn txn) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + txn.sizeBytes();
+        }
+    }
+
+    /** ACK: logged to stable storage. */
+    record Ack(long epoch, long zxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 16;
+        }
+    }
+
+    /** COMMIT: carries only the zxid. */
+    record Commit(long epoch, long zxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 16;
+        }
+    }
+
+    /** The leader's answer to a forwarded sync, sent after the commits it must follow. */
+    record SyncDone(long sessionId, long cxid, long zxid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 24;
+        }
+    }
+
+    /** The leader's heartbeat, every half tick. */
+    record LeaderPing(long epoch) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
+    /** A follower's answer to a ping, with the sessions its clients touched since the last one. */
+    record FollowerPing(long epoch, List<Long> touchedSessions) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + 8 * touchedSessions.size();
+        }
+    }
+
+    /** A whole state: the tree applied up to {@code zxid}, and the chain digest of the history that made it. */
+    record Snapshot(long zxid, DataTree tree, long chainDigest) {
+    }
+}

@@ -1,0 +1,178 @@
+package quorumsim.zab;
+
+import java.util.ArrayList;
+import java.util.List;
+import quorumsim.disk.DiskConfig;
+
+/**
+ * Everything a Zab deployment needs, immutable, with defaults from the ZooKeeper paper and the
+ * era's code. Change a field with its {@code withX} method; {@link #validate()} lists what is
+ * wrong in one line each instead of throwing.
+ *
+ * @param servers                   number of servers (2f+1 by default)
+ * @param quorum                    servers that must agree; 0 means a majority
+ * @param unsafe                    allow a quorum below a majority (an experiment on what breaks)
+ * @param leaderServes              whether the leader takes client connections
+ * @param throttle                  requests in process over all serving servers (the paper: 2,000)
+ * @param sessionTimeoutNanos       a session expires after this long without a word from its client
+ * @param tickNanos                 ZooKeeper's tick: heartbeats go out every half tick
+ * @param syncLimitTicks            a follower or leader that hears nothing for this many ticks gives up
+ * @param electionFinalizeWaitNanos how long an election waits for a better vote once a quorum agrees
+ * @param snapshotThreshold         a follower further behind than this many transactions gets a SNAP
+ * @param cores                     CPU cores per server (the paper's Xeons had 2)
+ * @param workload                  what the clients do
+ * @param costs                     CPU costs per message, byte and request kind
+ * @param disk                      each server's transaction log disk
+ */
+public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
+                        long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
+                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk) {
+
+    /**
+     * Three servers, a majority quorum, every server serving, 2,000 requests in process, 2 cores,
+     * a SATA log disk (an fsync of about 2 ms, 60 MB/s, group commit of up to 1,000
+     * transactions), ten saturation clients reading and writing 1 KB.
+     */
+    public static ZabConfig defaults() {
+        return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 50_000_000L, 2, 200_000_000L,
+                500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L),
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000));
+    }
+
+    /** A quorum of {@code quorum()} or, when it is 0, a majority. */
+    public int quorumSize() {
+        return quorum > 0 ? quorum : Quorums.majority(servers);
+    }
+
+    public Quorums quorums() {
+        return new Quorums(servers, quorumSize());
+    }
+
+    /** Every problem with this configuration, one line each; empty when it can run. */
+    public List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        if (servers < 1) {
+            problems.add("servers " + servers + " must be at least 1");
+        }
+        int majority = Quorums.majority(Math.max(servers, 1));
+        if (quorum < 0 || quorum > servers) {
+            problems.add("quorum " + quorum + " must be between 1 and the " + servers + " servers (0 means a majority)");
+        } else if (quorum > 0 && quorum < majority && !unsafe) {
+            problems.add("quorum " + quorum + " is below a majority of " + servers + " (" + majority
+                    + "); set unsafe: true to run it and see two leaders commit conflicting writes");
+        }
+        if (!leaderServes && servers < 2) {
+            problems.add("leaderServes: false needs at least 2 servers, or nobody serves clients");
+        }
+        if (throttle < 1) {
+            problems.add("throttle " + throttle + " must be at least 1 request in process");
+        }
+        if (tickNanos <= 0) {
+            problems.add("tick must be positive");
+        }
+        if (syncLimitTicks < 1) {
+            problems.add("syncLimit " + syncLimitTicks + " must be at least 1 tick");
+        }
+        if (sessionTimeoutNanos < 2 * tickNanos) {
+            problems.add("session timeout must be at least 2 ticks, as ZooKeeper requires");
+        }
+        if (electionFinalizeWaitNanos < 0) {
+            problems.add("election finalize wait must not be negative");
+        }
+        if (snapshotThreshold < 0) {
+            problems.add("snapshot threshold must not be negative");
+        }
+        if (cores < 1) {
+            problems.add("a server needs at least 1 core");
+        }
+        if (workload == null || !ZabWorkload.KINDS.contains(workload.kind())) {
+            problems.add("workload kind " + (workload == null ? null : "'" + workload.kind() + "'") + " is not one of " + ZabWorkload.KINDS);
+        } else {
+            if (workload.clients() < 0) {
+                problems.add("clients " + workload.clients() + " must not be negative");
+            }
+            if (!(workload.readRatio() >= 0 && workload.readRatio() <= 1)) {
+                problems.add("readRatio " + workload.readRatio() + " must be within [0, 1]");
+            }
+            if (workload.outstanding() < 1) {
+                problems.add("outstanding " + workload.outstanding() + " must be at least 1");
+            }
+            if (workload.requestSizeBytes() < 0) {
+                problems.add("requestSize must not be negative");
+            }
+        }
+        if (costs == null) {
+            problems.add("costs are required");
+        }
+        if (disk == null) {
+            problems.add("disk is required");
+        }
+        return problems;
+    }
+
+    /** Servers that take client connections: all, or all but the leader (which is not known in advance: the followers of the first election, s0..s(n-2), since the highest id wins a tie). */
+    public int servingServers() {
+        return leaderServes ? servers : Math.max(1, servers - 1);
+    }
+
+    public ZabConfig withServers(int n) {
+        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    /** n = 2f+1 servers. */
+    public ZabConfig withF(int f) {
+        return withServers(2 * f + 1);
+    }
+
+    public ZabConfig withQuorum(int q) {
+        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withUnsafe(boolean u) {
+        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withLeaderServes(boolean l) {
+        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withThrottle(int t) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withSessionTimeoutNanos(long s) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withTickNanos(long t) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withSyncLimitTicks(int s) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withElectionFinalizeWaitNanos(long w) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withSnapshotThreshold(int s) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk);
+    }
+
+    public ZabConfig withCores(int c) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk);
+    }
+
+    public ZabConfig withWorkload(ZabWorkload w) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk);
+    }
+
+    public ZabConfig withCosts(ZabCosts c) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk);
+    }
+
+    public ZabConfig withDisk(DiskConfig d) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d);
+    }
+}

@@ -1,0 +1,180 @@
+package quorumsim.zab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import quorumsim.core.NodeSpec;
+import quorumsim.core.Simulation;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.disk.DiskConfig;
+import quorumsim.protocols.Deployment;
+import quorumsim.result.RunSummary;
+import quorumsim.result.Verdict;
+import quorumsim.zab.byzantine.ByzantineServer;
+import quorumsim.zab.check.ZabChecks;
+import quorumsim.zab.client.Driver;
+import quorumsim.zab.client.LockRecipe;
+import quorumsim.zab.client.SaturationDriver;
+import quorumsim.zab.client.ZkClient;
+
+/**
+ * A ZooKeeper ensemble on a simulation: servers s0..s(n-1) (ids 0..n-1), then clients c0..
+ * spread evenly over the servers that serve (all, or all but the first leader, s(n-1), when
+ * the leader does not serve), with the checkers watching.
+ */
+public final class ZabDeployment implements Deployment {
+    private final Simulation sim;
+    private final ZabConfig config;
+    private final ZabChecks checks;
+    private final ZabServer[] servers;
+    private final List<String> lanes = new ArrayList<>();
+
+    private ZabDeployment(Simulation sim, ZabConfig config) {
+        this.sim = sim;
+        this.config = config;
+        this.checks = new ZabChecks(config.sessionTimeoutNanos());
+        this.servers = new ZabServer[config.servers()];
+    }
+
+    /** The CPU cost model to build the {@link Simulation} with. */
+    public static CpuCostModel costModel(ZabConfig config) {
+        return new ZabCostModel(config.costs(), config.servers());
+    }
+
+    /** Adds the servers and clients to {@code sim} (before it starts) and wires the checkers and the "leader" role. */
+    public static ZabDeployment deploy(Simulation sim, ZabConfig config) {
+        List<String> problems = config.validate();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("bad Zab configuration: " + String.join("; ", problems));
+        }
+        ZabDeployment d = new ZabDeployment(sim, config);
+        NodeSpec serverSpec = NodeSpec.simple().withCores(config.cores()).withBandwidth(-1).withDisk(config.disk());
+        for (int i = 0; i < config.servers(); i++) {
+            int id = sim.addNode("s" + i, serverSpec, (self, store) -> {
+                ZabServer server = new ZabServer(self, config, store);
+                d.servers[self] = server;
+                return new ByzantineServer(server);
+            });
+            d.lanes.add("s" + id);
+        }
+        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        ZabWorkload w = config.workload();
+        int serving = config.servingServers();
+        for (int c = 0; c < w.clients(); c++) {
+            int first = c % serving;
+            String name = "c" + c;
+            Driver driver = driver(w, c);
+            sim.addNode(name, clientSpec, (self, store) -> new ZkClient(first, config.servers(), config.sessionTimeoutNanos(), driver));
+            d.lanes.add(name);
+        }
+        sim.setServerCount(config.servers());
+        sim.setRoleResolver(role -> {
+            if (!role.equals("leader")) {
+                throw new IllegalArgumentException("Zab has no role '" + role + "' (it knows: leader)");
+            }
+            return d.leader();
+        });
+        sim.addObserver(d.checks);
+        return d;
+    }
+
+    private static Driver driver(ZabWorkload w, int client) {
+        switch (w.kind()) {
+            case "saturation":
+                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes());
+            case "lock":
+                return new LockRecipe("/lock", "lock", w.holdNanos());
+            case "election":
+                return new LockRecipe("/election", "election", Long.MAX_VALUE);
+            default:
+                return new Driver() {
+                    public void onConnected(quorumsim.core.Context ctx, ZkClient zk, boolean fresh) {
+                    }
+
+                    public void onAnswer(quorumsim.core.Context ctx, ZkClient zk, quorumsim.zab.tree.Op op,
+                                         quorumsim.zab.tree.Result r, long zxid) {
+                    }
+                };
+        }
+    }
+
+    /** The established leader now, if any (for faults aimed at "leader"). */
+    int[] leader() {
+        for (int i = 0; i < servers.length; i++) {
+            if (servers[i] != null && !sim.isCrashed(i) && servers[i].isEstablishedLeader()) {
+                return new int[] {i};
+            }
+        }
+        return new int[0];
+    }
+
+    public ZabConfig config() {
+        return config;
+    }
+
+    public ZabChecks checks() {
+        return checks;
+    }
+
+    @Override
+    public int servers() {
+        return config.servers();
+    }
+
+    @Override
+    public List<String> lanes() {
+        return lanes;
+    }
+
+    @Override
+    public Set<String> behaviours() {
+        return new TreeSet<>(ByzantineServer.BEHAVIOURS);
+    }
+
+    @Override
+    public Verdict safety() {
+        return checks.safety(sim.now());
+    }
+
+    @Override
+    public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
+        return checks.liveness(settledFromNanos, boundNanos, endNanos);
+    }
+
+    @Override
+    public RunSummary.Requests requests() {
+        TreeMap<String, Long> done = sim.metrics().completedByKind();
+        return new RunSummary.Requests(sim.metrics().completedTotal(), checks.pendingCalls(),
+                done.getOrDefault("read", 0L), done.getOrDefault("write", 0L));
+    }
+
+    @Override
+    public Integer viewChanges() {
+        return null;
+    }
+
+    @Override
+    public Integer leaderChanges() {
+        return (int) Math.max(0, sim.metrics().counter("leaderChanges") - 1);
+    }
+
+    @Override
+    public Map<String, Double> figures() {
+        TreeMap<String, Double> f = checks.figures();
+        long writes = sim.metrics().completedByKind().getOrDefault("write", 0L);
+        long serverMessages = 0;
+        for (var e : sim.metrics().messagesByType().entrySet()) {
+            String type = e.getKey();
+            if (type.equals("Proposal") || type.equals("Ack") || type.equals("Commit") || type.equals("Forward")) {
+                serverMessages += e.getValue().messages();
+            }
+        }
+        if (writes > 0) {
+            f.put("serverMessagesPerWrite", serverMessages / (double) writes);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,47 @@
+package quorumsim.zab;
+
+import java.util.List;
+
+/**
+ * What the clients do.
+ *
+ * @param kind             "saturation" (the paper's benchmark: each client reads or unconditionally
+ *                         writes its own znode), "lock" (a lock recipe) or "election" (a leader
+ *                         election recipe among clients), or "idle" (sessions only)
+ * @param clients          how many clients
+ * @param readRatio        share of reads in the saturation workload, in [0, 1]
+ * @param outstanding      requests each saturation client keeps in flight
+ * @param requestSizeBytes znode data each write carries and each read returns
+ * @param holdNanos        how long a recipe client holds the lock or leadership before letting go
+ */
+public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos) {
+    public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle");
+
+    public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
+        return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 0);
+    }
+
+    public ZabWorkload withKind(String k) {
+        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos);
+    }
+
+    public ZabWorkload withClients(int c) {
+        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos);
+    }
+
+    public ZabWorkload withReadRatio(double r) {
+        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos);
+    }
+
+    public ZabWorkload withOutstanding(int o) {
+        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos);
+    }
+
+    public ZabWorkload withRequestSizeBytes(int b) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos);
+    }
+
+    public ZabWorkload withHoldNanos(long h) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h);
+    }
+}

@@ -1,0 +1,139 @@
+package quorumsim.zab.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import quorumsim.core.ObservationListener;
+import quorumsim.result.Verdict;
+import quorumsim.result.Violation;
+import quorumsim.zab.Observations;
+import quorumsim.zab.tree.Code;
+
+/**
+ * Every Zab checker, fed by the servers' and clients' observations: agreement on the
+ * committed history, linearizable writes, no acknowledged write lost, FIFO client order,
+ * sync and staleness, sessions and ephemeral nodes. Also the liveness bookkeeping
+ * (calls not yet answered) and election timing.
+ */
+public final class ZabChecks implements ObservationListener {
+    private final CommitLog log = new CommitLog();
+    private final WriteChecker writes = new WriteChecker(log);
+    private final FifoChecker fifo = new FifoChecker(log);
+    private final StalenessChecker staleness = new StalenessChecker(log);
+    private final SessionChecker sessions;
+    private final TreeMap<String, Long> pendingCalls = new TreeMap<>();
+    private final List<Double> electionMillis = new ArrayList<>();
+    private long lastAnswerNanos = -1;
+    private long lastEventNanos;
+    private int establishedLeader = -1;
+    private long leaderEpoch;
+    private long leaderLostNanos = -1;
+    private int leaderships;
+
+    public ZabChecks(long sessionTimeoutNanos) {
+        this.sessions = new SessionChecker(sessionTimeoutNanos);
+    }
+
+    @Override
+    public void onObservation(long timeNanos, int node, Object event) {
+        lastEventNanos = timeNanos;
+        if (event instanceof Observations.Applied a) {
+            if (leaderLostNanos >= 0 && establishedLeader >= 0 && quorumsim.zab.Zxid.epoch(a.zxid()) == leaderEpoch) {
+                leaderLostNanos = -1;                                // the leader is still committing: a follower only flapped
+            }
+            log.onApplied(timeNanos, a);
+            sessions.onApplied(timeNanos, a);
+        } else if (event instanceof Observations.Answer a) {
+            pendingCalls.remove(a.client() + "/" + a.cxid());
+            if (a.result().code() != Code.CONNECTION_LOSS) {
+                lastAnswerNanos = timeNanos;
+            }
+            writes.onAnswer(timeNanos, a);
+            fifo.onAnswer(timeNanos, a);
+            staleness.onAnswer(timeNanos, a);
+            sessions.onAnswer(timeNanos, a);
+        } else if (event instanceof Observations.Call c) {
+            pendingCalls.put(c.client() + "/" + c.cxid(), timeNanos);
+            writes.onCall(timeNanos, c);
+            staleness.onCall(timeNanos, c);
+        } else if (event instanceof Observations.SessionTouched t) {
+            sessions.onTouched(timeNanos, t);
+        } else if (event instanceof Observations.Installed i) {
+            log.onInstalled(timeNanos, i);
+        } else if (event instanceof Observations.Leading l) {
+            if (leaderships++ > 0 && leaderLostNanos >= 0) {
+                electionMillis.add((timeNanos - leaderLostNanos) / 1e6);
+            }
+            establishedLeader = l.server();
+            leaderEpoch = l.epoch();
+            leaderLostNanos = -1;
+            sessions.onLeading(timeNanos, l);
+        } else if (event instanceof Observations.Looking l) {
+            if (leaderLostNanos < 0) {
+                leaderLostNanos = timeNanos;                         // someone lost the leader (a crashed leader says nothing)
+            }
+            sessions.onLooking(timeNanos, l);
+        }
+    }
+
+    /** Every safety property over the run so far. */
+    public Verdict safety(long endNanos) {
+        List<Violation> all = new ArrayList<>(log.violations());
+        all.addAll(writes.lost());
+        all.addAll(writes.linearizable());
+        all.addAll(fifo.violations());
+        all.addAll(staleness.violations());
+        all.addAll(sessions.violations(endNanos));
+        all.sort(java.util.Comparator.comparingDouble(Violation::time));
+        return Verdict.of(all, "agreement on " + log.size() + " transactions; " + writes.ackedWrites()
+                + " acknowledged writes linearizable and kept; FIFO order of " + fifo.answers() + " answers; sync and sessions");
+    }
+
+    /** Calls unanswered for longer than the bound (counted from the later of issue and settling), and whether anything was answered lately. */
+    public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
+        List<Violation> stuck = new ArrayList<>();
+        for (var e : pendingCalls.entrySet()) {
+            long from = Math.max(e.getValue(), settledFromNanos);
+            if (from + boundNanos < endNanos) {
+                stuck.add(new Violation("liveness", "call " + e.getKey() + " issued at " + e.getValue() / 1_000_000
+                        + " ms is still unanswered", (from + boundNanos) / 1e9));
+            }
+        }
+        if (settledFromNanos + boundNanos < endNanos && lastAnswerNanos < endNanos - boundNanos) {
+            stuck.add(0, new Violation("liveness", "no call was answered in the last " + boundNanos / 1_000_000 + " ms",
+                    (endNanos - boundNanos) / 1e9));
+        }
+        return Verdict.of(stuck, "every call answered within " + boundNanos / 1_000_000 + " ms once faults settled");
+    }
+
+    public int pendingCalls() {
+        return pendingCalls.size();
+    }
+
+    /** Leader elections after the first: from the first server that lost the leader to the new one broadcasting, in ms. */
+    public List<Double> electionMillis() {
+        return electionMillis;
+    }
+
+    /** Figures for the summary: staleness distribution, elections, checked counts (sorted by name). */
+    public TreeMap<String, Double> figures() {
+        TreeMap<String, Double> f = new TreeMap<>();
+        f.put("staleReadZxidLagP50", (double) staleness.zxidLag().getValueAtPercentile(50));
+        f.put("staleReadZxidLagP99", (double) staleness.zxidLag().getValueAtPercentile(99));
+        f.put("staleReadZxidLagMax", (double) staleness.zxidLag().getMaxValue());
+        f.put("staleReadTimeLagMsP50", staleness.timeLagNanos().getValueAtPercentile(50) / 1e6);
+        f.put("staleReadTimeLagMsP99", staleness.timeLagNanos().getValueAtPercentile(99) / 1e6);
+        f.put("staleReadTimeLagMsMax", staleness.timeLagNanos().getMaxValue() / 1e6);
+        f.put("staleReads", (double) staleness.staleReads());
+        f.put("readsMeasured", (double) staleness.zxidLag().getTotalCount());
+        f.put("acknowledgedWrites", (double) writes.ackedWrites());
+        f.put("committedTransactions", (double) log.size());
+        f.put("sessionsClosed", (double) sessions.sessionsClosed());
+        f.put("electionMsMax", electionMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        return f;
+    }
+
+    public long lastEventNanos() {
+        return lastEventNanos;
+    }
+}

@@ -1,0 +1,62 @@
+package quorumsim.zab.client;
+
+import quorumsim.core.Context;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Result;
+
+/**
+ * The ZooKeeper paper's benchmark client (the era's load generator): create its own znode,
+ * then loop on getData or an unconditional setData (version -1) of it, keeping
+ * {@code outstanding} requests in flight, reading with probability {@code readRatio}.
+ */
+public final class SaturationDriver implements Driver {
+    private final String path;
+    private final double readRatio;
+    private final int outstanding;
+    private final int sizeBytes;
+    private boolean created;
+    private long writes;
+
+    public SaturationDriver(String path, double readRatio, int outstanding, int sizeBytes) {
+        this.path = path;
+        this.readRatio = readRatio;
+        this.outstanding = outstanding;
+        this.sizeBytes = sizeBytes;
+    }
+
+    @Override
+    public void onConnected(Context ctx, ZkClient client, boolean newSession) {
+        if (!created) {
+            client.call(ctx, Op.create(path, sizeBytes, 0, false, false));
+            return;
+        }
+        fill(ctx, client);
+    }
+
+    @Override
+    public void onAnswer(Context ctx, ZkClient client, Op op, Result result, long zxid) {
+        if (op.kind() == Op.Kind.CREATE && result.code() != quorumsim.zab.tree.Code.CONNECTION_LOSS) {
+            created = true;                                          // made now, or already there
+        }
+        if (client.isConnected()) {
+            fill(ctx, client);
+        }
+    }
+
+    @Override
+    public void onSessionExpired(Context ctx, ZkClient client) {
+    }
+
+    private void fill(Context ctx, ZkClient client) {
+        if (!created) {
+            return;
+        }
+        while (client.outstanding() < outstanding) {
+            if (ctx.random().nextDouble() < readRatio) {
+                client.call(ctx, Op.getData(path, false));
+            } else {
+                client.call(ctx, Op.setData(path, sizeBytes, (((long) ctx.self()) << 40) | ++writes, -1));
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package quorumsim.zab.client;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import quorumsim.core.Actor;
+import quorumsim.core.Context;
+import quorumsim.core.Message;
+import quorumsim.zab.Messages;
+import quorumsim.zab.Observations;
+import quorumsim.zab.Timers;
+import quorumsim.zab.tree.Code;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Result;
+
+/**
+ * A ZooKeeper client library: one session, one connection at a time, many calls outstanding
+ * and answered in order. It sends a heartbeat after s/3 of idleness and moves to another
+ * server after 2s/3 without a word from its own (the paper's rules); calls in flight when a
+ * connection breaks fail with CONNECTION_LOSS (their outcome is unknown). Every call and answer
+ * is reported to the checkers.
+ */
+public final class ZkClient implements Actor {
+    private record Pending(long cxid, Op op, long issuedTrueNanos) {
+    }
+
+    private final int servers;
+    private final long timeoutNanos;
+    private final Driver driver;
+    private int server;
+    private boolean connected;
+    private boolean connecting;
+    private long sessionId;
+    private long lastZxidSeen;
+    private long nextCxid = 1;
+    private long lastSentLocalNanos;
+    private long lastHeardLocalNanos;
+    private long wakeGeneration;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+    /**
+     * @param firstServer  the server this client connects to first
+     * @param servers      servers are 0..servers-1 (the connect string)
+     * @param timeoutNanos the session timeout s
+     */
+    public ZkClient(int firstServer, int servers, long timeoutNanos, Driver driver) {
+        this.server = firstServer;
+        this.servers = servers;
+        this.timeoutNanos = timeoutNanos;
+        this.driver = driver;
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    public int outstanding() {
+        return pending.size();
+    }
+
+    /** Issues a call on the current connection; returns its cxid. */
+    public long call(Context ctx, Op op) {
+        if (!connected) {
+            throw new IllegalStateException("client " + ctx.self() + " called " + op + " while disconnected");
+        }
+        long cxid = nextCxid++;
+        pending.add(new Pending(cxid, op, ctx.trueTimeNanos()));
+        ctx.observe(new Observations.Call(ctx.self(), sessionId, cxid, op));
+        ctx.send(server, new Messages.Request(sessionId, cxid, op));
+        lastSentLocalNanos = ctx.now();
+        return cxid;
+    }
+
+    /** Asks for {@link Driver#onWake} after {@code delayNanos}; a later request replaces it. */
+    public void wakeAfter(Context ctx, long delayNanos) {
+        ctx.setTimer(delayNanos, new Timers.ClientWake(++wakeGeneration));
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        ctx.setTimer(timeoutNanos / 6, new Timers.ClientTick());
+        connect(ctx);
+    }
+
+    private void connect(Context ctx) {
+        connecting = true;
+        lastHeardLocalNanos = ctx.now();
+        lastSentLocalNanos = ctx.now();
+        ctx.send(server, new Messages.Connect(sessionId, lastZxidSeen, timeoutNanos));
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object timer) {
+        if (timer instanceof Timers.ClientWake w) {
+            if (w.generation() == wakeGeneration) {
+                driver.onWake(ctx, this);
+            }
+            return;
+        }
+        ctx.setTimer(timeoutNanos / 6, timer);
+        long now = ctx.now();
+        if (now - lastHeardLocalNanos > (connecting ? timeoutNanos / 3 : 2 * timeoutNanos / 3)) {
+            switchServer(ctx);                                      // 2s/3 of silence: move on
+        } else if (connected && now - lastSentLocalNanos >= timeoutNanos / 3) {
+            ctx.send(server, new Messages.ClientPing(sessionId));    // s/3 idle: heartbeat
+            lastSentLocalNanos = now;
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, int from, Message message) {
+        if (from != server) {
+            return;                                                  // an old connection
+        }
+        lastHeardLocalNanos = ctx.now();
+        if (message instanceof Messages.Reply r) {
+            onReply(ctx, r);
+        } else if (message instanceof Messages.WatchEvent w) {
+            lastZxidSeen = Math.max(lastZxidSeen, w.zxid());
+            driver.onWatch(ctx, this, w);
+        } else if (message instanceof Messages.Connected c) {
+            onConnected(ctx, c);
+        } else if (message instanceof Messages.Disconnect) {
+            switchServer(ctx);
+        } else if (message instanceof Messages.ClientPong p) {
+            lastZxidSeen = Math.max(lastZxidSeen, p.zxid());
+        }
+    }
+
+    private void onConnected(Context ctx, Messages.Connected c) {
+        if (!c.accepted()) {                                         // the session expired
+            ctx.observe(new Observations.SessionEnded(ctx.self(), c.sessionId(), true));
+            connected = false;
+            failPending(ctx);
+            sessionId = 0;
+            driver.onSessionExpired(ctx, this);
+            connect(ctx);
+            return;
+        }
+        boolean fresh = sessionId != c.sessionId();
+        sessionId = c.sessionId();
+        connected = true;
+        connecting = false;
+        driver.onConnected(ctx, this, fresh);
+    }
+
+    private void onReply(Context ctx, Messages.Reply r) {
+        Pending p = null;
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            Pending candidate = it.next();
+            if (candidate.cxid() == r.cxid()) {
+                p = candidate;
+                it.remove();
+                break;
+            }
+        }
+        if (p == null) {
+            return;
+        }
+        lastZxidSeen = Math.max(lastZxidSeen, r.zxid());
+        long now = ctx.trueTimeNanos();
+        ctx.observe(new Observations.Answer(ctx.self(), sessionId, p.cxid(), p.op(), r.zxid(), r.result(), server));
+        ctx.metrics().completed(p.op().kind().metricKind(), p.issuedTrueNanos(), now);
+        if (r.result().code() == Code.SESSION_EXPIRED) {
+            onConnected(ctx, new Messages.Connected(sessionId, false));
+            return;
+        }
+        driver.onAnswer(ctx, this, p.op(), r.result(), r.zxid());
+    }
+
+    /** The connection broke (or went silent): calls in flight fail, and the client tries another server. */
+    private void switchServer(Context ctx) {
+        boolean wasConnected = connected;
+        connected = false;
+        failPending(ctx);
+        int next = servers == 1 ? server : (server + 1 + ctx.random().nextInt(servers - 1)) % servers;
+        server = next;
+        connect(ctx);
+        if (wasConnected) {
+            ctx.metrics().increment("clientReconnects");
+        }
+    }
+
+    private void failPending(Context ctx) {
+        while (!pending.isEmpty()) {
+            Pending p = pending.poll();
+            ctx.observe(new Observations.Answer(ctx.self(), sessionId, p.cxid(), p.op(), -1, Result.error(Code.CONNECTION_LOSS), server));
+            driver.onAnswer(ctx, this, p.op(), Result.error(Code.CONNECTION_LOSS), -1);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package quorumsim.zab.tree;
+
+/** ZooKeeper's result codes, the ones this model can produce. */
+public enum Code {
+    OK, NO_NODE, NODE_EXISTS, BAD_VERSION, NOT_EMPTY, NO_CHILDREN_FOR_EPHEMERALS, SESSION_EXPIRED, CONNECTION_LOSS
+}
