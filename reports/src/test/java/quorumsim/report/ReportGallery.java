@@ -1,0 +1,31 @@
+package quorumsim.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+import quorumsim.result.FaultWindow;
+import quorumsim.result.RunResult;
+
+/**
+ * Not a test: writes example reports into a folder for people to look at (headless Chromium
+ * screenshots, the file viewer), and prints the share of wall time reports take for a run of
+ * about 100k completions. {@code java ... quorumsim.report.ReportGallery /tmp/gallery}
+ */
+public final class ReportGallery {
+    private ReportGallery() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : "target/gallery");
+        TreeMap<Long, Fault> faults = new TreeMap<>();
+        faults.put(80_000_000L, new Fault.Crash(Target.of(3)));
+        faults.put(140_000_000L, new Fault.Recover(Target.of(3)));
+        List<FaultWindow> windows = List.of(new FaultWindow("crash 3", 0.08, 0.14),
+                new FaultWindow("partition [[0, 1], [2, 3]]", 0.15, 0.17), new FaultWindow("view change", 0.16, 0.16));
+        RunResult run = ToyPbft.run(ToyPbft.Setup.small().withFaults(faults, windows));
+        ReportFiles files = RunReport.write(run, root.resolve("run"), DiagramOptions.defaults());
+        System.out.println("run report: " + files.files().size() + " files in " + files.wallSeconds() + " s");
+    }
+}
