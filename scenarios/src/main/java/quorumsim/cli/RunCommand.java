@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, "ms", quiet);
              BufferedWriter traceOut = trace ? Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8) : null) {
-            RunOptions options = new RunOptions(traceOut, 20_000, t -> progress.stepTo(t / 1_000_000));
+            RunOptions options = new RunOptions(traceOut, 5_000, t -> progress.stepTo(t / 1_000_000));
             result = ScenarioRunner.run(scenarioSpec, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

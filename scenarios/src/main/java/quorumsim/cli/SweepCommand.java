@@ -100,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
             SweepTables.writeRuns(dir.resolve("sweep.csv"), axes, runs);
             Map<List<String>, Map<String, Statistics>> aggregate = SweepTables.aggregate(runs);
             SweepTables.writeAggregate(dir.resolve("aggregate.csv"), axes, aggregate);
-            SweepReports.write(dir, name, axes, runs, aggregate);
+            //SWEEPREPORTS SweepReports.write(dir, name, axes, runs, aggregate);
         } finally {
             written.countDown();
         }

@@ -15,6 +15,7 @@ final class DiagramWindow implements TraceListener {
     private final long toNanos;
     private final int budget;
     private final List<TraceEvent> kept = new ArrayList<>();
+    private boolean pastWindow;
 
     DiagramWindow(long fromNanos, long toNanos, int budget) {
         this.fromNanos = fromNanos;
@@ -24,13 +25,22 @@ final class DiagramWindow implements TraceListener {
 
     @Override
     public void onTrace(TraceEvent event) {
-        if (kept.size() >= budget || event.timeNanos() < fromNanos || event.timeNanos() > toNanos) {
+        if (event.timeNanos() > toNanos) {
+            pastWindow = true;
+            return;
+        }
+        if (kept.size() >= budget || event.timeNanos() < fromNanos) {
             return;
         }
         if (event.kind() == TraceKind.TIMER || event.kind() == TraceKind.OBSERVE) {
             return;
         }
         kept.add(event);
+    }
+
+    @Override
+    public boolean isDone() {
+        return kept.size() >= budget || pastWindow;
     }
 
     List<TraceEvent> events() {

@@ -3,7 +3,6 @@ package quorumsim.scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 
@@ -27,16 +26,16 @@ final class FaultBinder {
     private final int servers;
     private final int clients;
     private final long durationNanos;
-    private final Set<String> behaviours;
+    private final ProtocolAdapter protocol;
     private final List<Problem> problems;
     private final List<ScenarioSpec.TimedFault> timeline = new ArrayList<>();
 
-    FaultBinder(Fields top, int servers, int clients, long durationNanos, Set<String> behaviours, List<Problem> problems) {
+    FaultBinder(Fields top, int servers, int clients, long durationNanos, ProtocolAdapter protocol, List<Problem> problems) {
         this.top = top;
         this.servers = servers;
         this.clients = clients;
         this.durationNanos = durationNanos;
-        this.behaviours = behaviours;
+        this.protocol = protocol;
         this.problems = problems;
     }
 
@@ -70,9 +69,15 @@ final class FaultBinder {
                 f.report(entries.get(i), "node", "missing; say which node misbehaves (an id, a list of ids, or primary/leader)");
             }
             if (!f.has("behaviour")) {
-                f.report(entries.get(i), "behaviour", "missing; allowed: " + String.join(", ", behaviours));
+                f.report(entries.get(i), "behaviour", "missing; allowed: " + String.join(", ", protocol.behaviours()));
             }
-            String behaviour = f.choice("behaviour", null, List.copyOf(behaviours));
+            String behaviour = f.text("behaviour", null);
+            if (behaviour != null && !protocol.acceptsBehaviour(behaviour)) {
+                String suggestion = DidYouMean.closest(behaviour, protocol.behaviours());
+                f.report(entries.get(i).get("behaviour"), "behaviour", "'" + behaviour + "' is not a " + protocol.name() + " behaviour"
+                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "") + " Allowed: " + String.join(", ", protocol.behaviours()));
+                behaviour = null;
+            }
             long from = time(f, "from", 0);
             long until = f.has("until") ? time(f, "until", durationNanos) : -1;
             if (until >= 0 && until <= from) {

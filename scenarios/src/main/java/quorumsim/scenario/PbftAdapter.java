@@ -7,6 +7,7 @@ import quorumsim.cpu.CpuCostModel;
 import quorumsim.kv.Workload;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftDeployment;
+import quorumsim.pbft.byzantine.ByzantineReplica;
 import quorumsim.protocols.Deployment;
 
 /** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */
@@ -29,7 +30,7 @@ final class PbftAdapter implements ProtocolAdapter {
 
     @Override
     public Set<String> behaviours() {
-        return PbftDeployment.BEHAVIOURS;
+        return ByzantineReplica.BEHAVIOURS;
     }
 
     @Override
@@ -64,6 +65,11 @@ final class PbftAdapter implements ProtocolAdapter {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));
         }
         return config;
+    }
+
+    @Override
+    public boolean acceptsBehaviour(String behaviour) {
+        return ByzantineReplica.BEHAVIOURS.contains(behaviour) || behaviour.matches("drop-requests:c[0-9]+");
     }
 
     @Override

@@ -23,6 +23,11 @@ public interface ProtocolAdapter {
     /** Byzantine behaviour names it understands. */
     Set<String> behaviours();
 
+    /** Whether a behaviour name is one this protocol runs (some take a parameter, e.g. drop-requests:c3). */
+    default boolean acceptsBehaviour(String behaviour) {
+        return behaviours().contains(behaviour);
+    }
+
     /** How many Byzantine nodes the config tolerates (f for PBFT; 0 for crash-fault protocols). */
     default int byzantineTolerance(Object config) {
         return 0;

@@ -76,7 +76,7 @@ public final class ScenarioBinder {
         Object config = adapter.bind(section, cluster, workload, hardware, unsafe, problems);
         int servers = problemsFree() ? adapter.servers(config) : Integer.MAX_VALUE;
 
-        FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter.behaviours(), problems);
+        FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter, problems);
         faults.bindByzantine(top.list("byzantine"));
         faults.bindFaults(top.list("faults"));
         int byzantine = faults.byzantineNodes();

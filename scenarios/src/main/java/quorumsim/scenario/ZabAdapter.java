@@ -8,6 +8,7 @@ import quorumsim.protocols.Deployment;
 import quorumsim.zab.ZabConfig;
 import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
+import quorumsim.zab.byzantine.ByzantineServer;
 
 /** Scenario keys for the ZooKeeper-style service: {@code cluster:}, the {@code zab:} section, its workloads. */
 final class ZabAdapter implements ProtocolAdapter {
@@ -28,7 +29,7 @@ final class ZabAdapter implements ProtocolAdapter {
 
     @Override
     public Set<String> behaviours() {
-        return ZabDeployment.BEHAVIOURS;
+        return new java.util.TreeSet<>(ByzantineServer.BEHAVIOURS);
     }
 
     @Override

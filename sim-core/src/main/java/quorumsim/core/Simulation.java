@@ -425,8 +425,13 @@ public final class Simulation {
     }
 
     private void emit(TraceEvent event) {
+        boolean anyDone = false;
         for (TraceListener listener : traceListeners) {
             listener.onTrace(event);
+            anyDone |= listener.isDone();
+        }
+        if (anyDone) {
+            traceListeners.removeIf(TraceListener::isDone);
         }
     }
 
