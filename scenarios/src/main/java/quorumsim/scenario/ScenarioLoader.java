@@ -70,12 +70,23 @@ public final class ScenarioLoader {
 
     public static ScenarioSpec bind(Source source, List<String> overrides) {
         Node root = TreeReader.read(source.label(), source.text(), source.yaml());
-        applyOverrides(root, overrides);
-        return ScenarioBinder.bind(source.label(), root, source.defaultName());
+        List<Problem> problems = applyOverrides(root, overrides);
+        try {
+            ScenarioSpec spec = ScenarioBinder.bind(source.label(), root, source.defaultName());
+            if (problems.isEmpty()) {
+                return spec;
+            }
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        throw new ScenarioException(problems);
     }
 
-    /** Applies each {@code path=value}; the binder then validates the result like the file. */
-    static void applyOverrides(Node root, List<String> overrides) {
+    /**
+     * Applies each well-formed {@code path=value} (the binder then validates the result like the
+     * file) and returns the problems of the malformed ones.
+     */
+    static List<Problem> applyOverrides(Node root, List<String> overrides) {
         List<Problem> problems = new ArrayList<>();
         for (String override : overrides) {
             int eq = override.indexOf('=');
@@ -84,10 +95,9 @@ public final class ScenarioLoader {
                 continue;
             }
             String[] path = override.substring(0, eq).trim().split("\\.");
-            for (String part : path) {
-                if (part.isEmpty()) {
-                    problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "empty name in the path"));
-                }
+            if (java.util.Arrays.asList(path).contains("") || override.substring(0, eq).endsWith(".")) {
+                problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "empty name in the path"));
+                continue;
             }
             if (!ScenarioBinder.TOP_KEYS.contains(path[0])) {
                 String suggestion = DidYouMean.closest(path[0], ScenarioBinder.TOP_KEYS);
@@ -97,8 +107,6 @@ public final class ScenarioLoader {
             }
             root.set(path, 0, TreeReader.readOverrideValue(override.substring(eq + 1)));
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
+        return problems;
     }
 }

@@ -97,7 +97,7 @@ public final class Units {
         if (nanos == 0) {
             return "0s";
         }
-        if (nanos % 1_000_000_000L == 0 || nanos >= 10_000_000_000L) {
+        if (nanos >= 1_000_000_000L) {
             return trim(nanos / 1e9) + "s";
         }
         if (nanos >= 1_000_000) {
