@@ -24,8 +24,9 @@ final class SummaryPrinter {
                 s.throughputOpsPerSec(), s.requests().completed(), s.requests().reads(), s.requests().writes(), s.requests().pending());
         RunSummary.LatencySummary l = s.latencyMs();
         out.printf(Locale.ROOT, "  latency ms   mean %.3f  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n", l.mean(), l.p50(), l.p90(), l.p99(), l.max());
+        Double perRequest = s.figures() == null ? null : s.figures().get("messagesPerRequest");
         out.printf(Locale.ROOT, "  messages     %,d%s%n", s.messages().total(),
-                s.requests().completed() > 0 ? String.format(Locale.ROOT, " (%.1f per completed request)", (double) s.messages().total() / s.requests().completed()) : "");
+                perRequest != null ? String.format(Locale.ROOT, " (%.1f per request)", perRequest) : "");
         if (s.viewChanges() != null) {
             out.printf("  view changes %d%n", s.viewChanges());
         }

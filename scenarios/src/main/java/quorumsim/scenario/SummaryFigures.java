@@ -12,7 +12,7 @@ import quorumsim.result.RunSummary;
 public final class SummaryFigures {
     public static final List<String> NAMES = List.of("throughputOpsPerSec", "latencyMs.mean", "latencyMs.p50", "latencyMs.p90",
             "latencyMs.p99", "latencyMs.max", "requests.completed", "requests.pending", "requests.reads", "requests.writes",
-            "messages.total", "messagesPerRequest", "viewChanges", "leaderChanges", "events", "virtualSeconds",
+            "messages.total", "viewChanges", "leaderChanges", "events", "virtualSeconds",
             "safetyViolations");
 
     private SummaryFigures() {
@@ -32,7 +32,6 @@ public final class SummaryFigures {
         out.put("requests.reads", (double) s.requests().reads());
         out.put("requests.writes", (double) s.requests().writes());
         out.put("messages.total", (double) s.messages().total());
-        out.put("messagesPerRequest", s.requests().completed() == 0 ? 0.0 : (double) s.messages().total() / s.requests().completed());
         out.put("viewChanges", s.viewChanges() == null ? 0.0 : s.viewChanges());
         out.put("leaderChanges", s.leaderChanges() == null ? 0.0 : s.leaderChanges());
         out.put("events", (double) s.events());
