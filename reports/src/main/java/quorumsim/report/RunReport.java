@@ -32,11 +32,7 @@ public final class RunReport {
 
     public static ReportFiles write(RunResult result, Path dir, DiagramOptions options) {
         long startNanos = System.nanoTime();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        OutputFolder.create(dir);
         List<Path> files = new ArrayList<>();
         files.add(writeWindows(result, dir));
         files.addAll(ThroughputChart.write(result, dir));

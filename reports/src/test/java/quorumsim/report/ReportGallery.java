@@ -27,5 +27,23 @@ public final class ReportGallery {
         RunResult run = ToyPbft.run(ToyPbft.Setup.small().withFaults(faults, windows));
         ReportFiles files = RunReport.write(run, root.resolve("run"), DiagramOptions.defaults());
         System.out.println("run report: " + files.files().size() + " files in " + files.wallSeconds() + " s");
+        SweepReport.write(SweepAndReproductionTest.sweep(), root.resolve("sweep"));
+        List<ZkTableRow> table = new java.util.ArrayList<>();
+        int[] servers = {3, 5, 7, 9, 13};
+        double[] reads = {87_000, 165_000, 257_000, 296_000, 460_000};
+        double[] writes = {21_000, 18_000, 14_000, 12_000, 8_000};
+        for (int i = 0; i < servers.length; i++) {
+            table.add(new ZkTableRow(servers[i], 100, reads[i] * (0.9 + 0.05 * i), reads[i]));
+            table.add(new ZkTableRow(servers[i], 0, writes[i] * (1.1 - 0.04 * i), writes[i]));
+        }
+        ReproductionCharts.zkTable(table, root.resolve("zk-table"));
+        List<ReadMixRow> mix = new java.util.ArrayList<>();
+        for (int i = 0; i < servers.length; i++) {
+            for (int pct = 0; pct <= 100; pct += 10) {
+                double ops = 1 / ((1 - pct / 100.0) / writes[i] + (pct / 100.0) / reads[i]);
+                mix.add(new ReadMixRow(servers[i], pct, ops, pct == 0 ? writes[i] : pct == 100 ? reads[i] : Double.NaN));
+            }
+        }
+        ReproductionCharts.zkReadMix(mix, root.resolve("zk-read-mix"));
     }
 }
