@@ -29,9 +29,13 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
 
     enum Fate { DELIVERED, DROPPED, IN_FLIGHT }
 
-    /** One message copy: from the sender's lane at send time to the receiver's lane at {@code endNanos}. */
+    /**
+     * One message copy: from the sender's lane at send time to the receiver's lane at
+     * {@code endNanos}. A dropped one says why ("crashed": it reached a crashed node;
+     * "partition", "loss": it never left the network).
+     */
     record Arrow(long messageId, String type, int from, int to, long sendNanos, long endNanos, Fate fate,
-                 String detail, int sizeBytes) {
+                 String detail, int sizeBytes, String dropReason) {
     }
 
     /** A request: a client's sends at one instant. */
@@ -165,13 +169,12 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             List<TraceEvent> ends = endings.getOrDefault(s.messageId(), List.of());
             if (ends.isEmpty()) {
                 arrows.add(new Arrow(s.messageId(), s.type(), s.node(), s.peer(), s.timeNanos(), s.timeNanos(),
-                        Fate.IN_FLIGHT, s.detail(), s.sizeBytes()));
+                        Fate.IN_FLIGHT, s.detail(), s.sizeBytes(), null));
             }
             for (TraceEvent end : ends) {
                 Fate fate = end.kind() == TraceKind.DELIVER ? Fate.DELIVERED : Fate.DROPPED;
-                String detail = fate == Fate.DROPPED ? "dropped (" + end.detail() + "): " + s.detail() : s.detail();
                 arrows.add(new Arrow(s.messageId(), s.type(), s.node(), s.peer(), s.timeNanos(), end.timeNanos(), fate,
-                        detail, s.sizeBytes()));
+                        s.detail(), s.sizeBytes(), fate == Fate.DROPPED ? end.detail() : null));
                 toNanos = Math.max(toNanos, end.timeNanos());
             }
         }
