@@ -29,6 +29,9 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
 
     enum Fate { DELIVERED, DROPPED, IN_FLIGHT }
 
+    /** More arrows than this are no longer readable, and make the page heavy: the window is cut. */
+    static final int MAX_MESSAGES = 1500;
+
     /**
      * One message copy: from the sender's lane at send time to the receiver's lane at
      * {@code endNanos}. A dropped one says why ("crashed": it reached a crashed node;
@@ -64,6 +67,10 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             int last = requests.first() + requests.count() - 1;
             caption = requests.count() == 1 ? "request " + requests.first() + " and the messages it causes"
                     : "requests " + requests.first() + " to " + last + " and the messages they cause";
+        }
+        if (sends.size() > MAX_MESSAGES) {
+            caption += String.format(Locale.ROOT, " (the first %d of %d messages; choose a narrower window)", MAX_MESSAGES, sends.size());
+            sends = sends.subList(0, MAX_MESSAGES);
         }
         return build(trace, laneNames, options, sends, caption);
     }
