@@ -19,7 +19,7 @@ public final class ReportGallery {
 
     /** Wall time of a run with about 100k completions beside the wall time of its reports. */
     static void timing(Path dir) {
-        ToyPbft.Setup setup = ToyPbft.Setup.small().with(20, 25_000_000_000L);
+        ToyPbft.Setup setup = ToyPbft.Setup.small().with(20, 28_000_000_000L);
         setup = new ToyPbft.Setup(setup.seed(), setup.clients(), setup.durationNanos(), 100_000_000L, setup.traceLimit(),
                 setup.faults(), setup.windows());
         long start = System.nanoTime();
@@ -33,6 +33,9 @@ public final class ReportGallery {
 
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : "target/gallery");
+        if (args.length > 1 && args[1].equals("timing-first")) {
+            timing(root.resolve("timing"));
+        }
         TreeMap<Long, Fault> faults = new TreeMap<>();
         faults.put(80_000_000L, new Fault.Crash(Target.of(3)));
         faults.put(140_000_000L, new Fault.Recover(Target.of(3)));
