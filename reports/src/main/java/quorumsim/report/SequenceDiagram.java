@@ -44,10 +44,10 @@ final class SequenceDiagram {
         double[] laneX = new double[laneNames.size()];
         Arrays.fill(laneX, Double.NaN);
         for (int i = 0; i < w.lanes().size(); i++) {
-            laneX[w.lanes().get(i)] = LEFT + 40 + i * laneSpacing;
+            laneX[w.lanes().get(i)] = LEFT + 60 + i * laneSpacing;
         }
         TimeScale scale = TimeScale.of(w);
-        double lastLaneX = LEFT + 40 + Math.max(0, w.lanes().size() - 1) * laneSpacing;
+        double lastLaneX = LEFT + 60 + Math.max(0, w.lanes().size() - 1) * laneSpacing;
         double width = lastLaneX + RIGHT_MARGIN;
         double bottom = TOP + scale.height();
         double height = bottom + BOTTOM_MARGIN;
