@@ -82,6 +82,17 @@ class RunReportTest {
     }
 
     @Test
+    void theSameRunGivesTheSameFilesByteForByte() throws Exception {
+        Path again = dir.resolve("again");
+        ReportFiles second = RunReport.write(crashRun, again, DiagramOptions.defaults());
+        assertEquals(written.files().size(), second.files().size());
+        for (Path first : written.files()) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(again.resolve(first.getFileName()))),
+                    first.getFileName() + " differs between two writes of one run");
+        }
+    }
+
+    @Test
     void aRunWhereNothingCompletesStillGetsEveryChart() throws Exception {
         RunResult idle = ToyPbft.run(ToyPbft.Setup.small().with(0, 50_000_000L));
         Path out = dir.resolve("idle");
