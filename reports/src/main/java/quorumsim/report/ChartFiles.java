@@ -36,6 +36,8 @@ final class ChartFiles {
         try {
             ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
             SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+            // the default prefix comes from the wall clock; the chart's name keeps the file the same run to run
+            g2.setDefsKeyPrefix(name + "-");
             chart.draw(g2, new Rectangle(0, 0, width, height));
             Files.writeString(svg, g2.getSVGDocument(), StandardCharsets.UTF_8);
         } catch (IOException e) {

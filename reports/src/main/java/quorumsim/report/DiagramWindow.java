@@ -29,9 +29,16 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
 
     enum Fate { DELIVERED, DROPPED, IN_FLIGHT }
 
-    /** One message copy: from the sender's lane at send time to the receiver's lane at {@code endNanos}. */
+    /** More arrows than this are no longer readable, and make the page heavy: the window is cut. */
+    static final int MAX_MESSAGES = 1500;
+
+    /**
+     * One message copy: from the sender's lane at send time to the receiver's lane at
+     * {@code endNanos}. A dropped one says why ("crashed": it reached a crashed node;
+     * "partition", "loss": it never left the network).
+     */
     record Arrow(long messageId, String type, int from, int to, long sendNanos, long endNanos, Fate fate,
-                 String detail, int sizeBytes) {
+                 String detail, int sizeBytes, String dropReason) {
     }
 
     /** A request: a client's sends at one instant. */
@@ -60,6 +67,10 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             int last = requests.first() + requests.count() - 1;
             caption = requests.count() == 1 ? "request " + requests.first() + " and the messages it causes"
                     : "requests " + requests.first() + " to " + last + " and the messages they cause";
+        }
+        if (sends.size() > MAX_MESSAGES) {
+            caption += String.format(Locale.ROOT, " (the first %d of %d messages; choose a narrower window)", MAX_MESSAGES, sends.size());
+            sends = sends.subList(0, MAX_MESSAGES);
         }
         return build(trace, laneNames, options, sends, caption);
     }
@@ -165,13 +176,12 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             List<TraceEvent> ends = endings.getOrDefault(s.messageId(), List.of());
             if (ends.isEmpty()) {
                 arrows.add(new Arrow(s.messageId(), s.type(), s.node(), s.peer(), s.timeNanos(), s.timeNanos(),
-                        Fate.IN_FLIGHT, s.detail(), s.sizeBytes()));
+                        Fate.IN_FLIGHT, s.detail(), s.sizeBytes(), null));
             }
             for (TraceEvent end : ends) {
                 Fate fate = end.kind() == TraceKind.DELIVER ? Fate.DELIVERED : Fate.DROPPED;
-                String detail = fate == Fate.DROPPED ? "dropped (" + end.detail() + "): " + s.detail() : s.detail();
                 arrows.add(new Arrow(s.messageId(), s.type(), s.node(), s.peer(), s.timeNanos(), end.timeNanos(), fate,
-                        detail, s.sizeBytes()));
+                        s.detail(), s.sizeBytes(), fate == Fate.DROPPED ? end.detail() : null));
                 toNanos = Math.max(toNanos, end.timeNanos());
             }
         }

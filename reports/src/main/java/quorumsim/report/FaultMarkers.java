@@ -20,59 +20,103 @@ import quorumsim.result.FaultWindow;
 /**
  * Draws a run's fault windows on a time chart: stretches (partition, crash, Byzantine) as
  * shaded bands labelled at the top, instants (view change, new leader) as dashed lines.
- * Labels are staggered over three rows so neighbouring ones do not overlap, and repeated
- * instants with the same label are labelled once, with their count.
+ * Each label goes on the highest row where it does not overlap a label to its left (widths
+ * estimated from the font and the chart's width), and repeated instants with the same label
+ * are labelled once, with their count.
  */
 final class FaultMarkers {
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final int LABEL_ROWS = 3;
     private static final double LABEL_ROW_PIXELS = 14;
+    /** Deeper rows would cover the data; markers past them stay unlabelled (fault-windows.csv lists all). */
+    private static final int MAX_LABEL_ROWS = 6;
+    private static final double CHAR_PIXELS = 6.6;
+    /** Plot width: the chart less its range axis and insets. */
+    private static final double PLOT_PIXELS = ChartFiles.WIDTH - 110;
 
-    private FaultMarkers() {
+    private final List<Double> rowEndsSeconds = new java.util.ArrayList<>();
+    private final double secondsPerPixel;
+    private final double spanSeconds;
+
+    private FaultMarkers(double spanSeconds) {
+        this.spanSeconds = spanSeconds;
+        this.secondsPerPixel = spanSeconds / PLOT_PIXELS;
     }
 
-    static void add(XYPlot plot, List<FaultWindow> windows, double warmUpSeconds) {
-        int row = 0;
+    /** Adds the windows to a plot whose time axis spans {@code spanSeconds}. */
+    static void add(XYPlot plot, List<FaultWindow> windows, double warmUpSeconds, double spanSeconds) {
+        new FaultMarkers(spanSeconds).addAll(plot, windows, warmUpSeconds);
+    }
+
+    private void addAll(XYPlot plot, List<FaultWindow> windows, double warmUpSeconds) {
         if (warmUpSeconds > 0) {
             IntervalMarker warmUp = new IntervalMarker(0, warmUpSeconds, new Color(0xEEEEEE));
-            label(warmUp, "warm-up (not measured)", new Color(0x777777), row++);
+            place(warmUp, "warm-up (not measured)", new Color(0x777777), 0, warmUpSeconds);
             plot.addDomainMarker(warmUp, Layer.BACKGROUND);
         }
+        List<FaultWindow> byStart = new java.util.ArrayList<>(windows);
+        byStart.sort(java.util.Comparator.comparingDouble(FaultWindow::startSeconds));
         Map<String, Integer> instantCounts = new LinkedHashMap<>();
         for (FaultWindow w : windows) {
             if (w.isInstant()) {
                 instantCounts.merge(w.label(), 1, Integer::sum);
             }
         }
-        Map<String, Boolean> labelled = new LinkedHashMap<>();
-        for (FaultWindow w : windows) {
+        java.util.Set<String> labelled = new java.util.TreeSet<>();
+        for (FaultWindow w : byStart) {
             Color colour = colour(w.label());
             if (w.isInstant()) {
                 ValueMarker m = new ValueMarker(w.startSeconds(), colour,
                         new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0));
-                if (labelled.putIfAbsent(w.label(), true) == null) {
+                if (labelled.add(w.label())) {
                     int count = instantCounts.get(w.label());
-                    label(m, count > 1 ? w.label() + " (\u00d7" + count + ")" : w.label(), colour.darker(), row++);
+                    String text = count > 1 ? w.label() + " (\u00d7" + count + ")" : w.label();
+                    place(m, text, colour.darker(), w.startSeconds(), w.startSeconds());
                 }
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             } else {
                 Color fill = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 48);
                 IntervalMarker m = new IntervalMarker(w.startSeconds(), w.endSeconds(), fill);
                 m.setOutlinePaint(colour);
-                label(m, w.label(), colour.darker(), row++);
+                place(m, w.label(), colour.darker(), w.startSeconds(), w.endSeconds());
                 plot.addDomainMarker(m, Layer.BACKGROUND);
             }
         }
     }
 
-    private static void label(Marker m, String text, Color colour, int row) {
+    /**
+     * Labels a marker from its start, rightward; a label that would run past the plot's right
+     * edge is set leftward from the marker's end instead.
+     */
+    private void place(Marker m, String text, Color colour, double startSeconds, double endSeconds) {
+        double widthSeconds = (text.length() * CHAR_PIXELS + 12) * secondsPerPixel;
+        boolean leftward = startSeconds + widthSeconds > spanSeconds;
+        double from = leftward ? endSeconds - widthSeconds : startSeconds;
+        int row = row(from, from + widthSeconds);
+        if (row < MAX_LABEL_ROWS) {
+            label(m, text, colour, row, leftward);
+        }
+    }
+
+    /** The first row whose last label ends before this one starts; a new row if none. */
+    private int row(double startSeconds, double endSeconds) {
+        for (int r = 0; r < rowEndsSeconds.size(); r++) {
+            if (rowEndsSeconds.get(r) < startSeconds) {
+                rowEndsSeconds.set(r, endSeconds);
+                return r;
+            }
+        }
+        rowEndsSeconds.add(endSeconds);
+        return rowEndsSeconds.size() - 1;
+    }
+
+    private static void label(Marker m, String text, Color colour, int row, boolean leftward) {
         m.setLabel(text);
         m.setLabelFont(LABEL_FONT);
         m.setLabelPaint(colour);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        m.setLabelOffset(new RectangleInsets(4 + (row % LABEL_ROWS) * LABEL_ROW_PIXELS, 4, 0, 0));
+        m.setLabelAnchor(leftward ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(4 + row * LABEL_ROW_PIXELS, 4, 0, 4));
     }
 
     /** A colour per kind of fault, recognised by keywords in the label. */

@@ -77,8 +77,11 @@ final class LatencyPercentilesChart {
             renderer.setSeriesPaint(p, ChartStyle.series(p));
             renderer.setSeriesStroke(p, ChartStyle.LINE);
         }
+        // p99 is drawn last and dashed, so it stays visible where it equals p90 (few samples per bucket)
+        renderer.setSeriesStroke(PERCENTILES.length - 1, new java.awt.BasicStroke(2.2f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_ROUND, 10, new float[] {7, 5}, 0));
         time.setRange(0, buckets.span());
-        FaultMarkers.add(plot, result.windows(), metrics.measureFromNanos() / 1e9);
+        FaultMarkers.add(plot, result.windows(), metrics.measureFromNanos() / 1e9, buckets.span());
         files.addAll(ChartFiles.write(chart, dir, NAME));
         return files;
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 enum MessageKind {
     PRE_PREPARE("pre-prepare", new Color(0x0072B2), "PrePrepare", "Pre_Prepare", "Pre-Prepare"),
     VIEW_CHANGE("view change", new Color(0xC62828), "ViewChange", "NewView", "View_Change", "NewLeader",
-            "Election", "Vote", "FollowerInfo", "LeaderInfo", "AckEpoch", "NewEpoch"),
+            "Election", "Vote", "FollowerInfo", "LeaderInfo", "Epoch"),
     CHECKPOINT("checkpoint", new Color(0x8C6D31), "Checkpoint", "Snapshot", "Sync", "Diff", "Trunc"),
     PROPOSAL("proposal", new Color(0x0072B2), "Proposal", "Propose"),
     PREPARE("prepare", new Color(0x009E73), "Prepare"),

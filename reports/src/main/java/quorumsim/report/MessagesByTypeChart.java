@@ -9,11 +9,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import quorumsim.metrics.Metrics;
 import quorumsim.result.RunResult;
@@ -56,6 +59,9 @@ final class MessagesByTypeChart {
         renderer.setMaximumBarWidth(0.08);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
         renderer.setDefaultItemLabelsVisible(true);
+        // counts at the end of each bar, not above it
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(6);
         plot.getRangeAxis().setUpperMargin(0.12);
         int height = Math.max(ChartFiles.HEIGHT, 120 + 28 * counts.size());
         files.addAll(ChartFiles.write(chart, dir, NAME, ChartFiles.WIDTH, height));

@@ -30,13 +30,18 @@ public final class RunReport {
     private RunReport() {
     }
 
+    /**
+     * Writes into {@code dir}: {@code throughput}, {@code latency-percentiles},
+     * {@code latency-cdf}, {@code messages-by-type} and {@code cpu-by-node} as .png, .svg and
+     * .csv; {@code fault-windows.csv}, {@code counters.csv}; {@code messages.svg} and
+     * {@code messages-diagram.csv} (the diagram's arrows); and {@code report.html}, which
+     * links {@code summary.json} and {@code trace.jsonl} if they are already there.
+     *
+     * @return the files written and the wall time it took
+     */
     public static ReportFiles write(RunResult result, Path dir, DiagramOptions options) {
         long startNanos = System.nanoTime();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        OutputFolder.create(dir);
         List<Path> files = new ArrayList<>();
         files.add(writeWindows(result, dir));
         files.addAll(ThroughputChart.write(result, dir));
@@ -50,7 +55,7 @@ public final class RunReport {
         String diagram = SequenceDiagram.svg(window, result.lanes(), "Message sequence \u2014 " + result.summary().scenario());
         files.add(writeText(dir.resolve(DIAGRAM), diagram));
         files.add(writeDiagramData(window, result.lanes(), dir));
-        files.add(page(result, diagram).write(dir.resolve(PAGE)));
+        files.add(page(result, diagram, dir).write(dir.resolve(PAGE)));
         return new ReportFiles(files, System.nanoTime() - startNanos);
     }
 
@@ -87,7 +92,7 @@ public final class RunReport {
         return file;
     }
 
-    private static HtmlPage page(RunResult result, String diagram) {
+    private static HtmlPage page(RunResult result, String diagram, Path dir) {
         RunSummary s = result.summary();
         HtmlPage page = new HtmlPage(s.scenario() + " \u2014 quorumsim run");
         page.heading(1, s.scenario());
@@ -127,8 +132,13 @@ public final class RunReport {
             rows.add(List.of(c.type(), MessageKind.of(c.type()).label(), Units.number(c.messages()), Units.number(c.bytes())));
         }
         page.table(List.of("type", "phase", "messages", "bytes"), rows);
-        page.raw("<p class=\"sub\">More data: <a href=\"fault-windows.csv\">fault-windows.csv</a> \u00b7 "
-                + "<a href=\"counters.csv\">counters.csv</a></p>");
+        StringBuilder more = new StringBuilder("<p class=\"sub\">More data: ");
+        for (String other : List.of("summary.json", "trace.jsonl")) {
+            if (Files.isRegularFile(dir.resolve(other))) {
+                more.append("<a href=\"").append(other).append("\">").append(other).append("</a> \u00b7 ");
+            }
+        }
+        page.raw(more.append("<a href=\"fault-windows.csv\">fault-windows.csv</a> \u00b7 <a href=\"counters.csv\">counters.csv</a></p>").toString());
         return page;
     }
 

@@ -27,7 +27,7 @@ import quorumsim.trace.TraceKind;
 final class SequenceDiagram {
     private static final double TOP = 124;
     private static final double LEFT = 120;
-    private static final double RIGHT_MARGIN = 170;
+    private static final double RIGHT_MARGIN = 180;
     private static final double BOTTOM_MARGIN = 40;
     private static final double PX_PER_HOP = 100;
     private static final double GAP_CAP_HOPS = 3;
@@ -44,10 +44,10 @@ final class SequenceDiagram {
         double[] laneX = new double[laneNames.size()];
         Arrays.fill(laneX, Double.NaN);
         for (int i = 0; i < w.lanes().size(); i++) {
-            laneX[w.lanes().get(i)] = LEFT + 40 + i * laneSpacing;
+            laneX[w.lanes().get(i)] = LEFT + 60 + i * laneSpacing;
         }
         TimeScale scale = TimeScale.of(w);
-        double lastLaneX = LEFT + 40 + Math.max(0, w.lanes().size() - 1) * laneSpacing;
+        double lastLaneX = LEFT + 60 + Math.max(0, w.lanes().size() - 1) * laneSpacing;
         double width = lastLaneX + RIGHT_MARGIN;
         double bottom = TOP + scale.height();
         double height = bottom + BOTTOM_MARGIN;
@@ -252,7 +252,7 @@ final class SequenceDiagram {
                 a.messageId(), Markup.escape(a.type()), kind.label(), fate));
         String end = switch (a.fate()) {
             case DELIVERED -> "delivered " + Units.millis(a.endNanos());
-            case DROPPED -> "dropped " + Units.millis(a.endNanos());
+            case DROPPED -> "dropped (" + a.dropReason() + ") " + Units.millis(a.endNanos());
             case IN_FLIGHT -> "still in flight at the end of the trace";
         };
         svg.append("<title>").append(Markup.escape(String.format(Locale.ROOT, "%s #%d: %s \u2192 %s, %d B, sent %s, %s\n%s",
@@ -273,9 +273,13 @@ final class SequenceDiagram {
                 }
             }
             case DROPPED -> {
-                double y2 = TOP + Math.max(scale.y(a.endNanos()), scale.y(a.sendNanos()) + scale.hopPixels());
-                double xe = x1 + (x2 - x1) * DROP_FRACTION;
-                double ye = y1 + (y2 - y1) * DROP_FRACTION;
+                // reached a crashed node: the whole way, crossed out at the lane; lost or cut
+                // off in the network: half way, at the slope of a typical message
+                boolean arrived = "crashed".equals(a.dropReason());
+                double y2 = TOP + (arrived ? scale.y(a.endNanos()) : scale.y(a.sendNanos()) + scale.hopPixels());
+                double share = arrived ? 1 : DROP_FRACTION;
+                double xe = x1 + (x2 - x1) * share;
+                double ye = y1 + (y2 - y1) * share;
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\"/>",
                         x1, y1, xe, ye, colour));
@@ -288,14 +292,13 @@ final class SequenceDiagram {
         svg.append("</g>\n");
     }
 
-    /** Each phase's name in the right margin, beside the median send time of its messages. */
+    /** Each phase's name in the right margin, beside its first message, as the lecture figures label them. */
     private static void phaseLabels(StringBuilder svg, Map<MessageKind, List<DiagramWindow.Arrow>> byKind, TimeScale scale, double lastLaneX) {
         double lastY = Double.NEGATIVE_INFINITY;
         List<double[]> placed = new ArrayList<>();
         for (Map.Entry<MessageKind, List<DiagramWindow.Arrow>> e : byKind.entrySet()) {
             List<DiagramWindow.Arrow> arrows = e.getValue();
-            long median = arrows.get(arrows.size() / 2).sendNanos();
-            placed.add(new double[] {TOP + scale.y(median), e.getKey().ordinal()});
+            placed.add(new double[] {TOP + scale.y(arrows.get(0).sendNanos()), e.getKey().ordinal()});
         }
         placed.sort((p, q) -> Double.compare(p[0], q[0]));
         for (double[] p : placed) {
@@ -303,7 +306,7 @@ final class SequenceDiagram {
             lastY = y;
             MessageKind kind = MessageKind.values()[(int) p[1]];
             svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.1f\" fill=\"%s\" font-weight=\"bold\">%s</text>\n",
-                    lastLaneX + 50, y, kind.hex(), kind.label()));
+                    lastLaneX + 80, y, kind.hex(), kind.label()));
         }
     }
 

@@ -46,7 +46,7 @@ final class ThroughputChart {
         renderer.setSeriesPaint(0, ChartStyle.series(0));
         renderer.setSeriesStroke(0, ChartStyle.LINE);
         time.setRange(0, buckets.span());
-        FaultMarkers.add(plot, result.windows(), metrics.measureFromNanos() / 1e9);
+        FaultMarkers.add(plot, result.windows(), metrics.measureFromNanos() / 1e9, buckets.span());
         files.addAll(ChartFiles.write(chart, dir, NAME));
         return files;
     }

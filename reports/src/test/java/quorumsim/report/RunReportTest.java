@@ -81,6 +81,39 @@ class RunReportTest {
         assertTrue(svg.contains("data-fate=\"dropped\""), "messages to the crashed replica end in a cross");
     }
 
+    @Test
+    void theSameRunGivesTheSameFilesByteForByte() throws Exception {
+        Path again = dir.resolve("again");
+        ReportFiles second = RunReport.write(crashRun, again, DiagramOptions.defaults());
+        assertEquals(written.files().size(), second.files().size());
+        for (Path first : written.files()) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(again.resolve(first.getFileName()))),
+                    first.getFileName() + " differs between two writes of one run");
+        }
+    }
+
+    @Test
+    void aRunWhereNothingCompletesStillGetsEveryChart() throws Exception {
+        RunResult idle = ToyPbft.run(ToyPbft.Setup.small().with(0, 50_000_000L));
+        Path out = dir.resolve("idle");
+        ReportFiles files = RunReport.write(idle, out, DiagramOptions.defaults());
+        ReportFilesCheck.chart(out, "throughput", "Throughput over time");
+        ReportFilesCheck.chart(out, "latency-cdf", "Latency distribution");
+        ReportFilesCheck.referencesResolve(out.resolve(RunReport.PAGE));
+        assertTrue(Files.readString(out.resolve(RunReport.DIAGRAM)).contains("no message in this window"));
+        assertTrue(files.files().size() >= 20);
+    }
+
+    @Test
+    void aHugeTimeWindowIsCutToAReadableNumberOfMessages() throws Exception {
+        Path out = dir.resolve("huge");
+        RunReport.write(crashRun, out, DiagramOptions.timeRange(0, 1_000_000_000L));
+        String svg = Files.readString(out.resolve(RunReport.DIAGRAM));
+        assertEquals(DiagramWindow.MAX_MESSAGES, Pattern.compile("class=\"msg\" data-msg-id=\"(\\d+)\"").matcher(svg)
+                .results().map(r -> r.group(1)).distinct().count());
+        assertTrue(svg.contains("choose a narrower window"));
+    }
+
     /** PBFT's normal case with f = 1 and one client: 1 request, 3 pre-prepares, 9 prepares, 12 commits, 4 replies. */
     @Test
     void theDiagramOfOneRequestHasExactlyItsNormalCaseMessages() throws Exception {
