@@ -31,7 +31,7 @@ public record DiagramOptions(Selection selection, List<Integer> lanes) {
      * Client requests number {@code first} to {@code first + count - 1} (1-based, in the order
      * clients send them; a client's sends at one instant are one request), and every message
      * they trigger, transitively (not other clients' concurrent work). Clients are the lanes
-     * named "client...".
+     * named "client..." or "c" and a number.
      */
     public record Requests(int first, int count) implements Selection {
         public Requests {

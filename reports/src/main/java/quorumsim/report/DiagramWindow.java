@@ -45,8 +45,9 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
     private record Request(int client, long timeNanos, List<TraceEvent> sends) {
     }
 
+    /** Client lanes are named "client..." or, as the protocols name them, "c" and a number. */
     static boolean isClient(String laneName) {
-        return laneName.toLowerCase(Locale.ROOT).startsWith("client");
+        return laneName.toLowerCase(Locale.ROOT).startsWith("client") || laneName.matches("c[0-9]+");
     }
 
     static DiagramWindow of(List<TraceEvent> trace, List<String> laneNames, DiagramOptions options) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.sweep.Grid;
-import quorumsim.sweep.Statistics;
+import quorumsim.report.Aggregate;
 import quorumsim.sweep.Sweep;
 import quorumsim.sweep.SweepRun;
 import quorumsim.sweep.SweepTables;
@@ -98,9 +98,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             SweepTables.writeRuns(dir.resolve("sweep.csv"), axes, runs);
-            Map<List<String>, Map<String, Statistics>> aggregate = SweepTables.aggregate(runs);
+            Map<List<String>, Map<String, Aggregate>> aggregate = SweepTables.aggregate(runs);
             SweepTables.writeAggregate(dir.resolve("aggregate.csv"), axes, aggregate);
-            //SWEEPREPORTS SweepReports.write(dir, name, axes, runs, aggregate);
+            SweepReports.write(dir, name, axes, runs);
         } finally {
             written.countDown();
         }

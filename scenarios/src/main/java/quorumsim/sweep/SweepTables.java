@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import quorumsim.report.Aggregate;
 
 /**
  * {@code sweep.csv} (one row per run) and {@code aggregate.csv} (per grid point: mean,
@@ -68,27 +69,27 @@ public final class SweepTables {
     }
 
     /** Per grid point in first-seen order: the runs' figures aggregated across seeds. */
-    public static Map<List<String>, Map<String, Statistics>> aggregate(List<SweepRun> runs) {
-        LinkedHashMap<List<String>, Map<String, Statistics>> out = new LinkedHashMap<>();
+    public static Map<List<String>, Map<String, Aggregate>> aggregate(List<SweepRun> runs) {
+        LinkedHashMap<List<String>, Map<String, Aggregate>> out = new LinkedHashMap<>();
         List<String> figures = figureNames(runs);
         LinkedHashMap<List<String>, List<SweepRun>> byPoint = new LinkedHashMap<>();
         for (SweepRun run : runs) {
             byPoint.computeIfAbsent(run.point(), p -> new ArrayList<>()).add(run);
         }
         byPoint.forEach((point, group) -> {
-            LinkedHashMap<String, Statistics> stats = new LinkedHashMap<>();
+            LinkedHashMap<String, Aggregate> stats = new LinkedHashMap<>();
             for (String figure : figures) {
                 double[] values = group.stream().mapToDouble(r -> r.figures().getOrDefault(figure, Double.NaN)).toArray();
-                stats.put(figure, Statistics.of(values));
+                stats.put(figure, Aggregate.of(values));
             }
-            stats.put("safetyHolds", Statistics.of(group.stream().mapToDouble(r -> r.safety() ? 1 : 0).toArray()));
-            stats.put("livenessHolds", Statistics.of(group.stream().mapToDouble(r -> r.liveness() ? 1 : 0).toArray()));
+            stats.put("safetyHolds", Aggregate.of(group.stream().mapToDouble(r -> r.safety() ? 1 : 0).toArray()));
+            stats.put("livenessHolds", Aggregate.of(group.stream().mapToDouble(r -> r.liveness() ? 1 : 0).toArray()));
             out.put(point, stats);
         });
         return out;
     }
 
-    public static void writeAggregate(Path file, List<Grid.Axis> axes, Map<List<String>, Map<String, Statistics>> aggregate) {
+    public static void writeAggregate(Path file, List<Grid.Axis> axes, Map<List<String>, Map<String, Aggregate>> aggregate) {
         List<String> columns = new ArrayList<>();
         axes.forEach(a -> columns.add(a.path()));
         columns.add("seeds");
@@ -101,12 +102,12 @@ public final class SweepTables {
         List<List<String>> rows = new ArrayList<>();
         aggregate.forEach((point, stats) -> {
             List<String> row = new ArrayList<>(point);
-            row.add(Integer.toString(stats.values().iterator().next().count()));
+            row.add(Integer.toString(stats.values().iterator().next().n()));
             for (String figure : figures) {
-                Statistics s = stats.get(figure);
-                row.add(number(s.mean()));
-                row.add(number(s.stddev()));
-                row.add(number(s.ci95()));
+                Aggregate a = stats.get(figure);
+                row.add(number(a.mean()));
+                row.add(number(a.stddev()));
+                row.add(number(a.ci95HalfWidth()));
             }
             rows.add(row);
         });

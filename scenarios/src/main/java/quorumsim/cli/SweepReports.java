@@ -1,0 +1,33 @@
+package quorumsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import quorumsim.report.SweepData;
+import quorumsim.report.SweepReport;
+import quorumsim.sweep.Grid;
+import quorumsim.sweep.SweepRun;
+
+/** Hands a sweep's runs to the reports module: every figure against every varied parameter. */
+final class SweepReports {
+    private SweepReports() {
+    }
+
+    static void write(Path dir, String scenario, List<Grid.Axis> axes, List<SweepRun> runs) {
+        List<String> parameters = axes.stream().map(Grid.Axis::path).toList();
+        List<SweepData.Row> rows = new ArrayList<>();
+        for (SweepRun run : runs) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < parameters.size(); i++) {
+                values.put(parameters.get(i), run.point().get(i));
+            }
+            Map<String, Double> figures = new LinkedHashMap<>(run.figures());
+            figures.put("safetyHolds", run.safety() ? 1.0 : 0.0);
+            figures.put("livenessHolds", run.liveness() ? 1.0 : 0.0);
+            rows.add(new SweepData.Row(values, run.seed(), figures));
+        }
+        SweepReport.write(new SweepData(scenario, parameters, rows), dir);
+    }
+}
