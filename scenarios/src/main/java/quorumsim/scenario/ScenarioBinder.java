@@ -175,7 +175,7 @@ public final class ScenarioBinder {
     private ScenarioSpec.Diagram diagram(Fields f, long duration, int servers, int clients) {
         long from = f.durationNanos("from", 0, 0, duration);
         long to = f.durationNanos("to", 0, 0, duration);
-        int requests = (int) f.integer("requests", 3, 1, 1000);
+        int requests = (int) f.integer("requests", 1, 1, 1000);
         List<Integer> nodes = new ArrayList<>();
         for (Node item : f.list("nodes")) {
             try {
