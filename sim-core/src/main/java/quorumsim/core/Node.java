@@ -25,6 +25,8 @@ final class Node {
     // CPU
     final ArrayDeque<Job> queue = new ArrayDeque<>();
     int busyCores;
+    /** A loop is starting this node's jobs or releasing one's outbox: new work waits for it. */
+    boolean draining;
     long busyNanos;
 
     // NIC (bits per second each way; 0 = unlimited) and when each direction is next free
@@ -59,6 +61,7 @@ final class Node {
         actor = null;
         queue.clear();
         busyCores = 0;
+        draining = false;
         pendingWrites.clear();
         pendingWriteBytes = 0;
         flushing = false;

@@ -248,8 +248,10 @@ public final class Simulation {
 
     private void enqueue(Node node, Job job) {
         job.epoch = node.epoch;
-        if (node.queue.isEmpty() && canStart(node)) {
-            runJob(node, job); // what tryStart would do with a queue of one, without the queue
+        if (!node.draining && node.queue.isEmpty() && canStart(node)) {
+            node.draining = true; // what tryStart would do with a queue of one, without the queue
+            runJob(node, job);
+            node.draining = false;
             if (!node.queue.isEmpty()) {
                 tryStart(node);
             }
@@ -263,8 +265,16 @@ public final class Simulation {
         return !node.paused && !node.crashed && node.busyCores < node.spec.cores();
     }
 
-    /** Starts queued jobs while a core is free. */
+    /**
+     * Starts queued jobs while a core is free. Not re-entered: work that a job's release queues
+     * (a write on an instant disk, say) waits for the loop already running, so every handler's
+     * outbox leaves whole before the next handler runs, and chains of such work stay flat.
+     */
     private void tryStart(Node node) {
+        if (node.draining) {
+            return;
+        }
+        node.draining = true;
         while (canStart(node) && !node.queue.isEmpty()) {
             Job job = node.queue.poll();
             if (job.epoch != node.epoch) {
@@ -272,6 +282,7 @@ public final class Simulation {
             }
             runJob(node, job);
         }
+        node.draining = false;
     }
 
     private void runJob(Node node, Job job) {
@@ -288,7 +299,11 @@ public final class Simulation {
             traceTimer(node.id, t.id.timer);
         }
         long cost = job.baseCostNanos(this, node);
+        int epoch = node.epoch;
         job.handle(node, ctx);
+        if (node.epoch != epoch) {
+            return; // an observer crashed the node inside its own handler: the work is lost
+        }
         cost += ctx.chargedNanos;
         Outbox outbox = ctx.outbox;
         ctx.outbox = null;
@@ -313,7 +328,9 @@ public final class Simulation {
             return;
         }
         node.busyCores--;
+        node.draining = true;
         release(node, done.outbox);
+        node.draining = false;
         tryStart(node);
     }
 
@@ -364,12 +381,15 @@ public final class Simulation {
             return;
         }
         node.flushing = false;
+        node.draining = true;
         for (Object token : done.tokens) {
             enqueue(node, new Jobs.Persisted(token));
         }
         if (!node.pendingWrites.isEmpty()) {
             startFlush(node);
         }
+        node.draining = false;
+        tryStart(node);
     }
 
     void observe(long timeNanos, int node, Object event) {
@@ -568,6 +588,9 @@ public final class Simulation {
         ctx.handlerTimeNanos = savedTime;
         ctx.chargedNanos = savedCharge;
         ctx.outbox = savedOutbox;
+        node.draining = true;
         release(node, outbox);
+        node.draining = false;
+        tryStart(node);
     }
 }
