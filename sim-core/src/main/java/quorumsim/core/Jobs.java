@@ -153,11 +153,18 @@ final class Jobs {
         final Node node;
         final int epoch;
         final Outbox outbox;
+        /** When the job started, how much CPU it needs, and how long the node had been paused then. */
+        final long startNanos;
+        final long workNanos;
+        final long pausedBeforeNanos;
 
-        CpuDone(Node node, int epoch, Outbox outbox) {
+        CpuDone(Node node, int epoch, Outbox outbox, long startNanos, long workNanos, long pausedBeforeNanos) {
             this.node = node;
             this.epoch = epoch;
             this.outbox = outbox;
+            this.startNanos = startNanos;
+            this.workNanos = workNanos;
+            this.pausedBeforeNanos = pausedBeforeNanos;
         }
 
         @Override

@@ -21,6 +21,11 @@ final class Node {
     int epoch;
     boolean crashed;
     boolean paused;
+    /** Paused time before the current pause, and when the current one began. */
+    long pausedTotalNanos;
+    long pausedSinceNanos;
+    /** Jobs whose CPU work was cut short by the pause in progress; they go on at the resume. */
+    final ArrayList<Jobs.CpuDone> parked = new ArrayList<>();
 
     // CPU
     final ArrayDeque<Job> queue = new ArrayDeque<>();
@@ -62,6 +67,7 @@ final class Node {
         queue.clear();
         busyCores = 0;
         draining = false;
+        parked.clear();
         pendingWrites.clear();
         pendingWriteBytes = 0;
         flushing = false;

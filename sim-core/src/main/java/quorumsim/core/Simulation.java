@@ -317,14 +317,35 @@ public final class Simulation {
         }
         node.busyCores++;
         node.busyNanos += cost;
-        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox);
+        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox, now, cost, pausedNanos(node));
         done.time = now + cost;
         schedule(done);
+    }
+
+    /** How long the node has been paused in all, the pause in progress included. */
+    private long pausedNanos(Node node) {
+        return node.pausedTotalNanos + (node.paused ? now - node.pausedSinceNanos : 0);
+    }
+
+    /** CPU work the job still needs: a pause stops the cores, so paused time does not count. */
+    private long remainingWork(Jobs.CpuDone done) {
+        long pausedDuring = pausedNanos(done.node) - done.pausedBeforeNanos;
+        return done.workNanos - (now - done.startNanos - pausedDuring);
     }
 
     void cpuDone(Jobs.CpuDone done) {
         Node node = done.node;
         if (done.epoch != node.epoch) {
+            return;
+        }
+        long remaining = remainingWork(done);
+        if (remaining > 0) {
+            if (node.paused) {
+                node.parked.add(done);
+            } else {
+                done.time = now + remaining;
+                schedule(done);
+            }
             return;
         }
         node.busyCores--;
@@ -449,12 +470,9 @@ public final class Simulation {
         } else if (fault instanceof Fault.Recover r) {
             return forEach(r.target(), true, this::recover);
         } else if (fault instanceof Fault.Pause p) {
-            return forEach(p.target(), false, n -> n.paused = true);
+            return forEach(p.target(), false, this::pause);
         } else if (fault instanceof Fault.Resume r) {
-            return forEach(r.target(), false, n -> {
-                n.paused = false;
-                tryStart(n);
-            });
+            return forEach(r.target(), false, this::resume);
         } else if (fault instanceof Fault.Partition p) {
             for (int[] group : p.groups()) {
                 for (int id : group) {
@@ -548,12 +566,35 @@ public final class Simulation {
         traceNode(TraceKind.CRASH, node.id, "crash");
     }
 
+    private void pause(Node node) {
+        if (node.paused) {
+            return;
+        }
+        node.paused = true;
+        node.pausedSinceNanos = now;
+    }
+
+    /** Ends a pause: the cut-short jobs finish their remaining work, then the queue moves again. */
+    private void resume(Node node) {
+        if (!node.paused) {
+            return;
+        }
+        node.pausedTotalNanos += now - node.pausedSinceNanos;
+        node.paused = false;
+        for (Jobs.CpuDone done : node.parked) {
+            done.time = now + Math.max(0, remainingWork(done));
+            schedule(done);
+        }
+        node.parked.clear();
+        tryStart(node);
+    }
+
     private void recover(Node node) {
         if (!node.crashed) {
             return;
         }
         node.crashed = false;
-        node.paused = false;
+        resume(node);
         node.sendFreeAtNanos = now;
         node.receiveFreeAtNanos = now;
         node.actor = node.factory.create(node.id, node.store);
