@@ -89,6 +89,10 @@ final class Network {
     /** The bits cross the receiver's NIC, one message at a time in arrival order. */
     void receiveThroughNic(Jobs.Delivery delivery) {
         Node receiver = sim.node(delivery.to);
+        if (receiver.crashed || partitions.isCut(delivery.from, delivery.to)) {
+            sim.arrive(delivery); // drops it, before it takes the NIC's time
+            return;
+        }
         long done = Math.max(sim.now, receiver.receiveFreeAtNanos)
                 + transmissionNanos(delivery.message.sizeBytes(), receiver.bandwidthBitsPerSec);
         receiver.receiveFreeAtNanos = done;

@@ -45,9 +45,12 @@ final class Node {
     long delaySpikeUntilNanos;
 
     // Disk: writes waiting for the next flush, and whether one is in progress
-    final ArrayList<Object> pendingWrites = new ArrayList<>();
-    long pendingWriteBytes;
+    final ArrayList<PendingWrite> pendingWrites = new ArrayList<>();
     boolean flushing;
+
+    /** A write waiting for the next flush. */
+    record PendingWrite(int bytes, Object token) {
+    }
 
     Node(int id, String name, NodeSpec spec, ActorFactory factory, Simulation sim) {
         this.id = id;
@@ -69,7 +72,6 @@ final class Node {
         draining = false;
         parked.clear();
         pendingWrites.clear();
-        pendingWriteBytes = 0;
         flushing = false;
     }
 }

@@ -199,6 +199,10 @@ public final class Simulation {
     }
 
     void schedule(Event event) {
+        if (event.time < now) {
+            throw new IllegalStateException("time would go backwards: " + event.getClass().getSimpleName()
+                    + " scheduled at " + event.time + " ns, now is " + now + " ns (seed " + streams.rootSeed() + ")");
+        }
         queue.add(event);
     }
 
@@ -375,8 +379,7 @@ public final class Simulation {
             enqueue(node, new Jobs.Persisted(token));
             return;
         }
-        node.pendingWrites.add(token);
-        node.pendingWriteBytes += bytes;
+        node.pendingWrites.add(new Node.PendingWrite(bytes, token));
         if (!node.flushing) {
             startFlush(node);
         }
@@ -385,11 +388,14 @@ public final class Simulation {
     /** Group commit: one fsync covers every write waiting, up to the disk's batch limit. */
     private void startFlush(Node node) {
         int batch = Math.min(node.pendingWrites.size(), node.spec.disk().maxBatchWrites());
-        Object[] tokens = node.pendingWrites.subList(0, batch).toArray();
-        long bytes = batch == node.pendingWrites.size() ? node.pendingWriteBytes
-                : node.pendingWriteBytes * batch / node.pendingWrites.size();
+        Object[] tokens = new Object[batch];
+        long bytes = 0;
+        for (int i = 0; i < batch; i++) {
+            Node.PendingWrite w = node.pendingWrites.get(i);
+            tokens[i] = w.token();
+            bytes += w.bytes();
+        }
         node.pendingWrites.subList(0, batch).clear();
-        node.pendingWriteBytes -= bytes;
         node.flushing = true;
         Jobs.FlushDone done = new Jobs.FlushDone(node, node.epoch, tokens);
         done.time = now + node.spec.disk().flushNanos(bytes);
@@ -562,8 +568,13 @@ public final class Simulation {
         if (node.crashed) {
             return;
         }
-        node.crash();
         traceNode(TraceKind.CRASH, node.id, "crash");
+        for (Job job : node.queue) {
+            if (job instanceof Jobs.Delivery d && job.epoch == node.epoch) {
+                trace(TraceKind.DROP, d.to, d.from, d.message, d.messageId, "crashed");
+            }
+        }
+        node.crash();
     }
 
     private void pause(Node node) {
