@@ -41,6 +41,23 @@ class DiskTest {
     }
 
     @Test
+    void aBatchLimitedFlushTakesTheTimeOfTheBytesItReallyCovers() {
+        Probes probes = Probes.ideal(0);
+        int[] sizes = {10, 1_000, 10, 10};
+        probes.add(NodeSpec.simple().withDisk(new DiskConfig(FSYNC, 1_000_000, 2)), (id, p) -> {
+            p.onStart = ctx -> {
+                for (int i = 0; i < sizes.length; i++) {
+                    ctx.setTimer(i * 100, i);
+                }
+            };
+            p.onTimer = (ctx, i) -> ctx.persist(sizes[(Integer) i], "w" + i);
+        });
+        probes.sim.runToCompletion();
+        // 1 MB/s: a byte takes 1 us. w0 alone: 1.01 ms; w1 + w2 (1010 B): 2.01 ms; w3: 1.01 ms
+        assertEquals(List.of("w0@1010000", "w1@3020000", "w2@3020000", "w3@4030000"), persistedAt(probes));
+    }
+
+    @Test
     void aFlushTakesTheFsyncPlusItsBytesAtTheDisksBandwidth() {
         // 100 bytes at 100 MB/s = 1 us; two writes in one flush = 2 us
         Probes probes = writer(new DiskConfig(FSYNC, 100_000_000, 1_000), 0, 10, 20);
