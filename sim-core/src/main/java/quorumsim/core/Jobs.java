@@ -12,12 +12,17 @@ final class Jobs {
         final int from;
         final int to;
         final Message message;
+        /** The message's type name and size, read once when it was sent. */
+        final String type;
+        final int sizeBytes;
         final long messageId;
 
-        Delivery(int from, int to, Message message, long messageId) {
+        Delivery(int from, int to, Message message, String type, int sizeBytes, long messageId) {
             this.from = from;
             this.to = to;
             this.message = message;
+            this.type = type;
+            this.sizeBytes = sizeBytes;
             this.messageId = messageId;
         }
 

@@ -41,6 +41,9 @@ public final class Simulation {
     private boolean started;
     long now;
     private long events;
+    /** The class of the timer traced last, and its name: timers of one class often come in runs. */
+    private Class<?> lastTimerClass;
+    private String lastTimerType;
 
     /** A fault as it was applied: when, what, and to whom it resolved. */
     public record FaultRecord(long timeNanos, String label, int[] nodes) {
@@ -240,11 +243,11 @@ public final class Simulation {
     void arrive(Jobs.Delivery delivery) {
         Node receiver = nodes.get(delivery.to);
         if (receiver.crashed) {
-            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "crashed");
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "crashed");
             return;
         }
         if (network.partitions.isCut(delivery.from, delivery.to)) {
-            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "partition");
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "partition");
             return;
         }
         enqueue(receiver, delivery);
@@ -295,7 +298,7 @@ public final class Simulation {
         ctx.chargedNanos = 0;
         ctx.outbox = null;
         if (job instanceof Jobs.Delivery d) {
-            trace(TraceKind.DELIVER, node.id, d.from, d.message, d.messageId, null);
+            trace(TraceKind.DELIVER, node.id, d.from, d, null);
         } else if (job instanceof Jobs.TimerFire t) {
             if (t.id.cancelled) {
                 return;
@@ -314,7 +317,7 @@ public final class Simulation {
         if (cost == 0) {
             release(node, outbox);
             if (outbox != null) {
-                outbox.items.clear();
+                outbox.clear();
                 ctx.spareOutbox = outbox;
             }
             return;
@@ -363,13 +366,12 @@ public final class Simulation {
         if (outbox == null) {
             return;
         }
-        ArrayList<Object> items = outbox.items;
-        for (int i = 0, n = items.size(); i < n; i++) {
-            Object item = items.get(i);
-            if (item instanceof Outbox.Send s) {
-                network.transmit(node, s.to(), s.message());
-            } else if (item instanceof Outbox.Write w) {
-                write(node, w.bytes(), w.token());
+        for (int i = 0, n = outbox.size(); i < n; i++) {
+            int to = outbox.destination(i);
+            if (to == Outbox.WRITE) {
+                write(node, outbox.writeBytes(i), outbox.item(i));
+            } else {
+                network.transmit(node, to, (Message) outbox.item(i));
             }
         }
     }
@@ -428,17 +430,26 @@ public final class Simulation {
         }
     }
 
-    void trace(TraceKind kind, int node, int peer, Message message, long messageId, String detail) {
-        String type = message.typeName();
-        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), message.sizeBytes());
+    void trace(TraceKind kind, int node, int peer, Jobs.Delivery d, String detail) {
+        trace(kind, node, peer, d.message, d.type, d.sizeBytes, d.messageId, detail);
+    }
+
+    /** A message's trace line; its type name and size are the ones read once when it was sent. */
+    void trace(TraceKind kind, int node, int peer, Message message, String type, int sizeBytes, long messageId, String detail) {
+        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), sizeBytes);
         if (!traceListeners.isEmpty()) {
-            emit(new TraceEvent(now, kind, node, peer, type, messageId, message.sizeBytes(),
+            emit(new TraceEvent(now, kind, node, peer, type, messageId, sizeBytes,
                     detail != null ? detail : message.toString()));
         }
     }
 
     private void traceTimer(int node, Object timer) {
-        String type = timer.getClass().getSimpleName();
+        Class<?> timerClass = timer.getClass();
+        if (timerClass != lastTimerClass) {
+            lastTimerClass = timerClass;
+            lastTimerType = timerClass.getSimpleName();
+        }
+        String type = lastTimerType;
         digest.add(TraceKind.TIMER.code(), now, node, -1, digest.typeHashCached(type), 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
@@ -571,7 +582,7 @@ public final class Simulation {
         traceNode(TraceKind.CRASH, node.id, "crash");
         for (Job job : node.queue) {
             if (job instanceof Jobs.Delivery d && job.epoch == node.epoch) {
-                trace(TraceKind.DROP, d.to, d.from, d.message, d.messageId, "crashed");
+                trace(TraceKind.DROP, d.to, d.from, d, "crashed");
             }
         }
         node.crash();
