@@ -12,12 +12,17 @@ final class Jobs {
         final int from;
         final int to;
         final Message message;
+        /** The message's type name and size, read once when it was sent. */
+        final String type;
+        final int sizeBytes;
         final long messageId;
 
-        Delivery(int from, int to, Message message, long messageId) {
+        Delivery(int from, int to, Message message, String type, int sizeBytes, long messageId) {
             this.from = from;
             this.to = to;
             this.message = message;
+            this.type = type;
+            this.sizeBytes = sizeBytes;
             this.messageId = messageId;
         }
 
@@ -154,12 +159,19 @@ final class Jobs {
         final int epoch;
         final Outbox outbox;
         final long ticket;
+        /** When the job started, how much CPU it needs, and how long the node had been paused then. */
+        final long startNanos;
+        final long workNanos;
+        final long pausedBeforeNanos;
 
-        CpuDone(Node node, int epoch, Outbox outbox, long ticket) {
+        CpuDone(Node node, int epoch, Outbox outbox, long ticket, long startNanos, long workNanos, long pausedBeforeNanos) {
             this.node = node;
             this.epoch = epoch;
             this.outbox = outbox;
             this.ticket = ticket;
+            this.startNanos = startNanos;
+            this.workNanos = workNanos;
+            this.pausedBeforeNanos = pausedBeforeNanos;
         }
 
         @Override

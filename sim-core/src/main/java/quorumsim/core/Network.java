@@ -47,15 +47,16 @@ final class Network {
         long now = sim.now;
         long id = nextMessageId++;
         int bytes = message.sizeBytes();
-        sim.metrics.messageSent(message.getClass(), message.typeName(), bytes);
-        sim.trace(TraceKind.SEND, from.id, to, message, id, null);
+        String type = message.typeName();
+        sim.metrics.messageSent(message.getClass(), type, bytes);
+        sim.trace(TraceKind.SEND, from.id, to, message, type, bytes, id, null);
         if (partitions.isCut(from.id, to)) {
-            sim.trace(TraceKind.DROP, to, from.id, message, id, "partition");
+            sim.trace(TraceKind.DROP, to, from.id, message, type, bytes, id, "partition");
             return;
         }
         SplittableRandom random = stream(from.id);
         if (config.lossProbability() > 0 && random.nextDouble() < config.lossProbability()) {
-            sim.trace(TraceKind.DROP, to, from.id, message, id, "loss");
+            sim.trace(TraceKind.DROP, to, from.id, message, type, bytes, id, "loss");
             return;
         }
         long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
@@ -73,7 +74,7 @@ final class Network {
                 arrives = Math.max(arrives, from.lastDeliveryTo[to]);
                 from.lastDeliveryTo[to] = arrives;
             }
-            Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, id);
+            Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, bytes, id);
             Node receiver = sim.node(to);
             if (receiver.bandwidthBitsPerSec == 0) {
                 delivery.time = arrives;
@@ -89,8 +90,12 @@ final class Network {
     /** The bits cross the receiver's NIC, one message at a time in arrival order. */
     void receiveThroughNic(Jobs.Delivery delivery) {
         Node receiver = sim.node(delivery.to);
+        if (receiver.crashed || partitions.isCut(delivery.from, delivery.to)) {
+            sim.arrive(delivery); // drops it, before it takes the NIC's time
+            return;
+        }
         long done = Math.max(sim.now, receiver.receiveFreeAtNanos)
-                + transmissionNanos(delivery.message.sizeBytes(), receiver.bandwidthBitsPerSec);
+                + transmissionNanos(delivery.sizeBytes, receiver.bandwidthBitsPerSec);
         receiver.receiveFreeAtNanos = done;
         delivery.time = done;
         sim.schedule(delivery);

@@ -21,10 +21,17 @@ final class Node {
     int epoch;
     boolean crashed;
     boolean paused;
+    /** Paused time before the current pause, and when the current one began. */
+    long pausedTotalNanos;
+    long pausedSinceNanos;
+    /** Jobs whose CPU work was cut short by the pause in progress; they go on at the resume. */
+    final ArrayList<Jobs.CpuDone> parked = new ArrayList<>();
 
     // CPU
     final ArrayDeque<Job> queue = new ArrayDeque<>();
     int busyCores;
+    /** A loop is starting this node's jobs or releasing one's outbox: new work waits for it. */
+    boolean draining;
     long busyNanos;
     /**
      * In-order retirement: jobs get tickets as they start, and what a job sends leaves only
@@ -45,9 +52,12 @@ final class Node {
     long delaySpikeUntilNanos;
 
     // Disk: writes waiting for the next flush, and whether one is in progress
-    final ArrayList<Object> pendingWrites = new ArrayList<>();
-    long pendingWriteBytes;
+    final ArrayList<PendingWrite> pendingWrites = new ArrayList<>();
     boolean flushing;
+
+    /** A write waiting for the next flush. */
+    record PendingWrite(int bytes, Object token) {
+    }
 
     Node(int id, String name, NodeSpec spec, ActorFactory factory, Simulation sim) {
         this.id = id;
@@ -69,8 +79,9 @@ final class Node {
         nextTicket = 0;
         retireNext = 0;
         retiring.clear();
+        draining = false;
+        parked.clear();
         pendingWrites.clear();
-        pendingWriteBytes = 0;
         flushing = false;
     }
 }

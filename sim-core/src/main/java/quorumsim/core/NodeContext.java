@@ -50,7 +50,7 @@ final class NodeContext implements Context {
             throw new IllegalArgumentException("node " + node.id + " sent " + message.typeName() + " to unknown node " + to);
         }
         chargedNanos += sim.costs.sendNanos(node.id, message);
-        outbox().items.add(new Outbox.Send(to, message));
+        outbox().send(to, message);
     }
 
     @Override
@@ -85,7 +85,7 @@ final class NodeContext implements Context {
 
     @Override
     public void persist(int bytes, Object token) {
-        outbox().items.add(new Outbox.Write(bytes, token));
+        outbox().write(bytes, token);
     }
 
     @Override

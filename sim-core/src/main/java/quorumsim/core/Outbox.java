@@ -1,21 +1,64 @@
 package quorumsim.core;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 
-/** What a handler sends and writes; it leaves when the handler's CPU work completes. */
+/**
+ * What a handler sends and writes, in the order it did so; it leaves when the handler's CPU
+ * work completes. Kept as parallel arrays (a destination, or {@link #WRITE}, beside each
+ * item) so a send costs no allocation of its own.
+ */
 final class Outbox {
-    final ArrayList<Object> items = new ArrayList<>(4);
+    /** The destination of a disk write; a send's destination is a node id. */
+    static final int WRITE = -1;
 
     /** Stands for "nothing to send" where a null cannot be stored. */
     static final Outbox NONE = new Outbox();
 
-    record Send(int to, Message message) {
+    private int[] destinations = new int[4];
+    private Object[] items = new Object[4];
+    /** Bytes of each write (unused for sends). */
+    private int[] writeBytes = new int[4];
+    private int size;
+
+    void send(int to, Message message) {
+        add(to, message, 0);
     }
 
-    record Write(int bytes, Object token) {
+    void write(int bytes, Object token) {
+        add(WRITE, token, bytes);
     }
 
-    boolean isEmpty() {
-        return items.isEmpty();
+    private void add(int destination, Object item, int bytes) {
+        if (size == items.length) {
+            destinations = Arrays.copyOf(destinations, size * 2);
+            items = Arrays.copyOf(items, size * 2);
+            writeBytes = Arrays.copyOf(writeBytes, size * 2);
+        }
+        destinations[size] = destination;
+        items[size] = item;
+        writeBytes[size] = bytes;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Node id the i-th item goes to, or {@link #WRITE}. */
+    int destination(int i) {
+        return destinations[i];
+    }
+
+    Object item(int i) {
+        return items[i];
+    }
+
+    int writeBytes(int i) {
+        return writeBytes[i];
+    }
+
+    void clear() {
+        Arrays.fill(items, 0, size, null);
+        size = 0;
     }
 }

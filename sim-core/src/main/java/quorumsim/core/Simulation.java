@@ -41,6 +41,9 @@ public final class Simulation {
     private boolean started;
     long now;
     private long events;
+    /** The class of the timer traced last, and its name: timers of one class often come in runs. */
+    private Class<?> lastTimerClass;
+    private String lastTimerType;
 
     /** A fault as it was applied: when, what, and to whom it resolved. */
     public record FaultRecord(long timeNanos, String label, int[] nodes) {
@@ -199,6 +202,10 @@ public final class Simulation {
     }
 
     void schedule(Event event) {
+        if (event.time < now) {
+            throw new IllegalStateException("time would go backwards: " + event.getClass().getSimpleName()
+                    + " scheduled at " + event.time + " ns, now is " + now + " ns (seed " + streams.rootSeed() + ")");
+        }
         queue.add(event);
     }
 
@@ -236,11 +243,11 @@ public final class Simulation {
     void arrive(Jobs.Delivery delivery) {
         Node receiver = nodes.get(delivery.to);
         if (receiver.crashed) {
-            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "crashed");
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "crashed");
             return;
         }
         if (network.partitions.isCut(delivery.from, delivery.to)) {
-            trace(TraceKind.DROP, delivery.to, delivery.from, delivery.message, delivery.messageId, "partition");
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "partition");
             return;
         }
         enqueue(receiver, delivery);
@@ -248,8 +255,10 @@ public final class Simulation {
 
     private void enqueue(Node node, Job job) {
         job.epoch = node.epoch;
-        if (node.queue.isEmpty() && canStart(node)) {
-            runJob(node, job); // what tryStart would do with a queue of one, without the queue
+        if (!node.draining && node.queue.isEmpty() && canStart(node)) {
+            node.draining = true; // what tryStart would do with a queue of one, without the queue
+            runJob(node, job);
+            node.draining = false;
             if (!node.queue.isEmpty()) {
                 tryStart(node);
             }
@@ -263,8 +272,16 @@ public final class Simulation {
         return !node.paused && !node.crashed && node.busyCores < node.spec.cores();
     }
 
-    /** Starts queued jobs while a core is free. */
+    /**
+     * Starts queued jobs while a core is free. Not re-entered: work that a job's release queues
+     * (a write on an instant disk, say) waits for the loop already running, so every handler's
+     * outbox leaves whole before the next handler runs, and chains of such work stay flat.
+     */
     private void tryStart(Node node) {
+        if (node.draining) {
+            return;
+        }
+        node.draining = true;
         while (canStart(node) && !node.queue.isEmpty()) {
             Job job = node.queue.poll();
             if (job.epoch != node.epoch) {
@@ -272,6 +289,7 @@ public final class Simulation {
             }
             runJob(node, job);
         }
+        node.draining = false;
     }
 
     private void runJob(Node node, Job job) {
@@ -280,7 +298,7 @@ public final class Simulation {
         ctx.chargedNanos = 0;
         ctx.outbox = null;
         if (job instanceof Jobs.Delivery d) {
-            trace(TraceKind.DELIVER, node.id, d.from, d.message, d.messageId, null);
+            trace(TraceKind.DELIVER, node.id, d.from, d, null);
         } else if (job instanceof Jobs.TimerFire t) {
             if (t.id.cancelled) {
                 return;
@@ -289,22 +307,37 @@ public final class Simulation {
         }
         long ticket = node.nextTicket++;
         long cost = job.baseCostNanos(this, node);
+        int epoch = node.epoch;
         job.handle(node, ctx);
+        if (node.epoch != epoch) {
+            return; // an observer crashed the node inside its own handler: the work is lost
+        }
         cost += ctx.chargedNanos;
         Outbox outbox = ctx.outbox;
         ctx.outbox = null;
         if (cost == 0) {
             if (retire(node, ticket, outbox) && outbox != null) {
-                outbox.items.clear();
+                outbox.clear();
                 ctx.spareOutbox = outbox;
             }
             return;
         }
         node.busyCores++;
         node.busyNanos += cost;
-        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox, ticket);
+        Jobs.CpuDone done = new Jobs.CpuDone(node, node.epoch, outbox, ticket, now, cost, pausedNanos(node));
         done.time = now + cost;
         schedule(done);
+    }
+
+    /** How long the node has been paused in all, the pause in progress included. */
+    private long pausedNanos(Node node) {
+        return node.pausedTotalNanos + (node.paused ? now - node.pausedSinceNanos : 0);
+    }
+
+    /** CPU work the job still needs: a pause stops the cores, so paused time does not count. */
+    private long remainingWork(Jobs.CpuDone done) {
+        long pausedDuring = pausedNanos(done.node) - done.pausedBeforeNanos;
+        return done.workNanos - (now - done.startNanos - pausedDuring);
     }
 
     void cpuDone(Jobs.CpuDone done) {
@@ -312,8 +345,20 @@ public final class Simulation {
         if (done.epoch != node.epoch) {
             return;
         }
+        long remaining = remainingWork(done);
+        if (remaining > 0) {
+            if (node.paused) {
+                node.parked.add(done);
+            } else {
+                done.time = now + remaining;
+                schedule(done);
+            }
+            return;
+        }
         node.busyCores--;
+        node.draining = true;
         retire(node, done.ticket, done.outbox);
+        node.draining = false;
         tryStart(node);
     }
 
@@ -340,13 +385,12 @@ public final class Simulation {
         if (outbox == null) {
             return;
         }
-        ArrayList<Object> items = outbox.items;
-        for (int i = 0, n = items.size(); i < n; i++) {
-            Object item = items.get(i);
-            if (item instanceof Outbox.Send s) {
-                network.transmit(node, s.to(), s.message());
-            } else if (item instanceof Outbox.Write w) {
-                write(node, w.bytes(), w.token());
+        for (int i = 0, n = outbox.size(); i < n; i++) {
+            int to = outbox.destination(i);
+            if (to == Outbox.WRITE) {
+                write(node, outbox.writeBytes(i), outbox.item(i));
+            } else {
+                network.transmit(node, to, (Message) outbox.item(i));
             }
         }
     }
@@ -356,8 +400,7 @@ public final class Simulation {
             enqueue(node, new Jobs.Persisted(token));
             return;
         }
-        node.pendingWrites.add(token);
-        node.pendingWriteBytes += bytes;
+        node.pendingWrites.add(new Node.PendingWrite(bytes, token));
         if (!node.flushing) {
             startFlush(node);
         }
@@ -366,11 +409,14 @@ public final class Simulation {
     /** Group commit: one fsync covers every write waiting, up to the disk's batch limit. */
     private void startFlush(Node node) {
         int batch = Math.min(node.pendingWrites.size(), node.spec.disk().maxBatchWrites());
-        Object[] tokens = node.pendingWrites.subList(0, batch).toArray();
-        long bytes = batch == node.pendingWrites.size() ? node.pendingWriteBytes
-                : node.pendingWriteBytes * batch / node.pendingWrites.size();
+        Object[] tokens = new Object[batch];
+        long bytes = 0;
+        for (int i = 0; i < batch; i++) {
+            Node.PendingWrite w = node.pendingWrites.get(i);
+            tokens[i] = w.token();
+            bytes += w.bytes();
+        }
         node.pendingWrites.subList(0, batch).clear();
-        node.pendingWriteBytes -= bytes;
         node.flushing = true;
         Jobs.FlushDone done = new Jobs.FlushDone(node, node.epoch, tokens);
         done.time = now + node.spec.disk().flushNanos(bytes);
@@ -383,12 +429,15 @@ public final class Simulation {
             return;
         }
         node.flushing = false;
+        node.draining = true;
         for (Object token : done.tokens) {
             enqueue(node, new Jobs.Persisted(token));
         }
         if (!node.pendingWrites.isEmpty()) {
             startFlush(node);
         }
+        node.draining = false;
+        tryStart(node);
     }
 
     void observe(long timeNanos, int node, Object event) {
@@ -400,17 +449,26 @@ public final class Simulation {
         }
     }
 
-    void trace(TraceKind kind, int node, int peer, Message message, long messageId, String detail) {
-        String type = message.typeName();
-        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), message.sizeBytes());
+    void trace(TraceKind kind, int node, int peer, Jobs.Delivery d, String detail) {
+        trace(kind, node, peer, d.message, d.type, d.sizeBytes, d.messageId, detail);
+    }
+
+    /** A message's trace line; its type name and size are the ones read once when it was sent. */
+    void trace(TraceKind kind, int node, int peer, Message message, String type, int sizeBytes, long messageId, String detail) {
+        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), sizeBytes);
         if (!traceListeners.isEmpty()) {
-            emit(new TraceEvent(now, kind, node, peer, type, messageId, message.sizeBytes(),
+            emit(new TraceEvent(now, kind, node, peer, type, messageId, sizeBytes,
                     detail != null ? detail : message.toString()));
         }
     }
 
     private void traceTimer(int node, Object timer) {
-        String type = timer.getClass().getSimpleName();
+        Class<?> timerClass = timer.getClass();
+        if (timerClass != lastTimerClass) {
+            lastTimerClass = timerClass;
+            lastTimerType = timerClass.getSimpleName();
+        }
+        String type = lastTimerType;
         digest.add(TraceKind.TIMER.code(), now, node, -1, digest.typeHashCached(type), 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
@@ -453,12 +511,9 @@ public final class Simulation {
         } else if (fault instanceof Fault.Recover r) {
             return forEach(r.target(), true, this::recover);
         } else if (fault instanceof Fault.Pause p) {
-            return forEach(p.target(), false, n -> n.paused = true);
+            return forEach(p.target(), false, this::pause);
         } else if (fault instanceof Fault.Resume r) {
-            return forEach(r.target(), false, n -> {
-                n.paused = false;
-                tryStart(n);
-            });
+            return forEach(r.target(), false, this::resume);
         } else if (fault instanceof Fault.Partition p) {
             for (int[] group : p.groups()) {
                 for (int id : group) {
@@ -548,8 +603,36 @@ public final class Simulation {
         if (node.crashed) {
             return;
         }
-        node.crash();
         traceNode(TraceKind.CRASH, node.id, "crash");
+        for (Job job : node.queue) {
+            if (job instanceof Jobs.Delivery d && job.epoch == node.epoch) {
+                trace(TraceKind.DROP, d.to, d.from, d, "crashed");
+            }
+        }
+        node.crash();
+    }
+
+    private void pause(Node node) {
+        if (node.paused) {
+            return;
+        }
+        node.paused = true;
+        node.pausedSinceNanos = now;
+    }
+
+    /** Ends a pause: the cut-short jobs finish their remaining work, then the queue moves again. */
+    private void resume(Node node) {
+        if (!node.paused) {
+            return;
+        }
+        node.pausedTotalNanos += now - node.pausedSinceNanos;
+        node.paused = false;
+        for (Jobs.CpuDone done : node.parked) {
+            done.time = now + Math.max(0, remainingWork(done));
+            schedule(done);
+        }
+        node.parked.clear();
+        tryStart(node);
     }
 
     private void recover(Node node) {
@@ -557,7 +640,7 @@ public final class Simulation {
             return;
         }
         node.crashed = false;
-        node.paused = false;
+        resume(node);
         node.sendFreeAtNanos = now;
         node.receiveFreeAtNanos = now;
         node.actor = node.factory.create(node.id, node.store);
@@ -592,6 +675,9 @@ public final class Simulation {
         ctx.handlerTimeNanos = savedTime;
         ctx.chargedNanos = savedCharge;
         ctx.outbox = savedOutbox;
+        node.draining = true;
         release(node, outbox);
+        node.draining = false;
+        tryStart(node);
     }
 }

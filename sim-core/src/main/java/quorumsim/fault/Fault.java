@@ -74,6 +74,13 @@ public sealed interface Fault {
 
     /** Adds {@code extraNanos} to every message to or from the target for {@code durationNanos}. */
     record DelaySpike(Target target, long extraNanos, long durationNanos) implements Fault {
+        public DelaySpike {
+            if (extraNanos < 0 || durationNanos < 0) {
+                throw new IllegalArgumentException("a delay spike adds latency for a while: extra " + extraNanos
+                        + "ns and duration " + durationNanos + "ns must not be negative");
+            }
+        }
+
         public String label() {
             return "delay spike " + target;
         }

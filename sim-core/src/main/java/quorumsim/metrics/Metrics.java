@@ -26,9 +26,9 @@ public final class Metrics {
     private final List<long[]> completionsPerBucket = new ArrayList<>();
     private final List<Histogram> latencyPerBucket = new ArrayList<>();
     private final IdentityHashMap<Class<?>, MessageCount> messagesByClass = new IdentityHashMap<>();
-    /** Recently counted message classes, slotted by their type name's hash (a cache of the map above). */
-    private final Class<?>[] recentClasses = new Class<?>[32];
-    private final MessageCount[] recentCounts = new MessageCount[32];
+    /** The class counted last and its count: messages of one type often come in runs. */
+    private Class<?> lastClass;
+    private MessageCount lastCount;
     private final TreeMap<String, Long> counters = new TreeMap<>();
     private final List<Mark> marks = new ArrayList<>();
 
@@ -113,18 +113,15 @@ public final class Metrics {
 
     /** Called by the engine for every message sent. */
     public void messageSent(Class<?> type, String typeName, int sizeBytes) {
-        int slot = typeName.hashCode() & (recentClasses.length - 1);
-        MessageCount count;
-        if (recentClasses[slot] == type) {
-            count = recentCounts[slot];
-        } else {
+        MessageCount count = lastCount;
+        if (type != lastClass) {
             count = messagesByClass.get(type);
             if (count == null) {
                 count = new MessageCount(typeName);
                 messagesByClass.put(type, count);
             }
-            recentClasses[slot] = type;
-            recentCounts[slot] = count;
+            lastClass = type;
+            lastCount = count;
         }
         count.messages++;
         count.bytes += sizeBytes;

@@ -50,6 +50,9 @@ public final class Partitions {
         java.util.Arrays.fill(groupOf, -1);
         for (int g = 0; g < groups.length; g++) {
             for (int node : groups[g]) {
+                if (groupOf[node] >= 0 && groupOf[node] != g) {
+                    throw new IllegalArgumentException("node " + node + " is in two groups of the partition");
+                }
                 groupOf[node] = g;
             }
         }

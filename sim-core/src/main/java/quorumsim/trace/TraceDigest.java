@@ -12,6 +12,8 @@ public final class TraceDigest {
     /** Recent type names and their hashes, by the name's own hash: names repeat, hashing them need not. */
     private final String[] cachedNames = new String[CACHE_SLOTS];
     private final long[] cachedHashes = new long[CACHE_SLOTS];
+    private String lastName;
+    private long lastHash;
 
     public void add(int kindCode, long timeNanos, int node, int peer, long typeHash, int sizeBytes) {
         long h = state;
@@ -40,6 +42,16 @@ public final class TraceDigest {
 
     /** {@link #typeHash} of {@code name}, remembered for the names seen most recently. */
     public long typeHashCached(String name) {
+        if (name == lastName) {
+            return lastHash;
+        }
+        long hash = slotCached(name);
+        lastName = name;
+        lastHash = hash;
+        return hash;
+    }
+
+    private long slotCached(String name) {
         int slot = name.hashCode() & (CACHE_SLOTS - 1);
         String cached = cachedNames[slot];
         if (cached == name || name.equals(cached)) {

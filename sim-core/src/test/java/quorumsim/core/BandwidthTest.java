@@ -48,6 +48,17 @@ class BandwidthTest {
     }
 
     @Test
+    void aMessageCutOffOnTheWayDoesNotOccupyTheReceiversNic() {
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(0), CpuCostModel.FREE);
+        int receiver = probes.add(NodeSpec.simple().withBandwidth(GIGABIT), (id, p) -> { });
+        int cutOff = probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(1, 1024)));
+        probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(2, 1024)));
+        probes.sim.scheduleFault(LATENCY / 2, new quorumsim.fault.Fault.OneWayCut(cutOff, receiver));
+        probes.sim.runToCompletion();
+        assertEquals(List.of(LATENCY + 8_192), probes.probe(receiver).messageTimes());
+    }
+
+    @Test
     void bothNicsSerializeWhenBothAreFinite() {
         Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(GIGABIT), CpuCostModel.FREE);
         int receiver = probes.addIdle();

@@ -72,14 +72,16 @@ class EventQueueTest {
                 if (random.nextInt(3) > 0 && !reference.isEmpty()) {
                     Marker expected = reference.poll();
                     Marker actual = (Marker) queue.poll();
-                    assertEquals(expected.label, actual.label, "seed " + seed + " step " + step);
+                    long atSeed = seed;
+                    int atStep = step;
+                    assertEquals(expected.label, actual.label, () -> "seed " + atSeed + " step " + atStep);
                     assertTrue(actual.time >= now);
                     now = actual.time;
                 }
                 assertEquals(reference.size(), queue.size());
             }
             while (!reference.isEmpty()) {
-                assertEquals(reference.poll().label, ((Marker) queue.poll()).label, "seed " + seed);
+                assertEquals(reference.poll().label, ((Marker) queue.poll()).label);
             }
             assertTrue(queue.isEmpty());
         }

@@ -119,6 +119,15 @@ class NetworkFaultsTest {
                 () -> probes.sim.apply(new Fault.Partition(new int[][] {{0}, {7}})));
         assertTrue(e.getMessage().contains("7"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> probes.sim.apply(new Fault.OneWayCut(0, 3)));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> probes.sim.apply(new Fault.Partition(new int[][] {{0, 1}, {1, 2}})));
+        assertTrue(twice.getMessage().contains("node 1"), twice.getMessage());
+    }
+
+    @Test
+    void aNegativeDelaySpikeWouldSendMessagesBackInTimeAndIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Fault.DelaySpike(Target.of(0), -1, 1_000));
+        assertThrows(IllegalArgumentException.class, () -> new Fault.DelaySpike(Target.of(0), 1, -1_000));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A scriptable actor for engine tests: it runs the handlers a test gives it and records what
  * it saw, with the true and local time of each handler.
  */
-final class Probe implements Actor {
+class Probe implements Actor {
     /** Something a handler saw: a message (with its sender), a timer or a persisted token. */
     record Seen(long trueNanos, long localNanos, int from, Object what) {
     }
