@@ -40,4 +40,20 @@ class CheckpointTest {
         assertEquals(ahead.lowWaterMark(), behind.lowWaterMark());
         assertTrue(run.safety().holds(), run.safety().detail());
     }
+
+    @Test
+    void aCrashedBackupRecoversFromItsLastStableCheckpointAndCatchesUp() {
+        PbftConfig config = PbftConfig.defaults().withCheckpointInterval(16).withLogWindow(32)
+                .withWorkload(Workload.defaults().withClients(4));
+        PbftRun run = PbftRun.of(3, config);
+        run.sim.scheduleFault(60_000_000L, new Fault.Crash(Target.of(2)));
+        run.sim.scheduleFault(150_000_000L, new Fault.Recover(Target.of(2)));
+        run.sim.at(151_000_000L, () -> assertTrue(run.deployment.replica(2).lowWaterMark() >= 16,
+                "r2 restarts from its saved checkpoint, not from nothing"));
+        run.run(300_000_000L);
+        PbftReplica recovered = run.deployment.replica(2);
+        assertTrue(recovered.lastExecuted() >= run.deployment.replica(0).lastExecuted() - 16,
+                "r2 executed " + recovered.lastExecuted() + ", r0 " + run.deployment.replica(0).lastExecuted());
+        assertTrue(run.safety().holds(), run.safety().detail());
+    }
 }
