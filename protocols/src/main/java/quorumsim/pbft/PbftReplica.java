@@ -427,7 +427,7 @@ public final class PbftReplica implements Actor {
     /** prepared(m, v, n, i): the pre-prepare and 2f matching prepares from different backups. */
     boolean prepared(Slot slot) {
         return slot.prePrepare != null && slot.prePrepare.view() == view
-                && slot.matchingPrepares(primary()).size() >= quorums.prepares();
+                && slot.countMatchingPrepares(primary()) >= quorums.prepares();
     }
 
     void checkPrepared(Context ctx, Slot slot) {
