@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
@@ -705,9 +704,5 @@ public final class PbftReplica implements Actor {
     /** Everything this replica knows of and has not executed, for a new primary to order or a backup to relay. */
     List<Request> pendingRequests() {
         return new ArrayList<>(pending.values());
-    }
-
-    Map<Long, Slot> logView() {
-        return log;
     }
 }

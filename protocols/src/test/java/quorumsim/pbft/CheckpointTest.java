@@ -22,7 +22,7 @@ class CheckpointTest {
             assertTrue(replica.logSlots() <= 64, "r" + r + " keeps " + replica.logSlots() + " slots");
         }
         assertTrue(run.safety().holds(), run.safety().detail());
-        assertTrue(run.safety().detail().contains("checkpoints: " + executed / 32 + " checkpoints match"), run.safety().detail());
+        assertTrue(run.safety().detail().contains("checkpoints: " + executed / 32 + " checkpoints, " + 3 * (executed / 32) + " states"), run.safety().detail());
     }
 
     @Test
