@@ -73,4 +73,17 @@ class ViewChangeTest {
         assertEquals(1, run.deployment.viewChanges());
         assertTrue(run.liveness(0, 100_000_000L).holds(), run.liveness(0, 100_000_000L).detail());
     }
+
+    @Test
+    void aReplicaWithNothingPendingJoinsOnFPlusOneViewChanges() {
+        PbftConfig config = config(1);
+        PbftRun run = PbftRun.of(9, config);
+        for (int client = config.n(); client < config.n() + config.workload().clients(); client++) {
+            run.sim.scheduleFault(0, new quorumsim.fault.Fault.OneWayCut(client, 3));      // r3 never hears a client
+        }
+        run.byzantine(0, "silent", FAULT_NANOS).run(300_000_000L);
+        assertEquals(1, run.deployment.replica(3).view(), "r3 joined view 1, without a timer of its own");
+        assertEquals(1, run.deployment.viewChanges(), "view 1 needed r3's VIEW-CHANGE: r0 is silent");
+        assertTrue(completedAfter(run, run.sim.metrics().marks().get(0).timeNanos()) > 50);
+    }
 }
