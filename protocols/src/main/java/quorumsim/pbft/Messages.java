@@ -69,6 +69,14 @@ public sealed interface Messages extends Message {
             return size;
         }
 
+        /**
+         * Bytes of this pre-prepare inside a VIEW-CHANGE or NEW-VIEW: the paper sends those
+         * without the client messages (a replica missing one fetches it; not modelled).
+         */
+        public int sizeWithoutRequestsBytes() {
+            return HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+        }
+
         /** D(m) over the batch: what a backup compares with {@code digest}. */
         public static long digestOf(List<Request> batch) {
             long d = 0x5EED;
@@ -117,7 +125,7 @@ public sealed interface Messages extends Message {
         }
 
         public int sizeBytes() {
-            int size = prePrepare.sizeBytes();
+            int size = prePrepare.sizeWithoutRequestsBytes();
             for (Prepare p : prepares) {
                 size += p.sizeBytes();
             }
@@ -167,7 +175,7 @@ public sealed interface Messages extends Message {
                 size += v.sizeBytes();
             }
             for (PrePrepare p : prePrepares) {
-                size += p.sizeBytes();
+                size += p.sizeWithoutRequestsBytes();
             }
             return size;
         }

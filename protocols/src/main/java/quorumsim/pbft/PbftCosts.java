@@ -5,31 +5,52 @@ import java.util.List;
 import quorumsim.cpu.CpuCostModel;
 
 /**
- * CPU costs of a replica or client, in nanoseconds, for a modern server core (about 3 GHz).
- * The defaults, and where they come from:
- * <ul>
- * <li>{@code receivePerMessageNanos} 5000, {@code sendPerMessageNanos} 2000: a kernel
- *     socket receive (interrupt, syscall, copy, dispatch) and send cost a few microseconds of
- *     CPU each on current Linux servers; an estimate, not a paper figure.</li>
- * <li>{@code receivePerByteNanos} 1.0: computing the message digest (SHA-256 at about
- *     1 GB/s per core) plus the copy; {@code sendPerByteNanos} 0.25: the copy alone.</li>
- * <li>{@code macNanos} 300 per MAC: OSDI'99 measured 10.3 us for a MAC over 64 bytes on a
- *     200 MHz Pentium Pro; a 3 GHz core with about four times the work per cycle is ~60x
- *     faster (170 ns), and HMAC-SHA256 of a short message measures 200-400 ns today.</li>
- * <li>{@code signatureSignNanos} 1 ms and {@code signatureVerifyNanos} 30 us: OSDI'99's
- *     1024-bit RSA took 43 ms to sign and 0.6 ms to verify; scaled ~60x that is 0.7 ms and
- *     10 us; {@code openssl speed rsa2048} on a current core gives about 1 ms and 30 us,
- *     which we use since 1024-bit keys are no longer accepted.</li>
- * <li>{@code executeNanos} 1000 per operation: an in-memory map update, with its undo
- *     record and reply-cache entry.</li>
- * </ul>
+ * CPU costs of a replica or client, in nanoseconds. Profiles live in calibration files
+ * under {@code quorumsim/pbft/costs/} on the classpath, each number with where it comes
+ * from: {@code modern-server} (the default: a current ~3 GHz core, the paper's crypto costs
+ * scaled and checked against today's measurements) and {@code osdi99} (the paper's 1999
+ * numbers).
  */
 public record PbftCosts(long receivePerMessageNanos, double receivePerByteNanos, long sendPerMessageNanos,
                         double sendPerByteNanos, long macNanos, long signatureSignNanos, long signatureVerifyNanos,
                         long executeNanos) {
 
+    public static final String DEFAULT_PROFILE = "modern-server";
+    private static final List<String> KEYS = List.of("receivePerMessageNanos", "receivePerByteNanos", "sendPerMessageNanos",
+            "sendPerByteNanos", "macNanos", "signatureSignNanos", "signatureVerifyNanos", "executeNanos");
+    private static final PbftCosts DEFAULTS = profile(DEFAULT_PROFILE);
+
+    /** The {@code modern-server} profile. */
     public static PbftCosts defaults() {
-        return new PbftCosts(5_000, 1.0, 2_000, 0.25, 300, 1_000_000, 30_000, 1_000);
+        return DEFAULTS;
+    }
+
+    /** A calibration profile by name ("modern-server", "osdi99"); every key must be present, no other allowed. */
+    public static PbftCosts profile(String name) {
+        String path = "/quorumsim/pbft/costs/" + name + ".properties";
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = PbftCosts.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no PBFT cost profile '" + name + "'; known: modern-server, osdi99");
+            }
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading " + path, e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(path + ": unknown key '" + key + "'; known: " + KEYS);
+            }
+        }
+        for (String key : KEYS) {
+            if (p.getProperty(key) == null) {
+                throw new IllegalArgumentException(path + ": missing key '" + key + "'");
+            }
+        }
+        return new PbftCosts(Long.parseLong(p.getProperty(KEYS.get(0)).trim()), Double.parseDouble(p.getProperty(KEYS.get(1)).trim()),
+                Long.parseLong(p.getProperty(KEYS.get(2)).trim()), Double.parseDouble(p.getProperty(KEYS.get(3)).trim()),
+                Long.parseLong(p.getProperty(KEYS.get(4)).trim()), Long.parseLong(p.getProperty(KEYS.get(5)).trim()),
+                Long.parseLong(p.getProperty(KEYS.get(6)).trim()), Long.parseLong(p.getProperty(KEYS.get(7)).trim()));
     }
 
     /** Everything free: latency is then pure network delay (for counting message delays). */

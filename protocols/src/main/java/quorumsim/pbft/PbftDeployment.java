@@ -70,7 +70,7 @@ public final class PbftDeployment implements Deployment {
         Collusion collusion = new Collusion();
         for (int i = 0; i < n; i++) {
             sim.addNode(lanes.get(i), replicaSpec, (self, store) -> {
-                ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self), collusion, d::clientId);
+                ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self, store), collusion, d::clientId);
                 d.replicas[self] = replica;
                 return replica;
             });

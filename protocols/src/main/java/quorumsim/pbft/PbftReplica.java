@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
 import quorumsim.core.Message;
+import quorumsim.core.StableStore;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
@@ -69,7 +69,23 @@ public final class PbftReplica implements Actor {
 
     private final ArrayList<Buffered> future = new ArrayList<>();
 
-    public PbftReplica(PbftConfig config, int self) {
+    /** What a replica writes to its log disk: the view it is in, and its last stable checkpoint with the state. */
+    private record SavedView(long view) {
+    }
+
+    private record SavedCheckpoint(long seq, List<Checkpoint> proof, ServiceState state) {
+    }
+
+    private static final String VIEW_KEY = "pbft.view";
+    private static final String CHECKPOINT_KEY = "pbft.checkpoint";
+
+    /**
+     * A replica; after a crash, {@code store} gives back the view and the last stable
+     * checkpoint it had written, and it catches up from there by state transfer at the next
+     * stable checkpoint. (The paper keeps replica state in memory and recovers by a separate
+     * protocol; this is the simple disk-backed stand-in.)
+     */
+    public PbftReplica(PbftConfig config, int self, StableStore store) {
         this.config = config;
         this.quorums = Quorums.of(config);
         this.auth = new Authenticator(config);
@@ -83,6 +99,45 @@ public final class PbftReplica implements Actor {
         }
         this.timeoutNanos = config.viewChangeTimeoutNanos();
         this.viewChanger = new ViewChanger(this);
+        SavedView savedView = store.get(VIEW_KEY);
+        if (savedView != null) {
+            view = savedView.view();
+        }
+        SavedCheckpoint saved = store.get(CHECKPOINT_KEY);
+        if (saved != null) {
+            lowWaterMark = saved.seq();
+            lastExecuted = saved.seq();
+            nextSeq = saved.seq();
+            stableProof = saved.proof();
+            state = saved.state().copy();
+            snapshots.put(saved.seq(), saved.state());
+        }
+    }
+
+    @Override
+    public void onPersisted(Context ctx, Object token) {
+        if (token instanceof SavedView v) {
+            SavedView known = ctx.store().get(VIEW_KEY);
+            if (known == null || known.view() < v.view()) {
+                ctx.store().put(VIEW_KEY, v);
+            }
+        } else if (token instanceof SavedCheckpoint c) {
+            SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
+            if (known == null || known.seq() < c.seq()) {
+                ctx.store().put(CHECKPOINT_KEY, c);
+            }
+        }
+    }
+
+    void saveView(Context ctx) {
+        ctx.persist(16, new SavedView(view));
+    }
+
+    private void saveCheckpoint(Context ctx, long seq) {
+        ServiceState snapshot = snapshots.get(seq);
+        if (snapshot != null && seq == lowWaterMark) {
+            ctx.persist(snapshot.sizeBytes(), new SavedCheckpoint(seq, stableProof, snapshot));
+        }
     }
 
     // ---------------------------------------------------------------- reading, for wrappers and deployments
@@ -371,7 +426,7 @@ public final class PbftReplica implements Actor {
     /** prepared(m, v, n, i): the pre-prepare and 2f matching prepares from different backups. */
     boolean prepared(Slot slot) {
         return slot.prePrepare != null && slot.prePrepare.view() == view
-                && slot.matchingPrepares(primary()).size() >= quorums.prepares();
+                && slot.countMatchingPrepares(primary()) >= quorums.prepares();
     }
 
     void checkPrepared(Context ctx, Slot slot) {
@@ -567,6 +622,7 @@ public final class PbftReplica implements Actor {
                 }
             }
         }
+        saveCheckpoint(ctx, seq);
         if (nextSeq < lowWaterMark && isPrimary()) {
             nextSeq = lowWaterMark;
         }
@@ -601,6 +657,7 @@ public final class PbftReplica implements Actor {
         lastExecuted = st.seq();
         lastIsTentative = false;
         snapshots.put(st.seq(), state.copy());
+        saveCheckpoint(ctx, st.seq());
         clearExecutedPending(ctx);
         executeReady(ctx);
     }
@@ -647,9 +704,5 @@ public final class PbftReplica implements Actor {
     /** Everything this replica knows of and has not executed, for a new primary to order or a backup to relay. */
     List<Request> pendingRequests() {
         return new ArrayList<>(pending.values());
-    }
-
-    Map<Long, Slot> logView() {
-        return log;
     }
 }

@@ -37,6 +37,20 @@ final class Slot {
         return matching;
     }
 
+    /** How many of {@link #matchingPrepares} there are, without building the list. */
+    int countMatchingPrepares(int primary) {
+        int count = 0;
+        if (prePrepare == null) {
+            return 0;
+        }
+        for (Prepare p : prepares.values()) {
+            if (p.view() == prePrepare.view() && p.digest() == prePrepare.digest() && p.replica() != primary) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     int matchingCommits() {
         int count = 0;
         for (Commit c : commits.values()) {

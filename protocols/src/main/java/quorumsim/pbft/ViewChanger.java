@@ -192,6 +192,7 @@ final class ViewChanger {
             }
         }
         r.nextSeq = Math.max(plan.maxS(), r.lowWaterMark);
+        r.saveView(ctx);
         ctx.observe(new Observations.ViewInstalled(r.self, view));
         if (primary) {
             ctx.metrics().increment("viewChanges");

@@ -150,6 +150,11 @@ public final class ByzantineReplica implements Actor {
     }
 
     @Override
+    public void onPersisted(Context ctx, Object token) {
+        honest.onPersisted(filtered(ctx), token);
+    }
+
+    @Override
     public void onTimer(Context ctx, Object timer) {
         if (timer instanceof Timers.Release r) {
             if (!on("silent")) {

@@ -2,10 +2,6 @@ package quorumsim.pbft.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import quorumsim.pbft.Messages.Request;
 import quorumsim.result.Verdict;
 import quorumsim.result.Violation;
 
@@ -13,7 +9,7 @@ import quorumsim.result.Violation;
  * Liveness: every request is answered within {@code boundNanos} of its issue or of
  * {@code settledFromNanos} (when the last fault healed), whichever is later. Requests
  * younger than the bound at the end are not judged. Stuck requests are named, with which
- * correct replicas executed them and the views the replicas are in.
+ * the agreed order has them and the views the replicas are in.
  */
 public final class LivenessChecker {
     private static final int NAMED = 20;
@@ -24,7 +20,7 @@ public final class LivenessChecker {
     public static Verdict check(RunRecord run, long settledFromNanos, long boundNanos, long endNanos) {
         List<RunRecord.ClientCall> stuck = new ArrayList<>();
         long judged = 0;
-        for (RunRecord.ClientCall call : run.calls.values()) {
+        for (RunRecord.ClientCall call : run.calls()) {
             long start = Math.max(call.issuedNanos, settledFromNanos);
             if (start + boundNanos > endNanos) {
                 continue;
@@ -37,14 +33,6 @@ public final class LivenessChecker {
         if (stuck.isEmpty()) {
             return Verdict.ok(String.format("liveness: %d requests answered within %.1f ms", judged, boundNanos / 1e6));
         }
-        TreeMap<String, TreeSet<Integer>> executedBy = new TreeMap<>();
-        for (Map.Entry<Long, TreeMap<Integer, RunRecord.Execution>> e : run.executions.entrySet()) {
-            for (Map.Entry<Integer, RunRecord.Execution> x : e.getValue().entrySet()) {
-                for (Request r : x.getValue().batch()) {
-                    executedBy.computeIfAbsent(RunRecord.key(r.client(), r.stream(), r.timestamp()), k -> new TreeSet<>()).add(x.getKey());
-                }
-            }
-        }
         StringBuilder views = new StringBuilder();
         for (int r = 0; r < run.replicas(); r++) {
             views.append(r == 0 ? "" : ", ").append(run.name(r)).append(" v").append(run.lastViewInstalled[r])
@@ -52,18 +40,12 @@ public final class LivenessChecker {
         }
         List<Violation> violations = new ArrayList<>();
         for (RunRecord.ClientCall call : stuck.subList(0, Math.min(NAMED, stuck.size()))) {
-            TreeSet<Integer> by = executedBy.getOrDefault(RunRecord.key(call.client, call.stream, call.timestamp), new TreeSet<>());
-            StringBuilder who = new StringBuilder();
-            for (int r : by) {
-                if (run.isCorrect(r)) {
-                    who.append(who.length() == 0 ? "" : ",").append(run.name(r));
-                }
-            }
             String answer = call.acceptedNanos < 0 ? "no answer by the end"
                     : String.format("answered only at %.6fs", RunRecord.seconds(call.acceptedNanos));
             violations.add(new Violation("liveness", String.format(
-                    "%s issued at %.6fs: %s; executed by correct replicas: %s; last views installed: %s",
-                    call.name(), RunRecord.seconds(call.issuedNanos), answer, who.length() == 0 ? "none" : who, views),
+                    "%s issued at %.6fs: %s; %s; last views installed: %s",
+                    call.name(), RunRecord.seconds(call.issuedNanos), answer,
+                    call.executedSeq == 0 ? "no correct replica executed it" : "agreed at seq " + call.executedSeq, views),
                     RunRecord.seconds(Math.max(call.issuedNanos, settledFromNanos) + boundNanos)));
         }
         if (stuck.size() > NAMED) {

@@ -3,7 +3,6 @@ package quorumsim.pbft.check;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import quorumsim.kv.KvStore;
@@ -23,24 +22,14 @@ public final class ResultChecker {
     }
 
     public static Verdict check(RunRecord run) {
-        boolean anyReadOnly = run.calls.values().stream().anyMatch(c -> c.acceptedNanos >= 0 && c.readOnly);
+        boolean anyReadOnly = run.calls().stream().anyMatch(c -> c.acceptedNanos >= 0 && c.readOnly);
         ServiceState replay = new ServiceState();
         KvStore values = new KvStore();
         // Looked up only by key, never iterated: a HashMap is safe here.
-        HashMap<String, String> expected = new HashMap<>();
+        HashMap<Long, String> expected = new HashMap<>();
         TreeMap<String, TreeSet<String>> history = new TreeMap<>();
         long replayed = 0;
-        for (Map.Entry<Long, TreeMap<Integer, RunRecord.Execution>> e : run.executions.entrySet()) {
-            RunRecord.Execution agreed = null;
-            for (Map.Entry<Integer, RunRecord.Execution> x : e.getValue().entrySet()) {
-                if (run.isCorrect(x.getKey())) {
-                    agreed = x.getValue();
-                    break;
-                }
-            }
-            if (agreed == null) {
-                continue;
-            }
+        for (RunRecord.Agreed agreed : run.agreed.values()) {
             replayed++;
             for (Request r : agreed.batch()) {
                 ServiceState.CachedReply last = replay.lastReply(r.client(), r.stream());
@@ -57,7 +46,7 @@ public final class ResultChecker {
         }
         List<Violation> violations = new ArrayList<>();
         long accepted = 0;
-        for (RunRecord.ClientCall call : run.calls.values()) {
+        for (RunRecord.ClientCall call : run.calls()) {
             if (call.acceptedNanos < 0) {
                 continue;
             }

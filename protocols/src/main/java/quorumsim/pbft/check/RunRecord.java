@@ -1,6 +1,9 @@
 package quorumsim.pbft.check;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -8,19 +11,26 @@ import quorumsim.core.ObservationListener;
 import quorumsim.kv.Operation;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Observations;
+import quorumsim.result.Violation;
 
 /**
- * What the checkers see of a run: executions, checkpoints, views, and the clients'
- * histories, as reported through {@code Context.observe}. A replica that ever had a
- * Byzantine behaviour switched on is faulty for the whole run; checkers judge only the
- * correct ones.
+ * What the checkers see of a run, as reported through {@code Context.observe}, kept compact
+ * so a long run stays small: per sequence number the agreed batch (the first execution by a
+ * correct replica) and per checkpoint the first correct state digest; every later execution
+ * or checkpoint by a correct replica is compared with them as it happens. A replica is
+ * correct until a Byzantine behaviour is switched on at it; nothing it does after that is
+ * judged.
  */
 public final class RunRecord implements ObservationListener {
-    /** One final execution at one replica. */
-    public record Execution(long timeNanos, long view, long digest, List<Request> batch) {
+    /** The batch agreed at one sequence number: who executed it first, when, in which view. */
+    public record Agreed(long seq, int replica, long view, long digest, long timeNanos, List<Request> batch) {
     }
 
-    /** A client request: its key, operation, when it was issued and, once accepted, the result. */
+    /** The first correct checkpoint at a sequence number. */
+    record Snapshot(int replica, long stateDigest, long timeNanos) {
+    }
+
+    /** A client request: what it asked, when it was issued and, once accepted, the result. */
     public static final class ClientCall {
         public final int client;
         public final int stream;
@@ -31,6 +41,8 @@ public final class RunRecord implements ObservationListener {
         public String result;
         public boolean readOnly;
         public boolean tentative;
+        /** Where it sits in the agreed order (0: not executed by a correct replica). */
+        public long executedSeq;
 
         ClientCall(int client, int stream, long timestamp, Operation op, long issuedNanos) {
             this.client = client;
@@ -47,20 +59,18 @@ public final class RunRecord implements ObservationListener {
 
     private final int replicas;
     private final String[] names;
-    /** seq -> replica -> execution. */
-    final TreeMap<Long, TreeMap<Integer, Execution>> executions = new TreeMap<>();
-    /** A checkpoint one replica took. */
-    public record Snapshot(long stateDigest, long timeNanos) {
-    }
-
-    /** seq -> replica -> checkpoint. */
-    final TreeMap<Long, TreeMap<Integer, Snapshot>> checkpoints = new TreeMap<>();
+    final TreeMap<Long, Agreed> agreed = new TreeMap<>();
+    final List<Violation> agreementViolations = new ArrayList<>();
+    private long executionsCompared;
+    final TreeMap<Long, Snapshot> checkpoints = new TreeMap<>();
+    final List<Violation> checkpointViolations = new ArrayList<>();
+    private long checkpointsCompared;
     final long[] lastViewInstalled;
-    /** Who installed each view (whether they were correct is decided at the end). */
-    final TreeMap<Long, TreeSet<Integer>> viewsInstalled = new TreeMap<>();
-    final TreeSet<Integer> faulty = new TreeSet<>();
-    /** Client calls in issue order, by (client, stream, timestamp). */
-    final LinkedHashMap<String, ClientCall> calls = new LinkedHashMap<>();
+    private final TreeSet<Long> viewsInstalled = new TreeSet<>();
+    private final TreeSet<Integer> faulty = new TreeSet<>();
+    private final ArrayList<ClientCall> calls = new ArrayList<>();
+    /** Looked up by key, never iterated: a HashMap is safe here. */
+    private final HashMap<Long, ClientCall> callsByKey = new HashMap<>();
 
     /** @param names display name per node id (replicas first) */
     public RunRecord(int replicas, List<String> names) {
@@ -71,22 +81,29 @@ public final class RunRecord implements ObservationListener {
 
     @Override
     public void onObservation(long timeNanos, int node, Object event) {
-        if (event instanceof Observations.Executed e) {
-            executions.computeIfAbsent(e.seq(), s -> new TreeMap<>())
-                    .put(e.replica(), new Execution(timeNanos, e.view(), e.digest(), e.batch()));
-        } else if (event instanceof Observations.CheckpointTaken c) {
-            checkpoints.computeIfAbsent(c.seq(), s -> new TreeMap<>()).put(c.replica(), new Snapshot(c.stateDigest(), timeNanos));
-        } else if (event instanceof Observations.ViewInstalled v) {
-            lastViewInstalled[v.replica()] = Math.max(lastViewInstalled[v.replica()], v.view());
-            viewsInstalled.computeIfAbsent(v.view(), k -> new TreeSet<>()).add(v.replica());
-        } else if (event instanceof Observations.Behaviour b) {
+        if (event instanceof Observations.Behaviour b) {
             if (b.enabled()) {
                 faulty.add(b.replica());
             }
+        } else if (event instanceof Observations.Executed e) {
+            if (isCorrect(e.replica())) {
+                executed(timeNanos, e);
+            }
+        } else if (event instanceof Observations.CheckpointTaken c) {
+            if (isCorrect(c.replica())) {
+                checkpoint(timeNanos, c);
+            }
+        } else if (event instanceof Observations.ViewInstalled v) {
+            lastViewInstalled[v.replica()] = Math.max(lastViewInstalled[v.replica()], v.view());
+            if (isCorrect(v.replica())) {
+                viewsInstalled.add(v.view());
+            }
         } else if (event instanceof Observations.Issued i) {
-            calls.put(key(i.client(), i.stream(), i.timestamp()), new ClientCall(i.client(), i.stream(), i.timestamp(), i.op(), timeNanos));
+            ClientCall call = new ClientCall(i.client(), i.stream(), i.timestamp(), i.op(), timeNanos);
+            calls.add(call);
+            callsByKey.put(key(i.client(), i.stream(), i.timestamp()), call);
         } else if (event instanceof Observations.Accepted a) {
-            ClientCall call = calls.get(key(a.client(), a.stream(), a.timestamp()));
+            ClientCall call = callsByKey.get(key(a.client(), a.stream(), a.timestamp()));
             if (call != null && call.acceptedNanos < 0) {
                 call.acceptedNanos = timeNanos;
                 call.result = a.result();
@@ -96,8 +113,43 @@ public final class RunRecord implements ObservationListener {
         }
     }
 
-    static String key(int client, int stream, long timestamp) {
-        return client + "/" + stream + "/" + timestamp;
+    private void executed(long timeNanos, Observations.Executed e) {
+        Agreed first = agreed.get(e.seq());
+        if (first == null) {
+            agreed.put(e.seq(), new Agreed(e.seq(), e.replica(), e.view(), e.digest(), timeNanos, e.batch()));
+            for (Request r : e.batch()) {
+                ClientCall call = callsByKey.get(key(r.client(), r.stream(), r.timestamp()));
+                if (call != null && call.executedSeq == 0) {
+                    call.executedSeq = e.seq();
+                }
+            }
+            return;
+        }
+        executionsCompared++;
+        if (first.digest() != e.digest()) {
+            agreementViolations.add(new Violation("agreement", String.format(
+                    "seq %d: %s executed digest %s (view %d, %d requests) at %.6fs but %s executed digest %s (view %d, %d requests) at %.6fs",
+                    e.seq(), name(first.replica()), hex(first.digest()), first.view(), first.batch().size(), seconds(first.timeNanos()),
+                    name(e.replica()), hex(e.digest()), e.view(), e.batch().size(), seconds(timeNanos)), seconds(timeNanos)));
+        }
+    }
+
+    private void checkpoint(long timeNanos, Observations.CheckpointTaken c) {
+        Snapshot first = checkpoints.get(c.seq());
+        if (first == null) {
+            checkpoints.put(c.seq(), new Snapshot(c.replica(), c.stateDigest(), timeNanos));
+            return;
+        }
+        checkpointsCompared++;
+        if (first.stateDigest() != c.stateDigest()) {
+            checkpointViolations.add(new Violation("checkpoint", String.format(
+                    "checkpoint at seq %d: %s has state %s but %s has %s at %.6fs", c.seq(), name(first.replica()),
+                    hex(first.stateDigest()), name(c.replica()), hex(c.stateDigest()), seconds(timeNanos)), seconds(timeNanos)));
+        }
+    }
+
+    static long key(int client, int stream, long timestamp) {
+        return ((long) client << 40) | ((long) stream << 32) | timestamp;
     }
 
     public boolean isCorrect(int replica) {
@@ -118,34 +170,29 @@ public final class RunRecord implements ObservationListener {
 
     /** Views after the first that some correct replica installed. */
     public int viewChanges() {
-        int count = 0;
-        for (TreeSet<Integer> installers : viewsInstalled.values()) {
-            if (installers.stream().anyMatch(this::isCorrect)) {
-                count++;
-            }
-        }
-        return count;
+        return viewsInstalled.size();
     }
 
     public long completed() {
-        return calls.values().stream().filter(c -> c.acceptedNanos >= 0).count();
+        return calls.stream().filter(c -> c.acceptedNanos >= 0).count();
     }
 
-    public java.util.Collection<ClientCall> calls() {
-        return calls.values();
+    /** Client calls in issue order. */
+    public Collection<ClientCall> calls() {
+        return Collections.unmodifiableList(calls);
     }
 
-    /** Highest sequence number executed by any correct replica. */
+    /** Highest sequence number executed by a correct replica. */
     public long highestExecuted() {
-        long max = 0;
-        for (var e : executions.entrySet()) {
-            for (int r : e.getValue().keySet()) {
-                if (isCorrect(r)) {
-                    max = Math.max(max, e.getKey());
-                }
-            }
-        }
-        return max;
+        return agreed.isEmpty() ? 0 : agreed.lastKey();
+    }
+
+    long executionsCompared() {
+        return executionsCompared;
+    }
+
+    long checkpointsCompared() {
+        return checkpointsCompared;
     }
 
     static double seconds(long nanos) {
