@@ -84,7 +84,7 @@ public final class ZabDeployment implements Deployment {
     private static Driver driver(ZabWorkload w, int client) {
         switch (w.kind()) {
             case "saturation":
-                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes());
+                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos());
             case "lock":
                 return new LockRecipe("/lock", "lock", w.holdNanos());
             case "election":
@@ -164,7 +164,7 @@ public final class ZabDeployment implements Deployment {
     @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> f = checks.figures();
-        long writes = sim.metrics().completedByKind().getOrDefault("write", 0L);
+        long writes = (long) (double) f.get("committedTransactions");
         long serverMessages = 0;
         for (var e : sim.metrics().messagesByType().entrySet()) {
             String type = e.getKey();
