@@ -203,6 +203,13 @@ final class ClientPipeline {
         }
         servingJobs--;
         for (int served = 0; served < BATCH && ready(); served++) {
+            serveHead(ctx);
+        }
+        serveSoon(ctx);
+    }
+
+    private void serveHead(Context ctx) {
+        {
             Entry head = queue.poll();
             if (head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC) {
                 if (!head.abandoned) {
@@ -220,7 +227,6 @@ final class ClientPipeline {
                 admit(ctx, throttled.poll());
             }
         }
-        serveSoon(ctx);
     }
 
     private void answer(Context ctx, Entry e, long zxid, Result result) {
@@ -243,6 +249,14 @@ final class ClientPipeline {
     }
 
     // ---------------------------------------------------------------- from the server
+
+    /** A transaction is about to be applied here: if it is our next write, the reads queued before it are answered first. */
+    void beforeApply(Context ctx, Txn txn) {
+        Entry next = atLeader.peek();
+        if (txn.origin() == self && next != null && next.cxid == txn.cxid()) {
+            serveUpTo(ctx, next);
+        }
+    }
 
     /** A transaction was applied here: fire watches first, then answer the write if it was ours. */
     void applied(Context ctx, Txn txn, Result result, List<DataTree.Change> changes) {
@@ -270,6 +284,13 @@ final class ClientPipeline {
         next.zxid = txn.zxid();
         next.result = result;
         serveSoon(ctx);
+    }
+
+    /** Answers, now, every read queued before {@code entry} (which has just committed and is about to be applied). */
+    private void serveUpTo(Context ctx, Entry entry) {
+        while (queue.peek() != entry && ready()) {
+            serveHead(ctx);
+        }
     }
 
     /** The leader answered a sync and every commit before it has been applied here. */

@@ -715,6 +715,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;
+            pipeline.beforeApply(ctx, txn);
             Result result = tree.apply(txn);
             chain = Chain.extend(chain, txn);
             lastApplied = txn.zxid();
