@@ -224,6 +224,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
+            } else if (phase == FollowerPhase.DISCOVERY) {
+                ctx.send(leader, new Messages.FollowerInfo(acceptedEpoch(), lastZxid()));  // it may not have been leading yet
             }
         } else {
             leaderTick(ctx, now);
