@@ -40,6 +40,7 @@ final class ClientPipeline {
         final long cxid;
         final Op op;
         boolean done;
+        boolean abandoned;
         long zxid;
         Result result;
 
@@ -54,6 +55,9 @@ final class ClientPipeline {
     private final int self;
     private final ZabCosts costs;
     private final int limit;
+    private final int cores;
+    private int servingJobs;
+    private long generation;
     private final Host host;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private final ArrayDeque<Entry> atLeader = new ArrayDeque<>();
@@ -63,8 +67,12 @@ final class ClientPipeline {
     private final TreeMap<String, TreeSet<Integer>> childWatches = new TreeMap<>();
     private boolean open;
 
-    ClientPipeline(int self, ZabCosts costs, int limit, Host host) {
+    /** Requests one serving job answers at most. */
+    private static final int BATCH = 32;
+
+    ClientPipeline(int self, ZabCosts costs, int limit, int cores, Host host) {
         this.self = self;
+        this.cores = cores;
         this.costs = costs;
         this.limit = limit;
         this.host = host;
@@ -90,6 +98,8 @@ final class ClientPipeline {
         dataWatches.clear();
         childWatches.clear();
         open = false;
+        servingJobs = 0;
+        generation++;
     }
 
     // ---------------------------------------------------------------- from clients
@@ -126,6 +136,17 @@ final class ClientPipeline {
         take(ctx, new Entry(client, r.sessionId(), r.cxid(), r.op()));
     }
 
+    /** The client went away: nothing more is sent to it, and its queued reads cost nothing (its writes still commit). */
+    void onClose(int client) {
+        connections.remove(client);
+        throttled.removeIf(e -> e.client == client);
+        for (Entry e : queue) {
+            if (e.client == client) {
+                e.abandoned = true;
+            }
+        }
+    }
+
     void onPing(Context ctx, int client, Messages.ClientPing p) {
         Long session = connections.get(client);
         if (!open || session == null || session != p.sessionId()) {
@@ -139,15 +160,17 @@ final class ClientPipeline {
     // ---------------------------------------------------------------- the queue
 
     private void take(Context ctx, Entry e) {
-        if (queue.size() >= limit) {                               // throttled: it waits in the socket
+        if (queue.size() >= limit) {                               // throttled: it waits in the socket, unread
             throttled.add(e);
             return;
         }
         admit(ctx, e);
-        drain(ctx);
+        serveSoon(ctx);
     }
 
+    /** Reads the request off the socket; a write or sync goes to the leader at once. */
     private void admit(Context ctx, Entry e) {
+        ctx.chargeCpu(costs.receivePerMessageNanos() + Math.round(costs.receivePerByteNanos() * (Messages.HEADER_BYTES + e.op.sizeBytes())));
         if (e.op.kind().isWrite() || e.op.kind() == Op.Kind.SYNC) {
             ctx.chargeCpu(costs.requestNanos());
             atLeader.add(e);
@@ -156,19 +179,43 @@ final class ClientPipeline {
         queue.add(e);
     }
 
-    /** Answers from the head of the queue until a write or sync that has not come back blocks it. */
-    private void drain(Context ctx) {
-        while (true) {
-            Entry head = queue.peek();
-            if (head == null) {
-                break;
-            }
+    /**
+     * Answers are produced by serving jobs, at most one per core, each taking a batch from the
+     * head of the queue: the server's other work (the leader's pings, proposals, commits) queues
+     * behind at most a batch, not behind every client request that has arrived.
+     */
+    private void serveSoon(Context ctx) {
+        if (servingJobs < cores && ready()) {
+            servingJobs++;
+            ctx.setTimer(0, new Timers.Serve(generation));
+        }
+    }
+
+    private boolean ready() {
+        Entry head = queue.peek();
+        return head != null && (head.done || !(head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC));
+    }
+
+    /** A serving job: answers from the head of the queue until a write or sync that has not come back blocks it. */
+    void onServe(Context ctx, Timers.Serve timer) {
+        if (timer.generation() != generation) {
+            return;                                                // from before the pipeline was reset
+        }
+        servingJobs--;
+        for (int served = 0; served < BATCH && ready(); served++) {
+            serveHead(ctx);
+        }
+        serveSoon(ctx);
+    }
+
+    private void serveHead(Context ctx) {
+        {
+            Entry head = queue.poll();
             if (head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC) {
-                if (!head.done) {
-                    break;
+                if (!head.abandoned) {
+                    answer(ctx, head, head.zxid, head.result);
                 }
-                answer(ctx, head, head.zxid, head.result);
-            } else {
+            } else if (!head.abandoned) {
                 ctx.chargeCpu(costs.readNanos());
                 Result result = host.tree().read(head.op);
                 if (head.op.watch()) {
@@ -176,7 +223,6 @@ final class ClientPipeline {
                 }
                 answer(ctx, head, host.lastApplied(), result);
             }
-            queue.poll();
             if (!throttled.isEmpty() && queue.size() < limit) {
                 admit(ctx, throttled.poll());
             }
@@ -204,6 +250,14 @@ final class ClientPipeline {
 
     // ---------------------------------------------------------------- from the server
 
+    /** A transaction is about to be applied here: if it is our next write, the reads queued before it are answered first. */
+    void beforeApply(Context ctx, Txn txn) {
+        Entry next = atLeader.peek();
+        if (txn.origin() == self && next != null && next.cxid == txn.cxid()) {
+            serveUpTo(ctx, next);
+        }
+    }
+
     /** A transaction was applied here: fire watches first, then answer the write if it was ours. */
     void applied(Context ctx, Txn txn, Result result, List<DataTree.Change> changes) {
         for (DataTree.Change change : changes) {
@@ -229,7 +283,14 @@ final class ClientPipeline {
         next.done = true;
         next.zxid = txn.zxid();
         next.result = result;
-        drain(ctx);
+        serveSoon(ctx);
+    }
+
+    /** Answers, now, every read queued before {@code entry} (which has just committed and is about to be applied). */
+    private void serveUpTo(Context ctx, Entry entry) {
+        while (queue.peek() != entry && ready()) {
+            serveHead(ctx);
+        }
     }
 
     /** The leader answered a sync and every commit before it has been applied here. */
@@ -242,7 +303,7 @@ final class ClientPipeline {
         next.done = true;
         next.zxid = host.lastApplied();
         next.result = Result.ok();
-        drain(ctx);
+        serveSoon(ctx);
     }
 
     private void fire(Context ctx, DataTree.Change change, long zxid) {

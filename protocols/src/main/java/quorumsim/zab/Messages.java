@@ -61,6 +61,13 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /** The client closes its connection (it moves to another server): what it still had queued there is dropped. */
+    record Close(long sessionId) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8;
+        }
+    }
+
     /** The server closes the connection (it lost its leader, or does not serve clients). */
     record Disconnect(String reason) implements Messages {
         public int sizeBytes() {

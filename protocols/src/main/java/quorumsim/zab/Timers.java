@@ -9,6 +9,10 @@ public final class Timers {
     public record Tick() {
     }
 
+    /** Server: a serving job of the client pipeline (answers a batch from the head of its queue). */
+    public record Serve(long generation) {
+    }
+
     /** Election: a quorum has agreed for the finalize wait; decide unless a better vote came. */
     public record FinalizeElection(long round) {
     }
@@ -19,6 +23,10 @@ public final class Timers {
 
     /** Client: half of s/3 passed; send a heartbeat if idle, move if the server went silent. */
     public record ClientTick() {
+    }
+
+    /** Client: try connecting again after the server refused (it was not serving yet). */
+    public record Reconnect() {
     }
 
     /** Client: issue the next request of a recipe (retry after a connection loss, hold a lock). */

@@ -32,6 +32,6 @@ public record ZabCosts(long receivePerMessageNanos, double receivePerByteNanos, 
      * for request processing that walks the pipeline's queues and serializes a 1 KB answer.
      */
     public static ZabCosts defaults() {
-        return new ZabCosts(6_000, 4.0, 6_000, 4.0, 26_000, 20_000, 20_000, 8_000, 3_000, 4_000, 6_000, 3_000);
+        return new ZabCosts(3_000, 4.0, 3_000, 4.0, 37_000, 20_000, 30_000, 8_000, 2_000, 4_000, 10_000, 6_000);
     }
 }

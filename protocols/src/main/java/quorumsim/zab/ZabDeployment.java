@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
@@ -46,6 +48,15 @@ public final class ZabDeployment implements Deployment {
 
     /** Adds the servers and clients to {@code sim} (before it starts) and wires the checkers and the "leader" role. */
     public static ZabDeployment deploy(Simulation sim, ZabConfig config) {
+        int serving = config.servingServers();
+        return deploy(sim, config, c -> driver(config.workload(), c), c -> c % serving);
+    }
+
+    /**
+     * As {@link #deploy(Simulation, ZabConfig)}, with each client's driver and first server chosen
+     * by the caller (scripted clients in tests and experiments).
+     */
+    public static ZabDeployment deploy(Simulation sim, ZabConfig config, IntFunction<Driver> drivers, IntUnaryOperator firstServer) {
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("bad Zab configuration: " + String.join("; ", problems));
@@ -61,12 +72,10 @@ public final class ZabDeployment implements Deployment {
             d.lanes.add("s" + id);
         }
         NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
-        ZabWorkload w = config.workload();
-        int serving = config.servingServers();
-        for (int c = 0; c < w.clients(); c++) {
-            int first = c % serving;
+        for (int c = 0; c < config.workload().clients(); c++) {
+            int first = firstServer.applyAsInt(c);
             String name = "c" + c;
-            Driver driver = driver(w, c);
+            Driver driver = drivers.apply(c);
             sim.addNode(name, clientSpec, (self, store) -> new ZkClient(first, config.servers(), config.sessionTimeoutNanos(), driver));
             d.lanes.add(name);
         }
@@ -84,7 +93,7 @@ public final class ZabDeployment implements Deployment {
     private static Driver driver(ZabWorkload w, int client) {
         switch (w.kind()) {
             case "saturation":
-                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes());
+                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos());
             case "lock":
                 return new LockRecipe("/lock", "lock", w.holdNanos());
             case "election":
@@ -164,7 +173,7 @@ public final class ZabDeployment implements Deployment {
     @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> f = checks.figures();
-        long writes = sim.metrics().completedByKind().getOrDefault("write", 0L);
+        long writes = (long) (double) f.get("committedTransactions");
         long serverMessages = 0;
         for (var e : sim.metrics().messagesByType().entrySet()) {
             String type = e.getKey();

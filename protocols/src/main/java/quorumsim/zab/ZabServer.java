@@ -75,7 +75,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.limitNanos = config.syncLimitTicks() * config.tickNanos();
         this.initLimitNanos = 2 * limitNanos;
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
-        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
+        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -138,7 +138,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onTimer(Context ctx, Object timer) {
-        if (timer instanceof Timers.Tick) {
+        if (timer instanceof Timers.Serve s) {
+            pipeline.onServe(ctx, s);
+        } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
             tick(ctx);
         } else if (timer instanceof Timers.FinalizeElection f && state == PeerState.LOOKING) {
@@ -159,6 +161,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (message instanceof Messages.Forward m) {
             onForward(ctx, from, m);
         } else if (message instanceof Messages.ClientPing m) {
+            ctx.chargeCpu(costs.receivePerMessageNanos());
             pipeline.onPing(ctx, from, m);
         } else if (message instanceof Messages.LeaderPing m) {
             onLeaderPing(ctx, from, m);
@@ -167,7 +170,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (message instanceof Messages.SyncDone m) {
             onSyncDone(ctx, from, m);
         } else if (message instanceof Messages.Connect m) {
+            ctx.chargeCpu(costs.receivePerMessageNanos());
             pipeline.onConnect(ctx, from, m);
+        } else if (message instanceof Messages.Close) {
+            pipeline.onClose(from);
         } else if (message instanceof Messages.Notification m) {
             onNotification(ctx, from, m);
         } else if (message instanceof Messages.FollowerInfo m) {
@@ -218,6 +224,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
+            } else if (phase == FollowerPhase.DISCOVERY) {
+                ctx.send(leader, new Messages.FollowerInfo(acceptedEpoch(), lastZxid()));  // it may not have been leading yet
             }
         } else {
             leaderTick(ctx, now);
@@ -709,6 +717,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;
+            pipeline.beforeApply(ctx, txn);
             Result result = tree.apply(txn);
             chain = Chain.extend(chain, txn);
             lastApplied = txn.zxid();

@@ -13,35 +13,42 @@ import java.util.List;
  * @param outstanding      requests each saturation client keeps in flight
  * @param requestSizeBytes znode data each write carries and each read returns
  * @param holdNanos        how long a recipe client holds the lock or leadership before letting go
+ * @param loadStartNanos   saturation clients connect and create their znodes first, then start the
+ *                         load together at this time (as the benchmark's clients did after set-up)
  */
-public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos) {
+public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos,
+                          long loadStartNanos) {
     public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle");
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
-        return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 0);
+        return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 20_000_000L, 100_000_000L);
     }
 
     public ZabWorkload withKind(String k) {
-        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos);
+        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
     }
 
     public ZabWorkload withClients(int c) {
-        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos);
+        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
     }
 
     public ZabWorkload withReadRatio(double r) {
-        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos);
+        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
     }
 
     public ZabWorkload withOutstanding(int o) {
-        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos);
+        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos);
     }
 
     public ZabWorkload withRequestSizeBytes(int b) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos);
     }
 
     public ZabWorkload withHoldNanos(long h) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos);
+    }
+
+    public ZabWorkload withLoadStartNanos(long t) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t);
     }
 }

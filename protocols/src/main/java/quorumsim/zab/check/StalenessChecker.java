@@ -20,7 +20,7 @@ final class StalenessChecker {
     private final CommitLog log;
     private final Histogram zxidLag = new Histogram(1L << 40, 3);
     private final Histogram timeLagNanos = new Histogram(3_600_000_000_000L, 3);
-    private final TreeMap<String, Long> syncFloorAtCall = new TreeMap<>();
+    private final TreeMap<Long, Long> syncFloorAtCall = new TreeMap<>();
     private final TreeMap<Integer, Long> readFloor = new TreeMap<>();
     private final List<Violation> violations = new ArrayList<>();
     private long maxAckedPosition;
@@ -32,14 +32,14 @@ final class StalenessChecker {
 
     void onCall(long timeNanos, Observations.Call c) {
         if (c.op().kind() == Op.Kind.SYNC) {
-            syncFloorAtCall.put(c.client() + "/" + c.cxid(), maxAckedPosition);
+            syncFloorAtCall.put(CallKey.of(c.client(), c.cxid()), maxAckedPosition);
         }
     }
 
     void onAnswer(long timeNanos, Observations.Answer a) {
         if (a.result().code() == Code.CONNECTION_LOSS) {
             if (a.op().kind() == Op.Kind.SYNC) {
-                syncFloorAtCall.remove(a.client() + "/" + a.cxid());
+                syncFloorAtCall.remove(CallKey.of(a.client(), a.cxid()));
             }
             return;
         }
@@ -48,7 +48,7 @@ final class StalenessChecker {
         if (kind.isWrite()) {
             maxAckedPosition = Math.max(maxAckedPosition, position);
         } else if (kind == Op.Kind.SYNC) {
-            Long floor = syncFloorAtCall.remove(a.client() + "/" + a.cxid());
+            Long floor = syncFloorAtCall.remove(CallKey.of(a.client(), a.cxid()));
             if (floor != null && position < floor) {
                 violations.add(new Violation("sync", "c" + a.client() + "'s sync answered at zxid " + Zxid.show(a.zxid())
                         + ", before a write acknowledged before the sync was issued", timeNanos / 1e9));

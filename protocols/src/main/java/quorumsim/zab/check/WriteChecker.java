@@ -20,7 +20,7 @@ final class WriteChecker {
     }
 
     private final CommitLog log;
-    private final TreeMap<String, Long> invoked = new TreeMap<>();
+    private final TreeMap<Long, Long> invoked = new TreeMap<>();
     private final List<Acked> acked = new ArrayList<>();
 
     WriteChecker(CommitLog log) {
@@ -44,8 +44,8 @@ final class WriteChecker {
         acked.add(new Acked(a.client(), a.sessionId(), a.cxid(), a.zxid(), at, timeNanos));
     }
 
-    private static String key(int client, long cxid) {
-        return client + "/" + cxid;
+    private static long key(int client, long cxid) {
+        return CallKey.of(client, cxid);
     }
 
     int ackedWrites() {

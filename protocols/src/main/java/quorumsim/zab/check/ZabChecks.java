@@ -21,7 +21,7 @@ public final class ZabChecks implements ObservationListener {
     private final FifoChecker fifo = new FifoChecker(log);
     private final StalenessChecker staleness = new StalenessChecker(log);
     private final SessionChecker sessions;
-    private final TreeMap<String, Long> pendingCalls = new TreeMap<>();
+    private final TreeMap<Long, Long> pendingCalls = new TreeMap<>();
     private final List<Double> electionMillis = new ArrayList<>();
     private long lastAnswerNanos = -1;
     private long lastEventNanos;
@@ -44,7 +44,7 @@ public final class ZabChecks implements ObservationListener {
             log.onApplied(timeNanos, a);
             sessions.onApplied(timeNanos, a);
         } else if (event instanceof Observations.Answer a) {
-            pendingCalls.remove(a.client() + "/" + a.cxid());
+            pendingCalls.remove(CallKey.of(a.client(), a.cxid()));
             if (a.result().code() != Code.CONNECTION_LOSS) {
                 lastAnswerNanos = timeNanos;
             }
@@ -53,7 +53,7 @@ public final class ZabChecks implements ObservationListener {
             staleness.onAnswer(timeNanos, a);
             sessions.onAnswer(timeNanos, a);
         } else if (event instanceof Observations.Call c) {
-            pendingCalls.put(c.client() + "/" + c.cxid(), timeNanos);
+            pendingCalls.put(CallKey.of(c.client(), c.cxid()), timeNanos);
             writes.onCall(timeNanos, c);
             staleness.onCall(timeNanos, c);
         } else if (event instanceof Observations.SessionTouched t) {
@@ -95,7 +95,7 @@ public final class ZabChecks implements ObservationListener {
         for (var e : pendingCalls.entrySet()) {
             long from = Math.max(e.getValue(), settledFromNanos);
             if (from + boundNanos < endNanos) {
-                stuck.add(new Violation("liveness", "call " + e.getKey() + " issued at " + e.getValue() / 1_000_000
+                stuck.add(new Violation("liveness", "call " + CallKey.show(e.getKey()) + " issued at " + e.getValue() / 1_000_000
                         + " ms is still unanswered", (from + boundNanos) / 1e9));
             }
         }

@@ -14,10 +14,13 @@ public final class SaturationDriver implements Driver {
     private final double readRatio;
     private final int outstanding;
     private final int sizeBytes;
+    private final long loadStartNanos;
+    private boolean started;
     private boolean created;
     private long writes;
 
-    public SaturationDriver(String path, double readRatio, int outstanding, int sizeBytes) {
+    public SaturationDriver(String path, double readRatio, int outstanding, int sizeBytes, long loadStartNanos) {
+        this.loadStartNanos = loadStartNanos;
         this.path = path;
         this.readRatio = readRatio;
         this.outstanding = outstanding;
@@ -47,9 +50,24 @@ public final class SaturationDriver implements Driver {
     public void onSessionExpired(Context ctx, ZkClient client) {
     }
 
+    @Override
+    public void onWake(Context ctx, ZkClient client) {
+        started = true;
+        if (client.isConnected()) {
+            fill(ctx, client);
+        }
+    }
+
     private void fill(Context ctx, ZkClient client) {
         if (!created) {
             return;
+        }
+        if (!started) {
+            if (ctx.now() < loadStartNanos) {
+                client.wakeAfter(ctx, loadStartNanos - ctx.now());
+                return;
+            }
+            started = true;
         }
         while (client.outstanding() < outstanding) {
             if (ctx.random().nextDouble() < readRatio) {

@@ -29,6 +29,7 @@ public final class ZkClient implements Actor {
     private int server;
     private boolean connected;
     private boolean connecting;
+    private boolean everConnected;
     private long sessionId;
     private long lastZxidSeen;
     private long nextCxid = 1;
@@ -94,6 +95,12 @@ public final class ZkClient implements Actor {
 
     @Override
     public void onTimer(Context ctx, Object timer) {
+        if (timer instanceof Timers.Reconnect) {
+            if (!connected) {
+                connect(ctx);
+            }
+            return;
+        }
         if (timer instanceof Timers.ClientWake w) {
             if (w.generation() == wakeGeneration) {
                 driver.onWake(ctx, this);
@@ -124,7 +131,7 @@ public final class ZkClient implements Actor {
         } else if (message instanceof Messages.Connected c) {
             onConnected(ctx, c);
         } else if (message instanceof Messages.Disconnect) {
-            switchServer(ctx);
+            onDisconnect(ctx);
         } else if (message instanceof Messages.ClientPong p) {
             lastZxidSeen = Math.max(lastZxidSeen, p.zxid());
         }
@@ -143,6 +150,7 @@ public final class ZkClient implements Actor {
         boolean fresh = sessionId != c.sessionId();
         sessionId = c.sessionId();
         connected = true;
+        everConnected = true;
         connecting = false;
         driver.onConnected(ctx, this, fresh);
     }
@@ -171,11 +179,27 @@ public final class ZkClient implements Actor {
         driver.onAnswer(ctx, this, p.op(), r.result(), r.zxid());
     }
 
+    /**
+     * The server closed the connection. A client that has never been connected retries its own
+     * server a little later (the benchmark's clients were pinned to their servers); one that has
+     * been connected moves on.
+     */
+    private void onDisconnect(Context ctx) {
+        if (everConnected) {
+            switchServer(ctx);
+            return;
+        }
+        connecting = false;
+        lastHeardLocalNanos = ctx.now();
+        ctx.setTimer(timeoutNanos / 100 + ctx.random().nextLong(timeoutNanos / 100 + 1), new Timers.Reconnect());
+    }
+
     /** The connection broke (or went silent): calls in flight fail, and the client tries another server. */
     private void switchServer(Context ctx) {
         boolean wasConnected = connected;
         connected = false;
         failPending(ctx);
+        ctx.send(server, new Messages.Close(sessionId));
         int next = servers == 1 ? server : (server + 1 + ctx.random().nextInt(servers - 1)) % servers;
         server = next;
         connect(ctx);

@@ -1,0 +1,55 @@
+package quorumsim.zab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+
+/** The leader crashes: the others elect a new one, no acknowledged write is lost, and clients carry on. */
+class LeaderCrashTest {
+    /** Virtual time from the crash to the new leader broadcasting, in ms. */
+    static double electionMillisAfterLeaderCrash(long seed, ZabConfig config, long crashAtNanos, long endNanos, List<String> notes) {
+        ZabRun run = ZabRun.of(seed, config);
+        List<long[]> leading = new ArrayList<>();
+        run.sim().addObserver((t, node, e) -> {
+            if (e instanceof Observations.Leading l) {
+                leading.add(new long[] {t, l.server(), l.epoch()});
+            }
+        });
+        run.sim().scheduleFault(crashAtNanos, new Fault.Crash(new Target.Role("leader")));
+        run.run(endNanos);
+        assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
+        long writesAfter = run.sim().metrics().completedByKind().getOrDefault("write", 0L);
+        assertTrue(writesAfter > 0);
+        notes.add("leaders " + leading.size() + ", crash log " + run.sim().faultLog().get(0).label());
+        for (long[] l : leading) {
+            if (l[0] > crashAtNanos) {
+                assertEquals(2, l[2], "the new leader starts epoch 2");
+                return (l[0] - crashAtNanos) / 1e6;
+            }
+        }
+        throw new AssertionError("no new leader after the crash: " + leading.size() + " leaderships");
+    }
+
+    @Test
+    void aNewLeaderIsElectedAndNoAcknowledgedWriteIsLost() {
+        List<String> notes = new ArrayList<>();
+        ZabConfig config = ZabConfig.defaults().withWorkload(ZabWorkload.saturation(6, 0.5, 4).withLoadStartNanos(10_000_000L));
+        double millis = electionMillisAfterLeaderCrash(3, config, 400_000_000L, 2_000_000_000L, notes);
+        // detection takes the sync limit (5 ticks of 100 ms), then the finalize wait (200 ms), then sync
+        assertTrue(millis > 500 && millis < 900, "election took " + millis + " ms");
+        System.out.println("election after a leader crash, default timing: " + millis + " ms");
+    }
+
+    @Test
+    void withShortTimeoutsTheElectionIsFast() {
+        List<String> notes = new ArrayList<>();
+        double millis = electionMillisAfterLeaderCrash(5, ZabRun.quick(5, 4), 150_000_000L, 500_000_000L, notes);
+        assertTrue(millis < 80, "election took " + millis + " ms");
+        System.out.println("election after a leader crash, 10 ms ticks: " + millis + " ms");
+    }
+}

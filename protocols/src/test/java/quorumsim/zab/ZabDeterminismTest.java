@@ -1,0 +1,31 @@
+package quorumsim.zab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+
+/** The same seed and scenario give the same run, event for event; another seed gives another run. */
+class ZabDeterminismTest {
+    private static String digest(long seed) {
+        ZabRun run = ZabRun.of(seed, ZabRun.quick(5, 6).withWorkload(ZabWorkload.saturation(6, 0.7, 3)));
+        run.sim().scheduleFault(80_000_000L, new Fault.Crash(new Target.Role("leader")));
+        run.sim().scheduleFault(120_000_000L, new Fault.Isolate(Target.of(0)));
+        run.sim().scheduleFault(180_000_000L, new Fault.Heal());
+        run.sim().scheduleFault(200_000_000L, new Fault.Recover(new Target.All()));
+        run.run(350_000_000L);
+        return run.sim().digestHex() + " " + run.sim().events() + " " + run.zab().safety().holds() + " " + run.zab().figures();
+    }
+
+    @Test
+    void sameSeedSameDigest() {
+        assertEquals(digest(42), digest(42));
+    }
+
+    @Test
+    void anotherSeedAnotherRun() {
+        assertNotEquals(digest(42), digest(43));
+    }
+}

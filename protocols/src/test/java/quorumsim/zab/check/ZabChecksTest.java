@@ -1,0 +1,148 @@
+package quorumsim.zab.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import quorumsim.result.Verdict;
+import quorumsim.zab.Chain;
+import quorumsim.zab.Observations;
+import quorumsim.zab.Zxid;
+import quorumsim.zab.tree.Code;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Result;
+import quorumsim.zab.tree.Txn;
+
+/** Each checker, fed a run that breaks its property, reports it; fed a good one, it holds. */
+class ZabChecksTest {
+    static final long MS = 1_000_000L;
+    static final int CLIENT = 10;
+    static final long SESSION = 77;
+
+    private final ZabChecks checks = new ZabChecks(100 * MS);
+    private long chain0;
+    private long chain1;
+
+    private static Txn write(long zxid, long cxid, long value) {
+        return new Txn(zxid, Txn.Kind.SET_DATA, "/x", SESSION, cxid, 0, 8, value, 1, false, null);
+    }
+
+    /** Server {@code server} applies {@code txn} after {@code previous}, extending its own chain. */
+    private void apply(long t, int server, long previous, Txn txn) {
+        long chain = Chain.extend(server == 0 ? chain0 : chain1, txn);
+        if (server == 0) {
+            chain0 = chain;
+        } else {
+            chain1 = chain;
+        }
+        checks.onObservation(t, server, new Observations.Applied(server, txn.zxid(), previous, txn.digest(), chain, txn.sessionId(), txn.cxid(), false));
+    }
+
+    private void call(long t, long cxid, Op op) {
+        checks.onObservation(t, CLIENT, new Observations.Call(CLIENT, SESSION, cxid, op));
+    }
+
+    private void answer(long t, long cxid, Op op, long zxid, Code code) {
+        checks.onObservation(t, CLIENT, new Observations.Answer(CLIENT, SESSION, cxid, op, zxid, Result.error(code), 0));
+    }
+
+    private Verdict verdict() {
+        return checks.safety(1_000 * MS);
+    }
+
+    private static boolean has(Verdict v, String kind) {
+        return v.violations().stream().anyMatch(x -> x.kind().equals(kind));
+    }
+
+    @Test
+    void aGoodHistoryHolds() {
+        long z1 = Zxid.of(1, 1);
+        long z2 = Zxid.of(1, 2);
+        Op w1 = Op.setData("/x", 8, 1, -1);
+        Op w2 = Op.setData("/x", 8, 2, -1);
+        call(1 * MS, 1, w1);
+        call(2 * MS, 2, w2);
+        apply(3 * MS, 0, 0, write(z1, 1, 1));
+        apply(3 * MS, 1, 0, write(z1, 1, 1));
+        answer(4 * MS, 1, w1, z1, Code.OK);
+        apply(5 * MS, 0, z1, write(z2, 2, 2));
+        answer(6 * MS, 2, w2, z2, Code.OK);
+        assertTrue(verdict().holds(), verdict().detail());
+    }
+
+    @Test
+    void twoTransactionsAtOneZxidBreakAgreement() {
+        long z1 = Zxid.of(1, 1);
+        apply(1 * MS, 0, 0, write(z1, 1, 1));
+        apply(1 * MS, 1, 0, write(z1, 1, 999));
+        assertTrue(has(verdict(), "agreement"), verdict().detail());
+    }
+
+    @Test
+    void anAcknowledgedWriteMissingFromTheSurvivingHistoryIsLost() {
+        long z1 = Zxid.of(1, 1);
+        Op w = Op.setData("/x", 8, 1, -1);
+        call(1 * MS, 1, w);
+        apply(2 * MS, 0, 0, write(z1, 1, 1));
+        answer(3 * MS, 1, w, z1, Code.OK);
+        apply(4 * MS, 1, 0, new Txn(Zxid.of(2, 1), Txn.Kind.SET_DATA, "/x", 5, 1, 1, 8, 3, 1, false, null));
+        assertTrue(has(verdict(), "lost-write"), verdict().detail());
+    }
+
+    @Test
+    void aWriteOrderedBeforeOneThatCompletedBeforeItBeganIsNotLinearizable() {
+        long z1 = Zxid.of(1, 1);
+        long z2 = Zxid.of(1, 2);
+        Op a = Op.setData("/x", 8, 1, -1);
+        Op b = Op.setData("/x", 8, 2, -1);
+        call(1 * MS, 1, a);
+        apply(2 * MS, 0, 0, write(z1, 2, 2));
+        apply(3 * MS, 0, z1, write(z2, 1, 1));
+        answer(4 * MS, 1, a, z2, Code.OK);                     // a completes at 4 ms with zxid 2
+        call(5 * MS, 2, b);                                      // b begins after a completed...
+        answer(6 * MS, 2, b, z1, Code.OK);                     // ...but is ordered first
+        Verdict v = verdict();
+        assertTrue(has(v, "linearizability"), v.detail());
+    }
+
+    @Test
+    void answersOutOfIssueOrderBreakFifo() {
+        long z1 = Zxid.of(1, 1);
+        apply(1 * MS, 0, 0, write(z1, 9, 9));
+        Op r = Op.getData("/x", false);
+        call(2 * MS, 1, r);
+        call(2 * MS, 2, r);
+        answer(3 * MS, 2, r, z1, Code.OK);
+        answer(4 * MS, 1, r, z1, Code.OK);
+        assertTrue(has(verdict(), "fifo"), verdict().detail());
+    }
+
+    @Test
+    void aReadOlderThanItsSyncBreaksTheSyncPromise() {
+        long z1 = Zxid.of(1, 1);
+        long z2 = Zxid.of(1, 2);
+        apply(1 * MS, 0, 0, write(z1, 5, 5));
+        apply(2 * MS, 0, z1, write(z2, 6, 6));
+        Op s = Op.sync("/x");
+        Op r = Op.getData("/x", false);
+        call(3 * MS, 1, s);
+        answer(4 * MS, 1, s, z2, Code.OK);
+        checks.onObservation(5 * MS, CLIENT + 1, new Observations.Call(CLIENT + 1, SESSION + 1, 1, s));
+        call(5 * MS, 2, r);
+        answer(6 * MS, 2, r, z1, Code.OK);
+        Verdict v = verdict();
+        assertFalse(v.holds());
+        assertTrue(has(v, "sync") || has(v, "fifo"), v.detail());
+    }
+
+    @Test
+    void anEphemeralThatOutlivesItsSessionIsReported() {
+        Op create = Op.create("/e", 0, 0, true, false);
+        call(1 * MS, 1, create);
+        answer(2 * MS, 1, create, Zxid.of(1, 1), Code.OK);
+        checks.onObservation(3 * MS, 0, new Observations.Leading(0, 1));
+        checks.onObservation(10 * MS, 0, new Observations.SessionTouched(0, SESSION));
+        // no close of the session by 1,000 ms: 990 ms after its last heartbeat with a 100 ms timeout
+        assertTrue(has(verdict(), "session"), verdict().detail());
+    }
+}
