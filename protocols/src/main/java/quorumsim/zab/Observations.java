@@ -17,6 +17,10 @@ public sealed interface Observations {
     record Installed(int server, long zxid, long chain) implements Observations {
     }
 
+    /** A follower synchronized with its leader by DIFF, TRUNC or SNAP ({@code transactions} sent with it). */
+    record Synced(int server, int leader, Messages.SyncKind kind, int transactions) implements Observations {
+    }
+
     /** A leader started broadcasting in {@code epoch}. */
     record Leading(int server, long epoch) implements Observations {
     }

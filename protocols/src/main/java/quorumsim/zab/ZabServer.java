@@ -432,6 +432,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             return;
         }
         lastHeardLeaderLocalNanos = ctx.now();
+        ctx.observe(new Observations.Synced(self, leader, m.kind(), m.txns().size()));
         if (m.kind() == Messages.SyncKind.SNAP) {
             base = m.snapshot();
             store.put(SNAPSHOT, new Messages.Snapshot(base.zxid(), base.tree().copy(), base.chainDigest()));

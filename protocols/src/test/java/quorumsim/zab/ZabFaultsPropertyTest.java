@@ -32,7 +32,23 @@ class ZabFaultsPropertyTest {
         for (int v = 0; v < victims; v++) {
             long at = FAULTS_FROM + random.nextLong(120_000_000L);
             long until = Math.min(HEALED_BY, at + 20_000_000L + random.nextLong(100_000_000L));
-            int kind = random.nextInt(5);
+            int kind = random.nextInt(6);
+            if (kind == 5) {                                             // cut f servers off from the rest
+                int[] minority = new int[f];
+                int[] majority = new int[servers - f];
+                int first = random.nextInt(servers);
+                for (int i = 0, a = 0, b = 0; i < servers; i++) {
+                    if ((i - first + servers) % servers < f) {
+                        minority[a++] = i;
+                    } else {
+                        majority[b++] = i;
+                    }
+                }
+                run.sim().scheduleFault(at, new Fault.Partition(new int[][] {minority, majority}));
+                run.sim().scheduleFault(until, new Fault.Heal());
+                log.add("partition " + java.util.Arrays.toString(minority) + "@" + at / 1_000_000 + "-" + until / 1_000_000);
+                break;
+            }
             Target target;
             if (kind == 4 && v == 0) {
                 target = new Target.Role("leader");

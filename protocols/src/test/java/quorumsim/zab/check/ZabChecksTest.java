@@ -19,7 +19,7 @@ class ZabChecksTest {
     static final int CLIENT = 10;
     static final long SESSION = 77;
 
-    private final ZabChecks checks = new ZabChecks(100 * MS);
+    private final ZabChecks checks = new ZabChecks(100 * MS, true);
     private long chain0;
     private long chain1;
 
@@ -133,6 +133,15 @@ class ZabChecksTest {
         Verdict v = verdict();
         assertFalse(v.holds());
         assertTrue(has(v, "sync") || has(v, "fifo"), v.detail());
+    }
+
+    @Test
+    void aCallLeftUnansweredAndASilentServiceBreakLiveness() {
+        call(1 * MS, 1, Op.getData("/x", false));
+        Verdict v = checks.liveness(0, 100 * MS, 500 * MS);
+        assertFalse(v.holds());
+        assertTrue(v.detail().contains("no call was answered"), v.detail());
+        assertTrue(v.violations().stream().anyMatch(x -> x.detail().contains("c10 #1")), v.detail());
     }
 
     @Test
