@@ -21,11 +21,18 @@ final class ListCommand implements Callable<Integer> {
         int width = Catalogue.names().stream().mapToInt(String::length).max().orElse(10);
         for (String name : Catalogue.names()) {
             ScenarioSpec s = ScenarioLoader.load(name, java.util.List.of());
-            String description = s.description().replaceAll("\\s+", " ").trim();
+            String description = firstSentence(s.description().replaceAll("\\s+", " ").trim());
             String expect = s.expect().safety() == null ? "" : "  [safety " + s.expect().safety() + "]";
             out.printf("%-" + width + "s  %-12s %s%s%n", name, s.protocol(), description, expect);
         }
+        out.println();
+        out.println("Run one with 'quorumsim run NAME'; 'quorumsim run NAME --help' for options. The full description is in each run's report.");
         out.flush();
         return ExitCodes.DONE;
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
     }
 }
