@@ -109,10 +109,16 @@ public final class Simulation {
         runUntil(() -> false, deadlineNanos);
     }
 
-    /** As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true. */
+    /**
+     * As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true
+     * (at once, without processing anything, if it is true already).
+     */
     public void runUntil(BooleanSupplier stop, long deadlineNanos) {
         if (!started) {
             start();
+        }
+        if (stop.getAsBoolean()) {
+            return;
         }
         EventQueue q = queue;
         while (true) {
