@@ -12,16 +12,18 @@ final class Jobs {
         final int from;
         final int to;
         final Message message;
-        /** The message's type name and size, read once when it was sent. */
+        /** The message's type name, its digest hash and its size, read once when it was sent. */
         final String type;
+        final long typeHash;
         final int sizeBytes;
         final long messageId;
 
-        Delivery(int from, int to, Message message, String type, int sizeBytes, long messageId) {
+        Delivery(int from, int to, Message message, String type, long typeHash, int sizeBytes, long messageId) {
             this.from = from;
             this.to = to;
             this.message = message;
             this.type = type;
+            this.typeHash = typeHash;
             this.sizeBytes = sizeBytes;
             this.messageId = messageId;
         }

@@ -49,7 +49,9 @@ public final class LocalClock {
         if (elapsedAt(notBeforeVirtualNanos) >= elapsedNanos) {
             return notBeforeVirtualNanos;
         }
-        double toGo = elapsedNanos - (baseLocalNanos - jumpedNanos);
+        // localAt rounds half up, so the reading reaches k once (virtual - since) * rate >= k - 0.5;
+        // the loops below only mend floating-point error
+        double toGo = elapsedNanos - (baseLocalNanos - jumpedNanos) - 0.5;
         long t = Math.max(notBeforeVirtualNanos, sinceVirtualNanos + (long) Math.ceil(toGo / rate));
         while (elapsedAt(t) < elapsedNanos) {
             t++;

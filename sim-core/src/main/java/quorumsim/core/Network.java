@@ -48,15 +48,16 @@ final class Network {
         long id = nextMessageId++;
         int bytes = message.sizeBytes();
         String type = message.typeName();
+        long typeHash = sim.typeHash(type);
         sim.metrics.messageSent(message.getClass(), type, bytes);
-        sim.trace(TraceKind.SEND, from.id, to, message, type, bytes, id, null);
+        sim.trace(TraceKind.SEND, from.id, to, message, type, typeHash, bytes, id, null);
         if (partitions.isCut(from.id, to)) {
-            sim.trace(TraceKind.DROP, to, from.id, message, type, bytes, id, "partition");
+            sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "partition");
             return;
         }
         SplittableRandom random = stream(from.id);
         if (config.lossProbability() > 0 && random.nextDouble() < config.lossProbability()) {
-            sim.trace(TraceKind.DROP, to, from.id, message, type, bytes, id, "loss");
+            sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "loss");
             return;
         }
         long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
@@ -74,7 +75,7 @@ final class Network {
                 arrives = Math.max(arrives, from.lastDeliveryTo[to]);
                 from.lastDeliveryTo[to] = arrives;
             }
-            Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, bytes, id);
+            Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
             Node receiver = sim.node(to);
             if (receiver.bandwidthBitsPerSec == 0) {
                 delivery.time = arrives;

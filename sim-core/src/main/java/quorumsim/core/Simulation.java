@@ -44,6 +44,7 @@ public final class Simulation {
     /** The class of the timer traced last, and its name: timers of one class often come in runs. */
     private Class<?> lastTimerClass;
     private String lastTimerType;
+    private long lastTimerTypeHash;
 
     /** A fault as it was applied: when, what, and to whom it resolved. */
     public record FaultRecord(long timeNanos, String label, int[] nodes) {
@@ -108,10 +109,16 @@ public final class Simulation {
         runUntil(() -> false, deadlineNanos);
     }
 
-    /** As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true. */
+    /**
+     * As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true
+     * (at once, without processing anything, if it is true already).
+     */
     public void runUntil(BooleanSupplier stop, long deadlineNanos) {
         if (!started) {
             start();
+        }
+        if (stop.getAsBoolean()) {
+            return;
         }
         EventQueue q = queue;
         while (true) {
@@ -450,12 +457,18 @@ public final class Simulation {
     }
 
     void trace(TraceKind kind, int node, int peer, Jobs.Delivery d, String detail) {
-        trace(kind, node, peer, d.message, d.type, d.sizeBytes, d.messageId, detail);
+        trace(kind, node, peer, d.message, d.type, d.typeHash, d.sizeBytes, d.messageId, detail);
     }
 
-    /** A message's trace line; its type name and size are the ones read once when it was sent. */
-    void trace(TraceKind kind, int node, int peer, Message message, String type, int sizeBytes, long messageId, String detail) {
-        digest.add(kind.code(), now, node, peer, digest.typeHashCached(type), sizeBytes);
+    /** The digest's hash of a message type name. */
+    long typeHash(String type) {
+        return digest.typeHashCached(type);
+    }
+
+    /** A message's trace line; its type name, hash and size are the ones read once when it was sent. */
+    void trace(TraceKind kind, int node, int peer, Message message, String type, long typeHash, int sizeBytes,
+               long messageId, String detail) {
+        digest.add(kind.code(), now, node, peer, typeHash, sizeBytes);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, kind, node, peer, type, messageId, sizeBytes,
                     detail != null ? detail : message.toString()));
@@ -467,9 +480,10 @@ public final class Simulation {
         if (timerClass != lastTimerClass) {
             lastTimerClass = timerClass;
             lastTimerType = timerClass.getSimpleName();
+            lastTimerTypeHash = digest.typeHashCached(lastTimerType);
         }
         String type = lastTimerType;
-        digest.add(TraceKind.TIMER.code(), now, node, -1, digest.typeHashCached(type), 0);
+        digest.add(TraceKind.TIMER.code(), now, node, -1, lastTimerTypeHash, 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
         }

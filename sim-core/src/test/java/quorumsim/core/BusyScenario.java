@@ -87,7 +87,7 @@ public final class BusyScenario {
         }
     }
 
-    /** Builds the run; {@code extraNode} adds a sixth node that only idles. */
+    /** Builds the run: five gossiping nodes and the fault timeline, not started yet. */
     public static Simulation build(long seed) {
         NetworkConfig network = NetworkConfig.ideal(0)
                 .withLatency(new LatencyDistribution.LogNormal(300_000, 200_000))

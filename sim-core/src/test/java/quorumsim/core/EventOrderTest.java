@@ -75,6 +75,10 @@ class EventOrderTest {
         probes.sim.runUntil(() -> ran.size() == 4, 1_000);
         assertEquals(4, ran.size());
         assertEquals(4, probes.sim.now());
+        long events = probes.sim.events();
+        probes.sim.runUntil(() -> ran.size() >= 4, 1_000);
+        assertEquals(events, probes.sim.events(), "a predicate already true processes nothing");
+        assertEquals(4, ran.size());
     }
 
     @Test
