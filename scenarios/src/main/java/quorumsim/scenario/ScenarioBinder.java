@@ -29,6 +29,7 @@ public final class ScenarioBinder {
         ScenarioBinder binder = new ScenarioBinder(source);
         ScenarioSpec spec = binder.bindAll(root, fallbackName);
         if (!binder.problems.isEmpty()) {
+            binder.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new ScenarioException(binder.problems);
         }
         return spec;
@@ -73,14 +74,16 @@ public final class ScenarioBinder {
             }
         }
         Fields section = adapter.sectionKeys().isEmpty() ? top.object(protocol) : top.object(protocol, adapter.sectionKeys().toArray(new String[0]));
+        int before = problems.size();
         Object config = adapter.bind(section, cluster, workload, hardware, unsafe, problems);
+        placeAtCluster(problems.subList(before, problems.size()), top.value("cluster"), root);
         int servers = problemsFree() ? adapter.servers(config) : Integer.MAX_VALUE;
 
         FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter, problems);
         faults.bindByzantine(top.list("byzantine"));
         faults.bindFaults(top.list("faults"));
         int byzantine = faults.byzantineNodes();
-        if (problemsFree() && byzantine > adapter.byzantineTolerance(config) && !unsafe) {
+        if (byzantine > adapter.byzantineTolerance(config) && !unsafe) {
             Node at = top.value("byzantine");
             problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",
                     byzantine + " Byzantine node(s), but " + protocol + " as configured tolerates " + adapter.byzantineTolerance(config)
@@ -94,6 +97,17 @@ public final class ScenarioBinder {
 
         return new ScenarioSpec(name, description, protocol, seed, duration, warmup, unsafe, cluster, network, hardware, workload,
                 faults.faults(), expect, livenessBound, diagram, config);
+    }
+
+    /** The protocol's own configuration problems stand where the cluster is described. */
+    private void placeAtCluster(List<Problem> found, Node cluster, Node root) {
+        Node at = cluster != null ? cluster : root;
+        for (int i = 0; i < found.size(); i++) {
+            Problem p = found.get(i);
+            if (p.line() == 0 && p.source().equals(source)) {
+                found.set(i, new Problem(source, at.line, at.column, p.path(), p.message()));
+            }
+        }
     }
 
     private boolean problemsFree() {
