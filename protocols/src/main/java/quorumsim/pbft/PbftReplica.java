@@ -20,6 +20,7 @@ import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.StateTransfer;
+import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
 
 /**
@@ -56,13 +57,20 @@ public final class PbftReplica implements Actor {
     long nextSeq;
     final ArrayDeque<Request> queue = new ArrayDeque<>();
     final TreeMap<Long, Long> assigned = new TreeMap<>();
+    /** The sequence number whose pre-prepare (in this view) carries each client stream's latest request. */
+    private final TreeMap<Long, Long> slotOf = new TreeMap<>();
     private TimerId batchTimer;
+    private TimerId statusTimer;
+    /** Slots a replica resends at most per STATUS. */
+    private static final int STATUS_SLOTS = 16;
 
     /** Requests known here and not yet executed, oldest first (the view-change timer waits for the oldest). */
     final LinkedHashMap<Long, Request> pending = new LinkedHashMap<>();
     TimerId viewChangeTimer;
     private Request awaited;
     long timeoutNanos;
+    /** A request executed since the last view change started (if not, the next one doubles the timeout). */
+    boolean progressSinceViewChange = true;
 
     private record Buffered(int from, Messages message, long view) {
     }
@@ -204,6 +212,8 @@ public final class PbftReplica implements Actor {
             viewChanger.onViewChange(ctx, from, m);
         } else if (message instanceof NewView m) {
             viewChanger.onNewView(ctx, from, m);
+        } else if (message instanceof Status m) {
+            onStatus(ctx, from, m);
         } else if (message instanceof FetchState m) {
             onFetchState(ctx, from, m);
         } else if (message instanceof StateTransfer m) {
@@ -220,6 +230,15 @@ public final class PbftReplica implements Actor {
             }
         } else if (timer instanceof Timers.NewViewTimer t) {
             viewChanger.onNewViewTimer(ctx, t);
+        } else if (timer instanceof Timers.StatusTimer t) {
+            statusTimer = null;
+            if (!viewActive) {
+                viewChanger.retransmit(ctx);
+            } else if (t.lastExecuted() == lastExecuted && !log.tailMap(lastExecuted, false).isEmpty()) {
+                Status unsigned = new Status(view, lastExecuted, self, null);
+                ctx.multicast(others, new Status(view, lastExecuted, self, auth.forReceivers(ctx, unsigned, n - 1)));
+            }
+            watchForStall(ctx);
         } else if (timer instanceof Timers.BatchTimer t) {
             if (batchTimer != null && batchTimer.timer() == timer) {
                 batchTimer = null;
@@ -258,6 +277,9 @@ public final class PbftReplica implements Actor {
         if (!viewActive) {
             return;                                                       // view change: only CHECKPOINT, VIEW-CHANGE, NEW-VIEW
         }
+        if (from == req.client()) {
+            retransmit(ctx, req);
+        }
         long key = ServiceState.clientStream(req.client(), req.stream());
         Request known = pending.get(key);
         if (known == null || known.timestamp() < req.timestamp()) {
@@ -277,6 +299,37 @@ public final class PbftReplica implements Actor {
                 ctx.send(primary(), req);                                 // relay to the primary
             }
             startTimerIfNeeded(ctx);
+        }
+    }
+
+    /**
+     * A client sent again a request this replica is still agreeing on: messages may have been
+     * lost, so it sends its part again (the pre-prepare from the primary, its own prepare and
+     * commit). The paper's library retransmits on status messages; this is the simple stand-in.
+     */
+    private void retransmit(Context ctx, Request req) {
+        Long seq = slotOf.get(ServiceState.clientStream(req.client(), req.stream()));
+        Slot slot = seq == null || seq <= lastExecuted ? null : log.get(seq);
+        if (slot == null || slot.prePrepare == null || slot.prePrepare.view() != view || !slot.prePrepare.batch().contains(req)) {
+            return;
+        }
+        if (isPrimary()) {
+            ctx.multicast(others, slot.prePrepare);
+        }
+        Prepare prepare = slot.prepares.get(self);
+        if (prepare != null && prepare.view() == view) {
+            ctx.multicast(others, prepare);
+        }
+        Commit commit = slot.commits.get(self);
+        if (commit != null && commit.view() == view) {
+            ctx.multicast(others, commit);
+        }
+    }
+
+    /** A pre-prepare accepted in this view: remember where its requests are, for retransmissions. */
+    void noteSlotOf(PrePrepare pp) {
+        for (Request r : pp.batch()) {
+            slotOf.put(ServiceState.clientStream(r.client(), r.stream()), pp.seq());
         }
     }
 
@@ -338,6 +391,7 @@ public final class PbftReplica implements Actor {
         PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
         Slot slot = slot(seq);
         slot.accept(pp);
+        noteSlotOf(pp);
         ctx.multicast(others, pp);
         checkPrepared(ctx, slot);
     }
@@ -374,6 +428,7 @@ public final class PbftReplica implements Actor {
             return;                                                       // no other pre-prepare for (v, n)
         }
         slot.accept(pp);
+        noteSlotOf(pp);
         Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
         Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
         slot.prepares.put(self, prepare);
@@ -467,6 +522,56 @@ public final class PbftReplica implements Actor {
 
     /** Executes in sequence-number order; tentatively (when configured) once all earlier requests committed. */
     void executeReady(Context ctx) {
+        executeInOrder(ctx);
+        watchForStall(ctx);
+    }
+
+    /**
+     * Something after the last executed request is in the log, or a view change is under way:
+     * check back later whether it moved (lost messages are then sent again).
+     */
+    void watchForStall(Context ctx) {
+        if (statusTimer == null && (!viewActive || !log.tailMap(lastExecuted, false).isEmpty())) {
+            long periodNanos = viewActive ? config.viewChangeTimeoutNanos() / 4 : timeoutNanos / 2;
+            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(lastExecuted));
+        }
+    }
+
+    /** A stuck replica's STATUS: send it what it may have missed (from the first slot it lacks, a few slots on). */
+    private void onStatus(Context ctx, int from, Status st) {
+        if (from != st.replica() || !auth.verify(ctx, st.auth(), from, st.unsigned())) {
+            return;
+        }
+        if (st.lastExecuted() < lowWaterMark && !stableProof.isEmpty()) {
+            for (Checkpoint c : stableProof) {
+                ctx.send(from, c);                                        // it needs the state: show it the certificate
+            }
+        }
+        if (!viewActive || st.view() != view) {
+            return;
+        }
+        for (Slot slot : log.tailMap(st.lastExecuted(), false).values()) {
+            if (slot.seq > st.lastExecuted() + STATUS_SLOTS) {
+                break;
+            }
+            if (slot.prePrepare == null || slot.prePrepare.view() != view) {
+                continue;
+            }
+            if (isPrimary()) {
+                ctx.send(from, slot.prePrepare);
+            }
+            Prepare prepare = slot.prepares.get(self);
+            if (prepare != null && prepare.view() == view) {
+                ctx.send(from, prepare);
+            }
+            Commit commit = slot.commits.get(self);
+            if (commit != null && commit.view() == view) {
+                ctx.send(from, commit);
+            }
+        }
+    }
+
+    private void executeInOrder(Context ctx) {
         while (true) {
             if (lastIsTentative) {
                 Slot last = log.get(lastExecuted);
@@ -516,6 +621,7 @@ public final class PbftReplica implements Actor {
         ctx.observe(new Observations.Executed(self, slot.prePrepare.view(), slot.seq, slot.prePrepare.digest(),
                 slot.prePrepare.batch()));
         timeoutNanos = config.viewChangeTimeoutNanos();
+        progressSinceViewChange = true;
         if (slot.seq % config.checkpointInterval() == 0) {
             takeCheckpoint(ctx, slot.seq);
         }
