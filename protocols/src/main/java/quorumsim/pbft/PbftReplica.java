@@ -38,6 +38,7 @@ public final class PbftReplica implements Actor {
     final int n;
     final int[] others;
     final ViewChanger viewChanger;
+    final Retransmission retransmission;
 
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
@@ -57,12 +58,7 @@ public final class PbftReplica implements Actor {
     long nextSeq;
     final ArrayDeque<Request> queue = new ArrayDeque<>();
     final TreeMap<Long, Long> assigned = new TreeMap<>();
-    /** The sequence number whose pre-prepare (in this view) carries each client stream's latest request. */
-    private final TreeMap<Long, Long> slotOf = new TreeMap<>();
     private TimerId batchTimer;
-    private TimerId statusTimer;
-    /** Slots a replica resends at most per STATUS. */
-    private static final int STATUS_SLOTS = 16;
 
     /** Requests known here and not yet executed, oldest first (the view-change timer waits for the oldest). */
     final LinkedHashMap<Long, Request> pending = new LinkedHashMap<>();
@@ -107,6 +103,7 @@ public final class PbftReplica implements Actor {
         }
         this.timeoutNanos = config.viewChangeTimeoutNanos();
         this.viewChanger = new ViewChanger(this);
+        this.retransmission = new Retransmission(this);
         SavedView savedView = store.get(VIEW_KEY);
         if (savedView != null) {
             view = savedView.view();
@@ -213,7 +210,7 @@ public final class PbftReplica implements Actor {
         } else if (message instanceof NewView m) {
             viewChanger.onNewView(ctx, from, m);
         } else if (message instanceof Status m) {
-            onStatus(ctx, from, m);
+            retransmission.onStatus(ctx, from, m);
         } else if (message instanceof FetchState m) {
             onFetchState(ctx, from, m);
         } else if (message instanceof StateTransfer m) {
@@ -231,14 +228,7 @@ public final class PbftReplica implements Actor {
         } else if (timer instanceof Timers.NewViewTimer t) {
             viewChanger.onNewViewTimer(ctx, t);
         } else if (timer instanceof Timers.StatusTimer t) {
-            statusTimer = null;
-            if (!viewActive) {
-                viewChanger.retransmit(ctx);
-            } else if (t.lastExecuted() == lastExecuted && !log.tailMap(lastExecuted, false).isEmpty()) {
-                Status unsigned = new Status(view, lastExecuted, self, null);
-                ctx.multicast(others, new Status(view, lastExecuted, self, auth.forReceivers(ctx, unsigned, n - 1)));
-            }
-            watchForStall(ctx);
+            retransmission.onStatusTimer(ctx, t);
         } else if (timer instanceof Timers.BatchTimer t) {
             if (batchTimer != null && batchTimer.timer() == timer) {
                 batchTimer = null;
@@ -278,7 +268,7 @@ public final class PbftReplica implements Actor {
             return;                                                       // view change: only CHECKPOINT, VIEW-CHANGE, NEW-VIEW
         }
         if (from == req.client()) {
-            retransmit(ctx, req);
+            retransmission.onClientRetry(ctx, req);
         }
         long key = ServiceState.clientStream(req.client(), req.stream());
         Request known = pending.get(key);
@@ -299,37 +289,6 @@ public final class PbftReplica implements Actor {
                 ctx.send(primary(), req);                                 // relay to the primary
             }
             startTimerIfNeeded(ctx);
-        }
-    }
-
-    /**
-     * A client sent again a request this replica is still agreeing on: messages may have been
-     * lost, so it sends its part again (the pre-prepare from the primary, its own prepare and
-     * commit). The paper's library retransmits on status messages; this is the simple stand-in.
-     */
-    private void retransmit(Context ctx, Request req) {
-        Long seq = slotOf.get(ServiceState.clientStream(req.client(), req.stream()));
-        Slot slot = seq == null || seq <= lastExecuted ? null : log.get(seq);
-        if (slot == null || slot.prePrepare == null || slot.prePrepare.view() != view || !slot.prePrepare.batch().contains(req)) {
-            return;
-        }
-        if (isPrimary()) {
-            ctx.multicast(others, slot.prePrepare);
-        }
-        Prepare prepare = slot.prepares.get(self);
-        if (prepare != null && prepare.view() == view) {
-            ctx.multicast(others, prepare);
-        }
-        Commit commit = slot.commits.get(self);
-        if (commit != null && commit.view() == view) {
-            ctx.multicast(others, commit);
-        }
-    }
-
-    /** A pre-prepare accepted in this view: remember where its requests are, for retransmissions. */
-    void noteSlotOf(PrePrepare pp) {
-        for (Request r : pp.batch()) {
-            slotOf.put(ServiceState.clientStream(r.client(), r.stream()), pp.seq());
         }
     }
 
@@ -391,7 +350,7 @@ public final class PbftReplica implements Actor {
         PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
         Slot slot = slot(seq);
         slot.accept(pp);
-        noteSlotOf(pp);
+        retransmission.noteSlotOf(pp);
         ctx.multicast(others, pp);
         checkPrepared(ctx, slot);
     }
@@ -428,7 +387,7 @@ public final class PbftReplica implements Actor {
             return;                                                       // no other pre-prepare for (v, n)
         }
         slot.accept(pp);
-        noteSlotOf(pp);
+        retransmission.noteSlotOf(pp);
         Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
         Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
         slot.prepares.put(self, prepare);
@@ -523,52 +482,7 @@ public final class PbftReplica implements Actor {
     /** Executes in sequence-number order; tentatively (when configured) once all earlier requests committed. */
     void executeReady(Context ctx) {
         executeInOrder(ctx);
-        watchForStall(ctx);
-    }
-
-    /**
-     * Something after the last executed request is in the log, or a view change is under way:
-     * check back later whether it moved (lost messages are then sent again).
-     */
-    void watchForStall(Context ctx) {
-        if (statusTimer == null && (!viewActive || !log.tailMap(lastExecuted, false).isEmpty())) {
-            long periodNanos = viewActive ? config.viewChangeTimeoutNanos() / 4 : timeoutNanos / 2;
-            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(lastExecuted));
-        }
-    }
-
-    /** A stuck replica's STATUS: send it what it may have missed (from the first slot it lacks, a few slots on). */
-    private void onStatus(Context ctx, int from, Status st) {
-        if (from != st.replica() || !auth.verify(ctx, st.auth(), from, st.unsigned())) {
-            return;
-        }
-        if (st.lastExecuted() < lowWaterMark && !stableProof.isEmpty()) {
-            for (Checkpoint c : stableProof) {
-                ctx.send(from, c);                                        // it needs the state: show it the certificate
-            }
-        }
-        if (!viewActive || st.view() != view) {
-            return;
-        }
-        for (Slot slot : log.tailMap(st.lastExecuted(), false).values()) {
-            if (slot.seq > st.lastExecuted() + STATUS_SLOTS) {
-                break;
-            }
-            if (slot.prePrepare == null || slot.prePrepare.view() != view) {
-                continue;
-            }
-            if (isPrimary()) {
-                ctx.send(from, slot.prePrepare);
-            }
-            Prepare prepare = slot.prepares.get(self);
-            if (prepare != null && prepare.view() == view) {
-                ctx.send(from, prepare);
-            }
-            Commit commit = slot.commits.get(self);
-            if (commit != null && commit.view() == view) {
-                ctx.send(from, commit);
-            }
-        }
+        retransmission.watchForStall(ctx);
     }
 
     private void executeInOrder(Context ctx) {

@@ -68,7 +68,7 @@ final class ViewChanger {
         record(vc);
         ctx.multicast(r.others, vc);
         afterVote(ctx);
-        r.watchForStall(ctx);
+        r.retransmission.watchForStall(ctx);
     }
 
     /** Still changing views: messages may have been lost, so send the VIEW-CHANGE again. */
@@ -209,7 +209,7 @@ final class ViewChanger {
             }
             Slot slot = r.slot(pp.seq());
             slot.accept(pp);
-            r.noteSlotOf(pp);
+            r.retransmission.noteSlotOf(pp);
             for (Request req : pp.batch()) {
                 r.assigned.merge(ServiceState.clientStream(req.client(), req.stream()), req.timestamp(), Math::max);
             }
