@@ -267,9 +267,6 @@ public final class PbftReplica implements Actor {
         if (!viewActive) {
             return;                                                       // view change: only CHECKPOINT, VIEW-CHANGE, NEW-VIEW
         }
-        if (from == req.client()) {
-            retransmission.onClientRetry(ctx, req);
-        }
         long key = ServiceState.clientStream(req.client(), req.stream());
         Request known = pending.get(key);
         if (known == null || known.timestamp() < req.timestamp()) {
@@ -350,7 +347,6 @@ public final class PbftReplica implements Actor {
         PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
         Slot slot = slot(seq);
         slot.accept(pp);
-        retransmission.noteSlotOf(pp);
         ctx.multicast(others, pp);
         checkPrepared(ctx, slot);
     }
@@ -387,7 +383,6 @@ public final class PbftReplica implements Actor {
             return;                                                       // no other pre-prepare for (v, n)
         }
         slot.accept(pp);
-        retransmission.noteSlotOf(pp);
         Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
         Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
         slot.prepares.put(self, prepare);

@@ -1,21 +1,17 @@
 package quorumsim.pbft;
 
-import java.util.TreeMap;
 import quorumsim.core.Context;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
-import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
-import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.Status;
 
 /**
  * Sending again what may have been lost, a simple stand-in for the PBFT library's status
  * messages: a replica stuck for a quarter of the view-change timeout multicasts STATUS and
  * the others send it their pre-prepare, prepares and commits from there (or the stable
- * checkpoint's certificate when it is behind it); a client's retransmission makes each
- * replica resend its part for that request; a replica changing views resends its
+ * checkpoint's certificate when it is behind it); a replica changing views resends its
  * VIEW-CHANGE every half timeout ({@link ViewChanger#retransmit}).
  */
 final class Retransmission {
@@ -23,39 +19,10 @@ final class Retransmission {
     private static final int STATUS_SLOTS = 16;
 
     private final PbftReplica r;
-    /** The sequence number whose pre-prepare (in this view) carries each client stream's latest request. */
-    private final TreeMap<Long, Long> slotOf = new TreeMap<>();
     private TimerId statusTimer;
 
     Retransmission(PbftReplica replica) {
         this.r = replica;
-    }
-
-    /** A pre-prepare accepted in this view: remember where its requests are. */
-    void noteSlotOf(PrePrepare pp) {
-        for (Request req : pp.batch()) {
-            slotOf.put(ServiceState.clientStream(req.client(), req.stream()), pp.seq());
-        }
-    }
-
-    /** A client sent again a request this replica is still agreeing on: send this replica's part again. */
-    void onClientRetry(Context ctx, Request req) {
-        Long seq = slotOf.get(ServiceState.clientStream(req.client(), req.stream()));
-        Slot slot = seq == null || seq <= r.lastExecuted ? null : r.log.get(seq);
-        if (slot == null || slot.prePrepare == null || slot.prePrepare.view() != r.view || !slot.prePrepare.batch().contains(req)) {
-            return;
-        }
-        if (r.isPrimary()) {
-            ctx.multicast(r.others, slot.prePrepare);
-        }
-        Prepare prepare = slot.prepares.get(r.self);
-        if (prepare != null && prepare.view() == r.view) {
-            ctx.multicast(r.others, prepare);
-        }
-        Commit commit = slot.commits.get(r.self);
-        if (commit != null && commit.view() == r.view) {
-            ctx.multicast(r.others, commit);
-        }
     }
 
     /** Something after the last executed request is in the log, or a view change is under way: check back later. */

@@ -209,7 +209,6 @@ final class ViewChanger {
             }
             Slot slot = r.slot(pp.seq());
             slot.accept(pp);
-            r.retransmission.noteSlotOf(pp);
             for (Request req : pp.batch()) {
                 r.assigned.merge(ServiceState.clientStream(req.client(), req.stream()), req.timestamp(), Math::max);
             }
