@@ -181,6 +181,20 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /**
+     * A replica that is stuck (something after {@code lastExecuted} does not commit) says so;
+     * the others send it their part again. The stand-in for the PBFT library's status messages.
+     */
+    record Status(long view, long lastExecuted, int replica, Auth auth) implements Messages {
+        public Status unsigned() {
+            return new Status(view, lastExecuted, replica, null);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + 16 + authBytes(auth);
+        }
+    }
+
     /** A replica behind a stable checkpoint asks for the state at {@code seq}. */
     record FetchState(long seq, int replica, Auth auth) implements Messages {
         public FetchState unsigned() {

@@ -20,6 +20,7 @@ import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.StateTransfer;
+import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
 
 /**
@@ -37,6 +38,7 @@ public final class PbftReplica implements Actor {
     final int n;
     final int[] others;
     final ViewChanger viewChanger;
+    final Retransmission retransmission;
 
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
@@ -63,6 +65,8 @@ public final class PbftReplica implements Actor {
     TimerId viewChangeTimer;
     private Request awaited;
     long timeoutNanos;
+    /** A request executed since the last view change started (if not, the next one doubles the timeout). */
+    boolean progressSinceViewChange = true;
 
     private record Buffered(int from, Messages message, long view) {
     }
@@ -99,6 +103,7 @@ public final class PbftReplica implements Actor {
         }
         this.timeoutNanos = config.viewChangeTimeoutNanos();
         this.viewChanger = new ViewChanger(this);
+        this.retransmission = new Retransmission(this);
         SavedView savedView = store.get(VIEW_KEY);
         if (savedView != null) {
             view = savedView.view();
@@ -204,6 +209,8 @@ public final class PbftReplica implements Actor {
             viewChanger.onViewChange(ctx, from, m);
         } else if (message instanceof NewView m) {
             viewChanger.onNewView(ctx, from, m);
+        } else if (message instanceof Status m) {
+            retransmission.onStatus(ctx, from, m);
         } else if (message instanceof FetchState m) {
             onFetchState(ctx, from, m);
         } else if (message instanceof StateTransfer m) {
@@ -220,6 +227,8 @@ public final class PbftReplica implements Actor {
             }
         } else if (timer instanceof Timers.NewViewTimer t) {
             viewChanger.onNewViewTimer(ctx, t);
+        } else if (timer instanceof Timers.StatusTimer t) {
+            retransmission.onStatusTimer(ctx, t);
         } else if (timer instanceof Timers.BatchTimer t) {
             if (batchTimer != null && batchTimer.timer() == timer) {
                 batchTimer = null;
@@ -467,6 +476,11 @@ public final class PbftReplica implements Actor {
 
     /** Executes in sequence-number order; tentatively (when configured) once all earlier requests committed. */
     void executeReady(Context ctx) {
+        executeInOrder(ctx);
+        retransmission.watchForStall(ctx);
+    }
+
+    private void executeInOrder(Context ctx) {
         while (true) {
             if (lastIsTentative) {
                 Slot last = log.get(lastExecuted);
@@ -516,6 +530,7 @@ public final class PbftReplica implements Actor {
         ctx.observe(new Observations.Executed(self, slot.prePrepare.view(), slot.seq, slot.prePrepare.digest(),
                 slot.prePrepare.batch()));
         timeoutNanos = config.viewChangeTimeoutNanos();
+        progressSinceViewChange = true;
         if (slot.seq % config.checkpointInterval() == 0) {
             takeCheckpoint(ctx, slot.seq);
         }

@@ -13,6 +13,10 @@ public final class Timers {
     public record NewViewTimer(long view) {
     }
 
+    /** A replica checks whether it is still stuck at {@code lastExecuted}. */
+    public record StatusTimer(long lastExecuted) {
+    }
+
     /** The primary stops waiting to fill a batch. */
     public record BatchTimer(long view) {
     }

@@ -19,8 +19,10 @@ import quorumsim.pbft.Messages.ViewChange;
  * A replica's view change (OSDI'99 section 4.4 and the liveness rules of 4.5): VIEW-CHANGE
  * with the stable checkpoint's proof and the prepared certificates, NEW-VIEW from the new
  * primary with 2f+1 of them and the O set, checked by every backup; the new-view timer
- * started on 2f+1 VIEW-CHANGEs and doubled on each failure; joining on f+1 VIEW-CHANGEs
- * for higher views.
+ * started on 2f+1 VIEW-CHANGEs; the timeout doubled for each view change that follows one
+ * after which nothing executed (the paper doubles it when a new view fails to arrive; a new
+ * view that arrives but cannot make progress counts as failed too); joining on f+1
+ * VIEW-CHANGEs for higher views.
  */
 final class ViewChanger {
     private final PbftReplica r;
@@ -28,9 +30,16 @@ final class ViewChanger {
     private final TreeMap<Long, TreeMap<Integer, ViewChange>> votes = new TreeMap<>();
     private TimerId newViewTimer;
     private long newViewSent = -1;
+    /** This replica's VIEW-CHANGE for the view it is changing to, resent while the change lasts. */
+    private ViewChange own;
+    /** The NEW-VIEW of the view this replica is in (sent or accepted), for replicas that missed it. */
+    private NewView installed;
+    /** Per replica, the highest view whose NEW-VIEW this replica passed on to it. */
+    private final long[] forwarded;
 
     ViewChanger(PbftReplica replica) {
         this.r = replica;
+        this.forwarded = new long[replica.n];
     }
 
     /** Moves to {@code newView}: stop accepting normal-case messages and multicast VIEW-CHANGE. */
@@ -38,6 +47,10 @@ final class ViewChanger {
         if (newView <= r.view) {
             return;
         }
+        if (!r.progressSinceViewChange) {
+            r.timeoutNanos *= 2;                                          // the last view change bought nothing: wait 2T
+        }
+        r.progressSinceViewChange = false;
         r.view = newView;
         r.viewActive = false;
         r.stopTimer(ctx);
@@ -51,9 +64,18 @@ final class ViewChanger {
         }
         ViewChange unsigned = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, null);
         ViewChange vc = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, r.auth.signed(ctx, unsigned));
+        own = vc;
         record(vc);
         ctx.multicast(r.others, vc);
         afterVote(ctx);
+        r.retransmission.watchForStall(ctx);
+    }
+
+    /** Still changing views: messages may have been lost, so send the VIEW-CHANGE again. */
+    void retransmit(Context ctx) {
+        if (!r.viewActive && own != null && own.newView() == r.view) {
+            ctx.multicast(r.others, own);
+        }
     }
 
     void onViewChange(Context ctx, int from, ViewChange vc) {
@@ -61,6 +83,10 @@ final class ViewChanger {
             return;
         }
         if (vc.newView() < r.view || (vc.newView() == r.view && r.viewActive)) {
+            if (r.viewActive && installed != null && vc.newView() <= installed.view() && forwarded[from] < installed.view()) {
+                forwarded[from] = installed.view();
+                ctx.send(from, installed);                                // it missed the NEW-VIEW: pass it on, once
+            }
             return;                                                       // for a view already installed or passed
         }
         if (!r.auth.verify(ctx, vc.auth(), from, vc.unsigned())) {
@@ -126,18 +152,19 @@ final class ViewChanger {
         NewView unsigned = new NewView(r.view, v, o, r.self, null);
         NewView nv = new NewView(r.view, v, o, r.self, r.auth.signed(ctx, unsigned));
         ctx.multicast(r.others, nv);
+        installed = nv;
         install(ctx, nv.view(), plan, o);
     }
 
     /** A backup checks NEW-VIEW: 2f+1 valid VIEW-CHANGEs for the view, and O as it recomputes it. */
     void onNewView(Context ctx, int from, NewView nv) {
-        if (from != nv.replica() || from != r.quorums.primary(nv.view())) {
-            return;                                                       // from the primary of v+1
+        if (nv.replica() != r.quorums.primary(nv.view())) {
+            return;                                                       // made by the primary of v+1 (others may pass it on)
         }
         if (nv.view() < r.view || (nv.view() == r.view && r.viewActive)) {
             return;
         }
-        if (!r.auth.verify(ctx, nv.auth(), from, nv.unsigned())) {
+        if (!r.auth.verify(ctx, nv.auth(), nv.replica(), nv.unsigned())) {
             return;
         }
         TreeSet<Integer> senders = new TreeSet<>();
@@ -153,9 +180,10 @@ final class ViewChanger {
             return;
         }
         NewViewPlan plan = NewViewPlan.compute(nv.viewChanges());
-        if (!plan.matches(nv.prePrepares(), nv.view(), from)) {
+        if (!plan.matches(nv.prePrepares(), nv.view(), nv.replica())) {
             return;                                                       // O is not what V implies
         }
+        installed = nv;
         install(ctx, nv.view(), plan, nv.prePrepares());
     }
 
@@ -219,8 +247,7 @@ final class ViewChanger {
         }
         newViewTimer = null;
         if (!r.viewActive && t.view() == r.view) {
-            r.timeoutNanos *= 2;                                          // wait 2T for v+2
-            startViewChange(ctx, r.view + 1);
+            startViewChange(ctx, r.view + 1);                             // and wait 2T for v+2
         }
     }
 

@@ -22,23 +22,23 @@ class FiguresReport {
     private static double[] measure(PbftConfig config, boolean replicated) {
         Simulation sim = new Simulation(1, LAN, PbftDeployment.costModel(config), 10_000_000);
         sim.metrics().measureBetween(100_000_000L, RUN_NANOS);
-        if (replicated) {
-            PbftDeployment.deploy(sim, config);
-        } else {
+        PbftDeployment pbft = replicated ? PbftDeployment.deploy(sim, config) : null;
+        if (!replicated) {
             UnreplicatedDeployment.deploy(sim, config);
         }
         long wall = System.nanoTime();
         sim.runUntil(RUN_NANOS);
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         double opsPerSec = sim.metrics().completedTotal() / ((RUN_NANOS - 100_000_000L) / 1e9);
-        return new double[] {opsPerSec, sim.metrics().latency().getMean() / 1e6, sim.metrics().messagesTotal() / wallSeconds};
+        return new double[] {opsPerSec, sim.metrics().latency().getMean() / 1e6, sim.metrics().messagesTotal() / wallSeconds,
+            pbft == null ? 0 : pbft.viewChanges(), sim.metrics().counter("clientRetries")};
     }
 
     @Test
     void print() {
         Workload saturating = Workload.defaults().withClients(64).withOutstanding(4);
         Workload single = Workload.defaults().withClients(1);
-        System.out.println("f | unrepl ops/s | PBFT ops/s | PBFT batch16 ops/s | unrepl ms (1 client) | PBFT ms (1 client) | msgs/wall s");
+        System.out.println("f | unrepl ops/s | PBFT ops/s (view changes, client retries) | PBFT batch16 ops/s | unrepl ms (1 client) | PBFT ms (1 client) | msgs/wall s");
         for (int f = 1; f <= 5; f++) {
             PbftConfig c = PbftConfig.defaults().withF(f);
             double[] un = measure(c.withWorkload(saturating), false);
@@ -46,7 +46,7 @@ class FiguresReport {
             double[] batched = measure(c.withWorkload(saturating).withBatching(16, 200_000L), true);
             double[] unLat = measure(c.withWorkload(single), false);
             double[] pbLat = measure(c.withWorkload(single), true);
-            System.out.printf("%d | %.0f | %.0f | %.0f | %.3f | %.3f | %.0f%n", f, un[0], pb[0], batched[0], unLat[1], pbLat[1], pb[2]);
+            System.out.printf("%d | %.0f | %.0f (%.0f, %.0f) | %.0f | %.3f | %.3f | %.0f%n", f, un[0], pb[0], pb[3], pb[4], batched[0], unLat[1], pbLat[1], pb[2]);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import quorumsim.kv.KvStore;
+import quorumsim.kv.Operation;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.ServiceState;
 import quorumsim.result.Verdict;
@@ -40,7 +41,8 @@ public final class ResultChecker {
                 expected.put(RunRecord.key(r.client(), r.stream(), r.timestamp()), result);
                 if (anyReadOnly) {
                     values.apply(r.op());
-                    history.computeIfAbsent(r.op().key(), k -> new TreeSet<>(List.of(""))).add(values.valueOf(r.op().key()) == null ? "" : values.valueOf(r.op().key()));
+                    String now = values.apply(Operation.get(r.op().key()));
+                    history.computeIfAbsent(r.op().key(), k -> new TreeSet<>(List.of(""))).add(now);
                 }
             }
         }
