@@ -69,7 +69,7 @@ final class PbftAdapter implements ProtocolAdapter {
 
     @Override
     public boolean acceptsBehaviour(String behaviour) {
-        return ByzantineReplica.BEHAVIOURS.contains(behaviour) || behaviour.matches("drop-requests:c[0-9]+");
+        return ByzantineReplica.knows(behaviour);
     }
 
     @Override
