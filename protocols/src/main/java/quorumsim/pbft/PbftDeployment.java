@@ -141,11 +141,7 @@ public final class PbftDeployment implements Deployment {
 
     @Override
     public RunSummary.Requests requests() {
-        TreeMap<String, Long> byKind = sim.metrics().completedByKind();
-        long reads = byKind.getOrDefault("read", 0L);
-        long writes = byKind.getOrDefault("write", 0L);
-        long pending = record.calls().stream().filter(c -> c.acceptedNanos < 0).count();
-        return new RunSummary.Requests(reads + writes, pending, reads, writes);
+        return record.requests(sim.metrics());
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import quorumsim.core.ObservationListener;
+import quorumsim.metrics.Metrics;
+import quorumsim.result.RunSummary;
 import quorumsim.kv.Operation;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Observations;
@@ -178,6 +180,15 @@ public final class RunRecord implements ObservationListener {
     }
 
     /** Client calls in issue order. */
+    /** Requests completed in the measured window (from the metrics) and still unanswered at the end. */
+    public RunSummary.Requests requests(Metrics metrics) {
+        TreeMap<String, Long> byKind = metrics.completedByKind();
+        long reads = byKind.getOrDefault("read", 0L);
+        long writes = byKind.getOrDefault("write", 0L);
+        long pending = calls().stream().filter(c -> c.acceptedNanos < 0).count();
+        return new RunSummary.Requests(reads + writes, pending, reads, writes);
+    }
+
     public Collection<ClientCall> calls() {
         return Collections.unmodifiableList(calls);
     }
