@@ -23,9 +23,9 @@ import quorumsim.run.OutputFolders;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce a published result with the calibrated ZooKeeper model (calibration/zk-2010.yaml):",
             "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC 2010): saturated throughput",
-            "               at 100% and 0% reads on 3, 5, 7, 9 and 13 servers, beside the paper's figures;",
+            "               at 100%% and 0%% reads on 3, 5, 7, 9 and 13 servers, beside the paper's figures;",
             "               writes table.csv and summary.json.",
-            "  zk-read-mix  the same experiment at 0..100% reads in steps of 5 for each ensemble size (a",
+            "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for each ensemble size (a",
             "               prediction of the same model); writes read-mix.csv and summary.json.",
             "Each cell is one deterministic simulation; cells run on --jobs threads with identical results."})
 final class ReproduceCommand implements Callable<Integer> {
@@ -82,7 +82,7 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.println("250 clients x 100 outstanding, 1 KB requests, throttle 2,000; one calibration ("
                 + ZkCalibration.PAPER_PROFILE + ") for all cells; seed " + seed);
         stdout.println();
-        stdout.printf(Locale.ROOT, "%7s | %10s %10s %7s | %10s %10s %7s%n", "", "100% reads", "", "", "0% reads", "", "");
+        stdout.printf(Locale.ROOT, "%7s | %-30s | %-30s%n", "", "        100% reads", "         0% reads");
         stdout.printf(Locale.ROOT, "%7s | %10s %10s %7s | %10s %10s %7s%n", "servers", "simulated", "paper", "dev", "simulated", "paper", "dev");
         for (int servers : ZkPaper.SERVERS) {
             TableRow reads = table.row(servers, 100);

@@ -2,10 +2,11 @@ package quorumsim.reproduce;
 
 /**
  * The rate of a saturated system from its completions per time bucket: the least-squares slope
- * of the cumulative count over the measured window. Writes through the leader complete in
- * bursts (a COMMIT leaves the leader's NIC behind the PROPOSALs queued before it, so commits
- * reach the followers in batches); a plain count over a window is off by up to one burst,
- * while the slope's error falls with the square of the window over the burst period.
+ * of the cumulative count over the measured window. Saturated writes complete in bursts: the
+ * 2,000 requests in process cycle through the leader, whose one FIFO queue makes ACKs wait
+ * behind the forwarded requests queued before them, so commits leave in batches (every 200-250
+ * ms on 13 servers). A plain count over a window is off by up to one burst; the slope's error
+ * falls with the square of the burst period over the window.
  */
 final class Throughput {
     private Throughput() {
