@@ -82,7 +82,7 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.println("250 clients x 100 outstanding, 1 KB requests, throttle 2,000; one calibration ("
                 + ZkCalibration.PAPER_PROFILE + ") for all cells; seed " + seed);
         stdout.println();
-        stdout.printf(Locale.ROOT, "%7s | %-30s | %-30s%n", "", "        100% reads", "         0% reads");
+        stdout.printf(Locale.ROOT, "%7s | %-29s | %-29s%n", "", "        100% reads", "         0% reads");
         stdout.printf(Locale.ROOT, "%7s | %10s %10s %7s | %10s %10s %7s%n", "servers", "simulated", "paper", "dev", "simulated", "paper", "dev");
         for (int servers : ZkPaper.SERVERS) {
             TableRow reads = table.row(servers, 100);
@@ -94,23 +94,35 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf(Locale.ROOT, "every cell within %.0f%% of the paper: %s (largest deviation %.1f%%)%n", ZkTable.TOLERANCE_PCT,
                 table.allWithinTolerance() ? "yes" : "NO", table.maxAbsDeviationPct());
-        stdout.println("bottleneck per cell (CPU busy over the window): " + bottlenecks(table));
+        stdout.println(safetyLine(table.cells()));
+        stdout.println();
+        stdout.println("CPU busy over the window (the leader; the followers' mean): where each cell saturates");
+        for (int servers : ZkPaper.SERVERS) {
+            stdout.printf(Locale.ROOT, "%7d | %29s | %29s%n", servers, busy(table, servers, 100), busy(table, servers, 0));
+        }
+        stdout.println();
         stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", table.cells().size(),
                 table.wallSeconds(), workers, table.events(), table.eventsPerSecond());
         stdout.println("wrote " + dir.resolve(ReproductionFiles.TABLE_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
         stdout.flush();
     }
 
-    private static String bottlenecks(ZkTable table) {
-        StringBuilder out = new StringBuilder();
-        for (CellResult c : table.cells()) {
-            if (out.length() > 0) {
-                out.append(", ");
+    private static String safetyLine(java.util.List<CellResult> cells) {
+        for (CellResult c : cells) {
+            if (!c.safetyHolds()) {
+                return "Zab checkers: VIOLATION with " + c.servers() + " servers at " + c.readPct() + "% reads: " + c.safety();
             }
-            out.append(String.format(Locale.ROOT, "%d/%d%%: leader %.0f%% followers %.0f%%", c.servers(), c.readPct(),
-                    100 * c.leaderCpuBusy(), 100 * c.followerCpuBusy()));
         }
-        return out.toString();
+        return "Zab checkers (agreement, linearizable writes, FIFO client order, sessions): safety holds in every cell";
+    }
+
+    private static String busy(ZkTable table, int servers, int readPct) {
+        for (CellResult c : table.cells()) {
+            if (c.servers() == servers && c.readPct() == readPct) {
+                return String.format(Locale.ROOT, "leader %3.0f%%, followers %3.0f%%", 100 * c.leaderCpuBusy(), 100 * c.followerCpuBusy());
+            }
+        }
+        throw new IllegalStateException("no cell for " + servers + " servers at " + readPct + "% reads");
     }
 
     private void readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
@@ -143,6 +155,7 @@ final class ReproduceCommand implements Callable<Integer> {
             stdout.println(line);
         }
         stdout.println();
+        stdout.println(safetyLine(mix.cells()));
         stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", mix.cells().size(),
                 mix.wallSeconds(), workers, mix.events(), mix.eventsPerSecond());
         stdout.println("wrote " + dir.resolve(ReproductionFiles.READ_MIX_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));

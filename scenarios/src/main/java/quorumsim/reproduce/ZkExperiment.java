@@ -4,6 +4,7 @@ import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
 import quorumsim.disk.DiskConfig;
 import quorumsim.fault.Target;
+import quorumsim.result.Verdict;
 import quorumsim.zab.ZabConfig;
 import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
@@ -87,7 +88,7 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
         long wallStart = System.nanoTime();
         ZabConfig config = config(servers, readPct);
         Simulation sim = new Simulation(seed, calibration.networkConfig(), ZabDeployment.costModel(config), BUCKET_NANOS);
-        ZabDeployment.deploy(sim, config);
+        ZabDeployment deployment = ZabDeployment.deploy(sim, config);
         int serving = config.servingServers();
         NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
         for (int c = 0; c < clients; c++) {
@@ -102,6 +103,7 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
         sim.at(timing.measureFromNanos(), busy::start);
         sim.runUntil(timing.endNanos());
         busy.stop();
+        Verdict safety = deployment.safety();
         var done = sim.metrics().completedByKind();
         long reads = done.getOrDefault("read", 0L);
         long writes = done.getOrDefault("write", 0L);
@@ -110,8 +112,8 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
         double readShare = reads + writes == 0 ? 0 : reads / (double) (reads + writes);
         int leader = servers - 1;
         return new CellResult(servers, readPct, opsPerSec, opsPerSec * readShare, opsPerSec * (1 - readShare),
-                busy.busy(leader), busy.meanBusyExcept(leader), sim.events(), (System.nanoTime() - wallStart) / 1e9,
-                sim.digestHex());
+                busy.busy(leader), busy.meanBusyExcept(leader), safety.holds(), safety.detail(), sim.events(),
+                (System.nanoTime() - wallStart) / 1e9, sim.digestHex());
     }
 
     /**

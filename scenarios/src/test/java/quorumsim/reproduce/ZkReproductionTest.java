@@ -57,6 +57,13 @@ class ZkReproductionTest {
     }
 
     @Test
+    void theCheckersFindNothingWrongInAnyCell() {
+        for (CellResult cell : table.cells()) {
+            assertTrue(cell.safetyHolds(), cell.servers() + " servers, " + cell.readPct() + "% reads: " + cell.safety());
+        }
+    }
+
+    @Test
     void tableCsvHasTheColumnsAndTenRows() throws Exception {
         ReproductionFiles.writeTable(dir, table, CHEAP, ZkCalibration.PAPER_PROFILE);
         List<String> lines = Files.readAllLines(dir.resolve("table.csv"));
