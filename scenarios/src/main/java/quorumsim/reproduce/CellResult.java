@@ -8,6 +8,7 @@ package quorumsim.reproduce;
  * @param opsPerSec         reads and writes completed per second
  * @param readsPerSec       reads completed per second
  * @param writesPerSec      writes completed per second
+ * @param windowSeconds     length of the measured window (virtual time)
  * @param leaderCpuBusy     share of the leader's core time spent working, in [0, 1]
  * @param followerCpuBusy   the same, averaged over the followers
  * @param safetyHolds       the Zab checkers (agreement, linearizable writes, FIFO client order, sessions) found nothing wrong
@@ -17,5 +18,5 @@ package quorumsim.reproduce;
  * @param traceDigest       digest of the run's event sequence: equal digests mean the same run
  */
 public record CellResult(int servers, int readPct, double opsPerSec, double readsPerSec, double writesPerSec,
-                         double leaderCpuBusy, double followerCpuBusy, boolean safetyHolds, String safety, long events, double wallSeconds, String traceDigest) {
+                         double windowSeconds, double leaderCpuBusy, double followerCpuBusy, boolean safetyHolds, String safety, long events, double wallSeconds, String traceDigest) {
 }

@@ -31,11 +31,12 @@ public final class ReproductionFiles {
      * @param leaderServes       whether the leader took clients
      */
     public record Setup(String calibrationProfile, boolean leaderServes, int clients, int outstanding, int throttle,
-                        int requestBytes, double clientStartMs, double warmupMs, double windowMs) {
+                        int requestBytes, double clientStartMs, double warmupMs, double minWindowMs, long minWindowOperations,
+                        double maxWindowMs) {
         static Setup of(ZkExperiment e, String profile) {
             return new Setup(profile, e.calibration().zab().leaderServes(), e.clients(), e.outstanding(), ZkPaper.THROTTLE,
                     ZkPaper.REQUEST_BYTES, e.timing().clientStartNanos() / 1e6, e.timing().warmupNanos() / 1e6,
-                    e.timing().measureNanos() / 1e6);
+                    e.timing().minMeasureNanos() / 1e6, e.timing().minOperations(), e.timing().maxMeasureNanos() / 1e6);
         }
     }
 

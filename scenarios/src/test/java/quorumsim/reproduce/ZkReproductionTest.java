@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * promised, and the same seed gives the same figures.
  */
 class ZkReproductionTest {
-    private static final ZkExperiment.Timing SHORT = new ZkExperiment.Timing(500_000_000L, 150_000_000L, 150_000_000L);
+    private static final ZkExperiment.Timing SHORT = ZkExperiment.Timing.fixed(500_000_000L, 150_000_000L, 150_000_000L);
     private static final ZkExperiment CHEAP = new ZkExperiment(ZkCalibration.paper(), 48, 10, SHORT);
     private static ZkTable table;
 
