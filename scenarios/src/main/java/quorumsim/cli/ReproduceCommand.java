@@ -2,6 +2,7 @@ package quorumsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import quorumsim.run.OutputFolders;
             "               writes table.csv and summary.json.",
             "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for each ensemble size (a",
             "               prediction of the same model); writes read-mix.csv and summary.json.",
-            "Each cell is one deterministic simulation; cells run on --jobs threads with identical results."})
+            "Each cell is one deterministic simulation; cells run on --jobs threads with identical results.",
+            "Exit code 1 when a zk-table cell is more than 10%% off the paper or a checker finds a violation."})
 final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "zk-table|zk-read-mix", description = "Which reproduction to run.")
     String name;
@@ -60,23 +62,21 @@ final class ReproduceCommand implements Callable<Integer> {
         RunCommand.createFolder(dir);
         ZkExperiment experiment = ZkExperiment.paper(ZkCalibration.paper(), ZkExperiment.TIMING);
         PrintWriter stdout = spec.commandLine().getOut();
-        if (name.equals("zk-table")) {
-            table(experiment, workers, dir, stdout);
-        } else {
-            readMix(experiment, workers, dir, stdout);
-        }
-        return ExitCodes.DONE;
+        boolean met = name.equals("zk-table") ? table(experiment, workers, dir, stdout) : readMix(experiment, workers, dir, stdout);
+        return met ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
     }
 
-    private void table(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
+    /** Runs the table; true when every cell is within the tolerance and safe. */
+    private boolean table(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkTable table;
         try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quiet)) {
             table = ZkTable.run(experiment, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
         // Charts and report.html come from quorumsim.report.ReproductionCharts.zkTable(rows, dir) (reports module), called here once it is merged.
+        boolean met = table.allWithinTolerance() && allSafe(table.cells());
         if (quiet) {
-            return;
+            return met;
         }
         stdout.println("ZooKeeper Table 1 (Hunt et al., USENIX ATC 2010): throughput of a saturated system, operations/s");
         stdout.println("250 clients x 100 outstanding, 1 KB requests, throttle 2,000; one calibration ("
@@ -105,9 +105,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 table.wallSeconds(), workers, table.events(), table.eventsPerSecond());
         stdout.println("wrote " + dir.resolve(ReproductionFiles.TABLE_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
         stdout.flush();
+        return met;
     }
 
-    private static String safetyLine(java.util.List<CellResult> cells) {
+    private static String safetyLine(List<CellResult> cells) {
         for (CellResult c : cells) {
             if (!c.safetyHolds()) {
                 return "Zab checkers: VIOLATION with " + c.servers() + " servers at " + c.readPct() + "% reads: " + c.safety();
@@ -125,7 +126,8 @@ final class ReproduceCommand implements Callable<Integer> {
         throw new IllegalStateException("no cell for " + servers + " servers at " + readPct + "% reads");
     }
 
-    private void readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
+    /** Runs the read-mix grid; true when every cell is safe (its figures are a prediction: nothing to meet). */
+    private boolean readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkReadMix mix;
         int cells = ZkPaper.SERVERS.size() * ZkReadMix.readPcts().size();
         try (Progress progress = new Progress("zk-read-mix", cells, " cells", quiet)) {
@@ -134,7 +136,7 @@ final class ReproduceCommand implements Callable<Integer> {
         ReproductionFiles.writeReadMix(dir, mix, experiment, ZkCalibration.PAPER_PROFILE);
         // The chart comes from quorumsim.report.ReproductionCharts.zkReadMix(rows, dir) (reports module), called here once it is merged.
         if (quiet) {
-            return;
+            return allSafe(mix.cells());
         }
         stdout.println("ZooKeeper throughput against the share of reads (a prediction of the Table 1 calibration), operations/s");
         stdout.println();
@@ -160,5 +162,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 mix.wallSeconds(), workers, mix.events(), mix.eventsPerSecond());
         stdout.println("wrote " + dir.resolve(ReproductionFiles.READ_MIX_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
         stdout.flush();
+        return allSafe(mix.cells());
+    }
+
+    private static boolean allSafe(List<CellResult> cells) {
+        return cells.stream().allMatch(CellResult::safetyHolds);
     }
 }

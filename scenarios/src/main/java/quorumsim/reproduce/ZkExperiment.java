@@ -15,8 +15,9 @@ import quorumsim.zab.client.ZkClient;
  * One cell of the paper's throughput experiment as one {@link Simulation}: n Zab servers with
  * the calibration's hardware and costs, then {@code clients} saturation clients (each reading or
  * unconditionally writing its own 1 KB znode with {@code outstanding} requests in flight),
- * spread evenly over the servers that serve. The clients start once the ensemble serves; the
- * throughput counts the operations completed in the measured window, after a warm-up.
+ * spread evenly over the servers that serve. The clients start once the ensemble serves; after
+ * a warm-up, the throughput is the rate of completions over the measured window (see
+ * {@link Throughput}), as the paper's clients reported their completions every 300 ms.
  *
  * @param calibration the testbed's hardware and costs
  * @param clients     saturation clients (the paper: 250)
