@@ -22,14 +22,18 @@ import quorumsim.run.OutputFolders;
 
 /** {@code quorumsim reproduce}: a published result simulated from the calibration profile, beside the paper's figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Reproduce a published result with the calibrated ZooKeeper model (calibration/zk-2010.yaml):",
-            "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC 2010): saturated throughput",
-            "               at 100%% and 0%% reads on 3, 5, 7, 9 and 13 servers, beside the paper's figures;",
-            "               writes table.csv and summary.json.",
-            "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for each ensemble size (a",
-            "               prediction of the same model); writes read-mix.csv and summary.json.",
-            "Each cell is one deterministic simulation; cells run on --jobs threads with identical results.",
-            "Exit code 1 when a zk-table cell is more than 10%% off the paper or a checker finds a violation."})
+        description = {"Reproduce a published result with the calibrated ZooKeeper model",
+            "(calibration/zk-2010.yaml):",
+            "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC",
+            "               2010): saturated throughput at 100%% and 0%% reads on 3, 5,",
+            "               7, 9 and 13 servers beside the paper's figures; writes",
+            "               table.csv and summary.json.",
+            "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for",
+            "               each ensemble size (a prediction of the same model);",
+            "               writes read-mix.csv and summary.json.",
+            "Each cell is one deterministic simulation; cells run on --jobs threads",
+            "with identical results. Exit code 1 when a zk-table cell is more than",
+            "10%% off the paper or a checker finds a violation."})
 final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "zk-table|zk-read-mix", description = "Which reproduction to run.")
     String name;
