@@ -1,0 +1,175 @@
+package quorumsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import quorumsim.reproduce.CellResult;
+import quorumsim.reproduce.ReadMixRow;
+import quorumsim.reproduce.ReproductionFiles;
+import quorumsim.reproduce.TableRow;
+import quorumsim.reproduce.ZkCalibration;
+import quorumsim.reproduce.ZkExperiment;
+import quorumsim.reproduce.ZkPaper;
+import quorumsim.reproduce.ZkReadMix;
+import quorumsim.reproduce.ZkTable;
+import quorumsim.run.OutputFolders;
+
+/** {@code quorumsim reproduce}: a published result simulated from the calibration profile, beside the paper's figures. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Reproduce a published result with the calibrated ZooKeeper model",
+            "(calibration/zk-2010.yaml):",
+            "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC",
+            "               2010): saturated throughput at 100%% and 0%% reads on 3, 5,",
+            "               7, 9 and 13 servers beside the paper's figures; writes",
+            "               table.csv and summary.json.",
+            "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for",
+            "               each ensemble size (a prediction of the same model);",
+            "               writes read-mix.csv and summary.json.",
+            "Each cell is one deterministic simulation; cells run on --jobs threads",
+            "with identical results. Exit code 1 when a zk-table cell is more than",
+            "10%% off the paper or a checker finds a violation."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "zk-table|zk-read-mix", description = "Which reproduction to run.")
+    String name;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<name>). A folder holding another run is kept and DIR-2 is used.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every cell (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!name.equals("zk-table") && !name.equals("zk-read-mix")) {
+            throw new UsageException("unknown reproduction '" + name + "'; known: zk-table, zk-read-mix");
+        }
+        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--jobs must be from 1 to 256, got " + workers);
+        }
+        Path dir = OutputFolders.choose(out != null ? out : Path.of("out", name), name, seed);
+        RunCommand.createFolder(dir);
+        ZkExperiment experiment = ZkExperiment.paper(ZkCalibration.paper(), ZkExperiment.TIMING);
+        PrintWriter stdout = spec.commandLine().getOut();
+        boolean met = name.equals("zk-table") ? table(experiment, workers, dir, stdout) : readMix(experiment, workers, dir, stdout);
+        return met ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
+    }
+
+    /** Runs the table; true when every cell is within the tolerance and safe. */
+    private boolean table(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
+        ZkTable table;
+        try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quiet)) {
+            table = ZkTable.run(experiment, seed, workers, cell -> progress.step());
+        }
+        ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
+        // Charts and report.html come from quorumsim.report.ReproductionCharts.zkTable(rows, dir) (reports module), called here once it is merged.
+        boolean met = table.allWithinTolerance() && allSafe(table.cells());
+        if (quiet) {
+            return met;
+        }
+        stdout.println("ZooKeeper Table 1 (Hunt et al., USENIX ATC 2010): throughput of a saturated system, operations/s");
+        stdout.println("250 clients x 100 outstanding, 1 KB requests, throttle 2,000; one calibration ("
+                + ZkCalibration.PAPER_PROFILE + ") for all cells; seed " + seed);
+        stdout.println();
+        stdout.printf(Locale.ROOT, "%7s | %-29s | %-29s%n", "", "        100% reads", "         0% reads");
+        stdout.printf(Locale.ROOT, "%7s | %10s %10s %7s | %10s %10s %7s%n", "servers", "simulated", "paper", "dev", "simulated", "paper", "dev");
+        for (int servers : ZkPaper.SERVERS) {
+            TableRow reads = table.row(servers, 100);
+            TableRow writes = table.row(servers, 0);
+            stdout.printf(Locale.ROOT, "%7d | %,10d %,10d %+6.1f%% | %,10d %,10d %+6.1f%%%n", servers,
+                    reads.simulatedOpsPerSec(), reads.paperOpsPerSec(), reads.deviationPct(),
+                    writes.simulatedOpsPerSec(), writes.paperOpsPerSec(), writes.deviationPct());
+        }
+        stdout.println();
+        stdout.printf(Locale.ROOT, "every cell within %.0f%% of the paper: %s (largest deviation %.1f%%)%n", ZkTable.TOLERANCE_PCT,
+                table.allWithinTolerance() ? "yes" : "NO", table.maxAbsDeviationPct());
+        stdout.println(safetyLine(table.cells()));
+        stdout.println();
+        stdout.println("CPU busy over the window (the leader; the followers' mean): where each cell saturates");
+        for (int servers : ZkPaper.SERVERS) {
+            stdout.printf(Locale.ROOT, "%7d | %29s | %29s%n", servers, busy(table, servers, 100), busy(table, servers, 0));
+        }
+        stdout.println();
+        stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", table.cells().size(),
+                table.wallSeconds(), workers, table.events(), table.eventsPerSecond());
+        stdout.println("wrote " + dir.resolve(ReproductionFiles.TABLE_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
+        stdout.flush();
+        return met;
+    }
+
+    private static String safetyLine(List<CellResult> cells) {
+        for (CellResult c : cells) {
+            if (!c.safetyHolds()) {
+                return "Zab checkers: VIOLATION with " + c.servers() + " servers at " + c.readPct() + "% reads: " + c.safety();
+            }
+        }
+        return "Zab checkers (agreement, linearizable writes, FIFO client order, sessions): safety holds in every cell";
+    }
+
+    private static String busy(ZkTable table, int servers, int readPct) {
+        for (CellResult c : table.cells()) {
+            if (c.servers() == servers && c.readPct() == readPct) {
+                return String.format(Locale.ROOT, "leader %3.0f%%, followers %3.0f%%", 100 * c.leaderCpuBusy(), 100 * c.followerCpuBusy());
+            }
+        }
+        throw new IllegalStateException("no cell for " + servers + " servers at " + readPct + "% reads");
+    }
+
+    /** Runs the read-mix grid; true when every cell is safe (its figures are a prediction: nothing to meet). */
+    private boolean readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
+        ZkReadMix mix;
+        int cells = ZkPaper.SERVERS.size() * ZkReadMix.readPcts().size();
+        try (Progress progress = new Progress("zk-read-mix", cells, " cells", quiet)) {
+            mix = ZkReadMix.run(experiment, ZkPaper.SERVERS, seed, workers, cell -> progress.step());
+        }
+        ReproductionFiles.writeReadMix(dir, mix, experiment, ZkCalibration.PAPER_PROFILE);
+        // The chart comes from quorumsim.report.ReproductionCharts.zkReadMix(rows, dir) (reports module), called here once it is merged.
+        if (quiet) {
+            return allSafe(mix.cells());
+        }
+        stdout.println("ZooKeeper throughput against the share of reads (a prediction of the Table 1 calibration), operations/s");
+        stdout.println();
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", "reads"));
+        for (int servers : ZkPaper.SERVERS) {
+            header.append(String.format(Locale.ROOT, " %10s", servers + " srv"));
+        }
+        stdout.println(header);
+        for (int pct : ZkReadMix.readPcts()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d%%", pct));
+            for (int servers : ZkPaper.SERVERS) {
+                for (ReadMixRow r : mix.rows()) {
+                    if (r.servers() == servers && r.readPct() == pct) {
+                        line.append(String.format(Locale.ROOT, " %,10d", r.opsPerSec()));
+                    }
+                }
+            }
+            stdout.println(line);
+        }
+        stdout.println();
+        stdout.println(safetyLine(mix.cells()));
+        stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", mix.cells().size(),
+                mix.wallSeconds(), workers, mix.events(), mix.eventsPerSecond());
+        stdout.println("wrote " + dir.resolve(ReproductionFiles.READ_MIX_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
+        stdout.flush();
+        return allSafe(mix.cells());
+    }
+
+    private static boolean allSafe(List<CellResult> cells) {
+        return cells.stream().allMatch(CellResult::safetyHolds);
+    }
+}
