@@ -104,7 +104,7 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
         NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
         for (int c = 0; c < clients; c++) {
             int first = c % serving;
-            SaturationDriver driver = new SaturationDriver("/c" + c, readPct / 100.0, outstanding, ZkPaper.REQUEST_BYTES);
+            SaturationDriver driver = new SaturationDriver("/c" + c, readPct / 100.0, outstanding, ZkPaper.REQUEST_BYTES, 0);
             sim.addNode("c" + c, clientSpec, (self, store) ->
                     new DelayedStart(new ZkClient(first, servers, config.sessionTimeoutNanos(), driver), timing.clientStartNanos()));
         }
