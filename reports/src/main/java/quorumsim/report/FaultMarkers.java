@@ -114,7 +114,10 @@ final class FaultMarkers {
         m.setLabelFont(LABEL_FONT);
         m.setLabelPaint(colour);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        m.setLabelAnchor(leftward ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        // An instant's line has no width: its label starts right of it (or ends left of it), never on it.
+        boolean instant = m instanceof ValueMarker;
+        m.setLabelAnchor(instant ? (leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT)
+                : (leftward ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT));
         m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         m.setLabelOffset(new RectangleInsets(4 + row * LABEL_ROW_PIXELS, 4, 0, 4));
     }
