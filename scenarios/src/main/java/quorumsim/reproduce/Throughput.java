@@ -3,9 +3,9 @@ package quorumsim.reproduce;
 /**
  * The rate of a saturated system from its completions per time bucket: the least-squares slope
  * of the cumulative count over the measured window. Saturated writes complete in bursts: the
- * 2,000 requests in process cycle through the leader, whose one FIFO queue makes ACKs wait
- * behind the forwarded requests queued before them, so commits leave in batches (every 200-250
- * ms on 13 servers). A plain count over a window is off by up to one burst; the slope's error
+ * 2,000 requests in process go round the leader's queues together and their commits come back
+ * in batches (on 13 servers about 2,000 completions every 230 ms, whether or not the NIC is
+ * the limit). A plain count over a window is off by up to one burst; the slope's error
  * falls with the square of the burst period over the window.
  */
 final class Throughput {
