@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import quorumsim.report.ReproductionCharts;
+import quorumsim.report.ZkTableRow;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,7 +79,8 @@ final class ReproduceCommand implements Callable<Integer> {
             table = ZkTable.run(experiment, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
-        // Charts and report.html come from quorumsim.report.ReproductionCharts.zkTable(rows, dir) (reports module), called here once it is merged.
+        ReproductionCharts.zkTable(table.rows().stream()
+                .map(r -> new ZkTableRow(r.servers(), r.readPct(), r.simulatedOpsPerSec(), r.paperOpsPerSec())).toList(), dir);
         boolean met = table.allWithinTolerance() && allSafe(table.cells());
         if (quiet) {
             return met;
@@ -107,7 +110,8 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", table.cells().size(),
                 table.wallSeconds(), workers, table.events(), table.eventsPerSecond());
-        stdout.println("wrote " + dir.resolve(ReproductionFiles.TABLE_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
+        stdout.println("wrote " + dir + "/: " + ReproductionFiles.TABLE_CSV + ", " + ReproductionFiles.SUMMARY_JSON
+                + ", zk-table.png/.svg (simulated beside the paper's points), " + ReproductionCharts.PAGE);
         stdout.flush();
         return met;
     }
@@ -138,7 +142,8 @@ final class ReproduceCommand implements Callable<Integer> {
             mix = ZkReadMix.run(experiment, ZkPaper.SERVERS, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeReadMix(dir, mix, experiment, ZkCalibration.PAPER_PROFILE);
-        // The chart comes from quorumsim.report.ReproductionCharts.zkReadMix(rows, dir) (reports module), called here once it is merged.
+        ReproductionCharts.zkReadMix(mix.rows().stream()
+                .map(r -> new quorumsim.report.ReadMixRow(r.servers(), r.readPct(), r.opsPerSec(), Double.NaN)).toList(), dir);
         if (quiet) {
             return allSafe(mix.cells());
         }
@@ -164,7 +169,8 @@ final class ReproduceCommand implements Callable<Integer> {
         stdout.println(safetyLine(mix.cells()));
         stdout.printf(Locale.ROOT, "%d cells in %.1f s wall on %d threads, %,d events, %,.0f events/s%n", mix.cells().size(),
                 mix.wallSeconds(), workers, mix.events(), mix.eventsPerSecond());
-        stdout.println("wrote " + dir.resolve(ReproductionFiles.READ_MIX_CSV) + " and " + dir.resolve(ReproductionFiles.SUMMARY_JSON));
+        stdout.println("wrote " + dir + "/: " + ReproductionFiles.READ_MIX_CSV + ", " + ReproductionFiles.SUMMARY_JSON
+                + ", zk-read-mix.png/.svg (one line per server count), " + ReproductionCharts.PAGE);
         stdout.flush();
         return allSafe(mix.cells());
     }
