@@ -12,12 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cheap version of the paper's experiment (48 clients with 10 requests outstanding, short
- * windows) with the real calibration: the mechanism shows (reads scale with the servers that
+ * windows that still hold a few thousand operations) with the real calibration: the mechanism shows (reads scale with the servers that
  * serve them, writes fall as the leader fans out to more followers), the table is written as
  * promised, and the same seed gives the same figures.
  */
 class ZkReproductionTest {
-    private static final ZkExperiment.Timing SHORT = ZkExperiment.Timing.fixed(500_000_000L, 150_000_000L, 150_000_000L);
+    /** Windows of at least 5,000 operations (several throttle cycles of the bursty write cells), 600 ms at most. */
+    private static final ZkExperiment.Timing SHORT = new ZkExperiment.Timing(500_000_000L, 150_000_000L, 150_000_000L, 5_000, 600_000_000L);
     private static final ZkExperiment CHEAP = new ZkExperiment(ZkCalibration.paper(), 48, 10, SHORT);
     private static ZkTable table;
 
