@@ -2,7 +2,6 @@ package quorumsim.zab;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import quorumsim.core.Context;
@@ -264,10 +263,10 @@ final class ClientPipeline {
             fire(ctx, change, txn.zxid());
         }
         if (txn.kind() == Txn.Kind.CLOSE_SESSION) {
-            for (Map.Entry<Integer, Long> c : List.copyOf(connections.entrySet())) {
-                if (c.getValue() == txn.sessionId()) {
-                    connections.remove(c.getKey());
-                    ctx.send(c.getKey(), new Messages.Connected(txn.sessionId(), false));
+            for (int client : List.copyOf(connections.keySet())) {     // ids, not entries: remove may rewrite an entry
+                if (connections.get(client) == txn.sessionId()) {
+                    connections.remove(client);
+                    ctx.send(client, new Messages.Connected(txn.sessionId(), false));
                 }
             }
         }

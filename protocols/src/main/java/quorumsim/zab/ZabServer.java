@@ -626,12 +626,13 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             lookForLeader(ctx);                                      // lost the quorum: give up leadership
             return;
         }
-        for (Map.Entry<Long, Long> s : List.copyOf(leading.sessionExpiryLocalNanos.entrySet())) {
-            if (now > s.getValue()) {
-                leading.sessionExpiryLocalNanos.remove(s.getKey());
-                if (leading.prepared.hasSession(s.getKey())) {
+        // Copy the ids, not the entries: a TreeMap's remove may move another session's key and value into a removed entry.
+        for (long session : List.copyOf(leading.sessionExpiryLocalNanos.keySet())) {
+            if (now > leading.sessionExpiryLocalNanos.get(session)) {
+                leading.sessionExpiryLocalNanos.remove(session);
+                if (leading.prepared.hasSession(session)) {
                     ctx.chargeCpu(costs.prepareNanos());
-                    propose(ctx, leading.prepared.prepare(Op.closeSession(), s.getKey(), -(leading.closeCxid++), -1, nextZxid()));
+                    propose(ctx, leading.prepared.prepare(Op.closeSession(), session, -(leading.closeCxid++), -1, nextZxid()));
                 }
             }
         }
