@@ -30,6 +30,9 @@ final class ClientPipeline {
 
         /** A session's client was heard from. */
         void touch(Context ctx, long sessionId);
+
+        /** Asks the leader whether a reconnecting session lives; the answer comes to {@link #revalidated}. */
+        void revalidate(Context ctx, int client, long sessionId);
     }
 
     /** A request in process. */
@@ -116,13 +119,21 @@ final class ClientPipeline {
             take(ctx, new Entry(client, 0, -1, Op.createSession(c.timeoutNanos())));
             return;
         }
-        if (!host.tree().hasSession(c.sessionId())) {
-            ctx.send(client, new Messages.Connected(c.sessionId(), false));
+        host.revalidate(ctx, client, c.sessionId());                // an existing session: the leader decides
+    }
+
+    /** The leader's answer for a reconnecting session: accept the connection, or tell the client its session expired. */
+    void revalidated(Context ctx, int client, long sessionId, boolean valid) {
+        if (!open) {
+            return;                                                // the server lost its leader meanwhile: the client moves on
+        }
+        if (!valid) {
+            ctx.send(client, new Messages.Connected(sessionId, false));
             return;
         }
-        connections.put(client, c.sessionId());
-        host.touch(ctx, c.sessionId());
-        ctx.send(client, new Messages.Connected(c.sessionId(), true));
+        connections.put(client, sessionId);
+        host.touch(ctx, sessionId);
+        ctx.send(client, new Messages.Connected(sessionId, true));
     }
 
     void onRequest(Context ctx, int client, Messages.Request r) {

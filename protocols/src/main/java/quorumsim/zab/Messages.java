@@ -191,6 +191,23 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /**
+     * REVALIDATE: a client reconnects to this server with an existing session. Only the leader,
+     * which expires sessions, may say whether it still lives.
+     */
+    record Revalidate(int client, long sessionId) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 12;
+        }
+    }
+
+    /** The leader's answer: the session lives (and its timeout starts again), or it has expired. */
+    record Revalidated(int client, long sessionId, boolean valid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 13;
+        }
+    }
+
     /** A whole state: the tree applied up to {@code zxid}, and the chain digest of the history that made it. */
     record Snapshot(long zxid, DataTree tree, long chainDigest) {
     }

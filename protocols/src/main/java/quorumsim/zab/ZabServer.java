@@ -174,6 +174,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             pipeline.onConnect(ctx, from, m);
         } else if (message instanceof Messages.Close) {
             pipeline.onClose(from);
+        } else if (message instanceof Messages.Revalidate m) {
+            onRevalidate(ctx, from, m);
+        } else if (message instanceof Messages.Revalidated m) {
+            onRevalidated(ctx, from, m);
         } else if (message instanceof Messages.Notification m) {
             onNotification(ctx, from, m);
         } else if (message instanceof Messages.FollowerInfo m) {
@@ -514,6 +518,34 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         ctx.observe(new Observations.SessionTouched(self, sessionId));
     }
 
+    @Override
+    public void revalidate(Context ctx, int client, long sessionId) {
+        if (state == PeerState.LEADING) {
+            pipeline.revalidated(ctx, client, sessionId, touchIfLive(ctx, sessionId));
+        } else {
+            ctx.send(leader, new Messages.Revalidate(client, sessionId));
+        }
+    }
+
+    /** REVALIDATE: a follower's client reconnects with an existing session. */
+    private void onRevalidate(Context ctx, int from, Messages.Revalidate m) {
+        if (leading == null || leading.phase != Leadership.Phase.BROADCAST) {
+            return;
+        }
+        heard(ctx, from);
+        ctx.send(from, new Messages.Revalidated(m.client(), m.sessionId(), touchIfLive(ctx, m.sessionId())));
+    }
+
+    /** ZooKeeper's touchSession: a session the leader has not expired gets a fresh timeout; an expired one stays expired. */
+    private boolean touchIfLive(Context ctx, long sessionId) {
+        Long timeout = tree.sessions().get(sessionId);
+        if (timeout == null || !leading.sessionExpiryLocalNanos.containsKey(sessionId)) {
+            return false;
+        }
+        leading.sessionExpiryLocalNanos.put(sessionId, ctx.now() + timeout);
+        return true;
+    }
+
     /** A write or sync from a server's pipeline: prepare the idempotent transaction and propose it. */
     private void onForward(Context ctx, int from, Messages.Forward f) {
         if (leading == null || leading.phase != Leadership.Phase.BROADCAST) {
@@ -700,6 +732,14 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         }
         lastHeardLeaderLocalNanos = ctx.now();
         pipeline.syncDone(ctx, m.sessionId(), m.cxid());
+    }
+
+    private void onRevalidated(Context ctx, int from, Messages.Revalidated m) {
+        if (state != PeerState.FOLLOWING || from != leader) {
+            return;
+        }
+        lastHeardLeaderLocalNanos = ctx.now();
+        pipeline.revalidated(ctx, m.client(), m.sessionId(), m.valid());
     }
 
     private void onLeaderPing(Context ctx, int from, Messages.LeaderPing m) {

@@ -102,6 +102,8 @@ class EphemeralNodeTest {
 
         assertEquals(List.of(), sessionsEnded, "no session expired: every holder moved within its timeout");
         assertEquals(nodes(holders()), lister.children, "every holder's node is still there");
+        assertEquals(run.sim().metrics().messagesByType().get("Revalidate").messages(),
+                run.sim().metrics().messagesByType().get("Revalidated").messages(), "the leader took back each moved session itself");
         assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
     }
 
