@@ -157,6 +157,45 @@ final class ClientPipeline {
         }
     }
 
+    /** SETWATCHES, the first thing a client that moved here sends: fire what its watches missed, register the rest. */
+    void onSetWatches(Context ctx, int client, Messages.SetWatches m) {
+        Long session = connections.get(client);
+        if (!open || session == null) {
+            ctx.send(client, new Messages.Disconnect("not connected"));
+            return;
+        }
+        DataTree tree = host.tree();
+        for (String path : m.dataWatches()) {
+            if (!tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DELETED);
+            } else if (tree.modifiedZxid(path) > m.relativeZxid()) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DATA_CHANGED);
+            } else {
+                dataWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+        for (String path : m.existWatches()) {
+            if (tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_CREATED);
+            } else {
+                dataWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+        for (String path : m.childWatches()) {
+            if (!tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DELETED);
+            } else if (tree.childrenZxid(path) > m.relativeZxid()) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_CHILDREN_CHANGED);
+            } else {
+                childWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+    }
+
+    private void notifyWatcher(Context ctx, int client, String path, DataTree.Event event) {
+        ctx.send(client, new Messages.WatchEvent(path, event, host.lastApplied()));
+    }
+
     void onPing(Context ctx, int client, Messages.ClientPing p) {
         Long session = connections.get(client);
         if (!open || session == null || session != p.sessionId()) {

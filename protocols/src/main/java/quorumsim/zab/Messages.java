@@ -48,6 +48,24 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /**
+     * SETWATCHES: a client that moved to this server with its session brings the watches it had
+     * set (data, exists on a missing node, children) and the last zxid it saw; what they missed
+     * since then fires at once, the rest are registered here.
+     */
+    record SetWatches(long relativeZxid, List<String> dataWatches, List<String> existWatches, List<String> childWatches)
+            implements Messages {
+        public int sizeBytes() {
+            int bytes = HEADER_BYTES + 8;
+            for (List<String> paths : List.of(dataWatches, existWatches, childWatches)) {
+                for (String path : paths) {
+                    bytes += 4 + path.length();
+                }
+            }
+            return bytes;
+        }
+    }
+
     /** A client's heartbeat after s/3 of silence. */
     record ClientPing(long sessionId) implements Messages {
         public int sizeBytes() {

@@ -172,6 +172,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (message instanceof Messages.Connect m) {
             ctx.chargeCpu(costs.receivePerMessageNanos());
             pipeline.onConnect(ctx, from, m);
+        } else if (message instanceof Messages.SetWatches m) {
+            pipeline.onSetWatches(ctx, from, m);
         } else if (message instanceof Messages.Close) {
             pipeline.onClose(from);
         } else if (message instanceof Messages.Revalidate m) {
