@@ -2,7 +2,6 @@ package quorumsim.zab;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import quorumsim.core.Context;
@@ -31,6 +30,9 @@ final class ClientPipeline {
 
         /** A session's client was heard from. */
         void touch(Context ctx, long sessionId);
+
+        /** Asks the leader whether a reconnecting session lives; the answer comes to {@link #revalidated}. */
+        void revalidate(Context ctx, int client, long sessionId);
     }
 
     /** A request in process. */
@@ -117,13 +119,21 @@ final class ClientPipeline {
             take(ctx, new Entry(client, 0, -1, Op.createSession(c.timeoutNanos())));
             return;
         }
-        if (!host.tree().hasSession(c.sessionId())) {
-            ctx.send(client, new Messages.Connected(c.sessionId(), false));
+        host.revalidate(ctx, client, c.sessionId());                // an existing session: the leader decides
+    }
+
+    /** The leader's answer for a reconnecting session: accept the connection, or tell the client its session expired. */
+    void revalidated(Context ctx, int client, long sessionId, boolean valid) {
+        if (!open) {
+            return;                                                // the server lost its leader meanwhile: the client moves on
+        }
+        if (!valid) {
+            ctx.send(client, new Messages.Connected(sessionId, false));
             return;
         }
-        connections.put(client, c.sessionId());
-        host.touch(ctx, c.sessionId());
-        ctx.send(client, new Messages.Connected(c.sessionId(), true));
+        connections.put(client, sessionId);
+        host.touch(ctx, sessionId);
+        ctx.send(client, new Messages.Connected(sessionId, true));
     }
 
     void onRequest(Context ctx, int client, Messages.Request r) {
@@ -145,6 +155,45 @@ final class ClientPipeline {
                 e.abandoned = true;
             }
         }
+    }
+
+    /** SETWATCHES, the first thing a client that moved here sends: fire what its watches missed, register the rest. */
+    void onSetWatches(Context ctx, int client, Messages.SetWatches m) {
+        Long session = connections.get(client);
+        if (!open || session == null) {
+            ctx.send(client, new Messages.Disconnect("not connected"));
+            return;
+        }
+        DataTree tree = host.tree();
+        for (String path : m.dataWatches()) {
+            if (!tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DELETED);
+            } else if (tree.modifiedZxid(path) > m.relativeZxid()) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DATA_CHANGED);
+            } else {
+                dataWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+        for (String path : m.existWatches()) {
+            if (tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_CREATED);
+            } else {
+                dataWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+        for (String path : m.childWatches()) {
+            if (!tree.exists(path)) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_DELETED);
+            } else if (tree.childrenZxid(path) > m.relativeZxid()) {
+                notifyWatcher(ctx, client, path, DataTree.Event.NODE_CHILDREN_CHANGED);
+            } else {
+                childWatches.computeIfAbsent(path, k -> new TreeSet<>()).add(client);
+            }
+        }
+    }
+
+    private void notifyWatcher(Context ctx, int client, String path, DataTree.Event event) {
+        ctx.send(client, new Messages.WatchEvent(path, event, host.lastApplied()));
     }
 
     void onPing(Context ctx, int client, Messages.ClientPing p) {
@@ -264,10 +313,10 @@ final class ClientPipeline {
             fire(ctx, change, txn.zxid());
         }
         if (txn.kind() == Txn.Kind.CLOSE_SESSION) {
-            for (Map.Entry<Integer, Long> c : List.copyOf(connections.entrySet())) {
-                if (c.getValue() == txn.sessionId()) {
-                    connections.remove(c.getKey());
-                    ctx.send(c.getKey(), new Messages.Connected(txn.sessionId(), false));
+            for (int client : List.copyOf(connections.keySet())) {     // ids, not entries: remove may rewrite an entry
+                if (connections.get(client) == txn.sessionId()) {
+                    connections.remove(client);
+                    ctx.send(client, new Messages.Connected(txn.sessionId(), false));
                 }
             }
         }

@@ -48,6 +48,24 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /**
+     * SETWATCHES: a client that moved to this server with its session brings the watches it had
+     * set (data, exists on a missing node, children) and the last zxid it saw; what they missed
+     * since then fires at once, the rest are registered here.
+     */
+    record SetWatches(long relativeZxid, List<String> dataWatches, List<String> existWatches, List<String> childWatches)
+            implements Messages {
+        public int sizeBytes() {
+            int bytes = HEADER_BYTES + 8;
+            for (List<String> paths : List.of(dataWatches, existWatches, childWatches)) {
+                for (String path : paths) {
+                    bytes += 4 + path.length();
+                }
+            }
+            return bytes;
+        }
+    }
+
     /** A client's heartbeat after s/3 of silence. */
     record ClientPing(long sessionId) implements Messages {
         public int sizeBytes() {
@@ -188,6 +206,23 @@ public sealed interface Messages extends Message {
     record FollowerPing(long epoch, List<Long> touchedSessions) implements Messages {
         public int sizeBytes() {
             return HEADER_BYTES + 8 + 8 * touchedSessions.size();
+        }
+    }
+
+    /**
+     * REVALIDATE: a client reconnects to this server with an existing session. Only the leader,
+     * which expires sessions, may say whether it still lives.
+     */
+    record Revalidate(int client, long sessionId) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 12;
+        }
+    }
+
+    /** The leader's answer: the session lives (and its timeout starts again), or it has expired. */
+    record Revalidated(int client, long sessionId, boolean valid) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 13;
         }
     }
 

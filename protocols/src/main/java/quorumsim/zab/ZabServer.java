@@ -1,9 +1,6 @@
 package quorumsim.zab;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
@@ -11,7 +8,6 @@ import quorumsim.core.Message;
 import quorumsim.core.StableStore;
 import quorumsim.zab.Messages.PeerState;
 import quorumsim.zab.tree.DataTree;
-import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;
 import quorumsim.zab.tree.Txn;
 
@@ -19,16 +15,18 @@ import quorumsim.zab.tree.Txn;
  * A ZooKeeper server running Zab (Junqueira, Reed, Serafini, DSN 2011): fast leader election,
  * then discovery (FOLLOWERINFO, NEWEPOCH, ACKEPOCH), synchronization (DIFF/TRUNC/SNAP and
  * NEWLEADER, ACK, UPTODATE) and broadcast (PROPOSAL, ACK after the log write, COMMIT on a
- * quorum, delivered in zxid order). Its {@link ClientPipeline} serves the clients.
+ * quorum, delivered in zxid order). This class holds the server's state (its history, the tree,
+ * its role) and does the election and the delivery; what it does as a leader or a follower is in
+ * {@link LeaderRole} and {@link FollowerRole}. Its {@link ClientPipeline} serves the clients.
  *
  * <p>Stable storage: the accepted and current epochs, the last snapshot and the log after it.
  * Everything else is rebuilt after a crash by synchronizing with a leader.
  */
 public final class ZabServer implements Actor, ClientPipeline.Host {
-    private static final String ACCEPTED_EPOCH = "acceptedEpoch";
-    private static final String CURRENT_EPOCH = "currentEpoch";
-    private static final String SNAPSHOT = "snapshot";
-    private static final String LOG = "log";
+    static final String ACCEPTED_EPOCH = "acceptedEpoch";
+    static final String CURRENT_EPOCH = "currentEpoch";
+    static final String SNAPSHOT = "snapshot";
+    static final String LOG = "log";
 
     /** A proposal is in the log: ACK it (follower) or count my own ack (leader). */
     record ProposalLogged(long epoch, long zxid) {
@@ -40,31 +38,33 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     enum FollowerPhase { DISCOVERY, SYNC, WAIT_UPTODATE, BROADCAST }
 
-    private final int self;
-    private final ZabConfig config;
-    private final Quorums quorums;
-    private final ZabCosts costs;
-    private final StableStore store;
-    private final FastLeaderElection election;
-    private final ClientPipeline pipeline;
-    private final long limitNanos;
-    private final long initLimitNanos;
+    final int self;
+    final ZabConfig config;
+    final Quorums quorums;
+    final ZabCosts costs;
+    final StableStore store;
+    final FastLeaderElection election;
+    final ClientPipeline pipeline;
+    private final LeaderRole leaderRole = new LeaderRole(this);
+    private final FollowerRole followerRole = new FollowerRole(this);
+    final long limitNanos;
+    final long initLimitNanos;
 
     // history: the snapshot it starts from, then the transactions after it (logged or being logged)
-    private Messages.Snapshot base;
-    private final ArrayList<Txn> history;
-    private final ArrayList<Txn> stableLog;
-    private DataTree tree;
-    private int appliedCount;
-    private long lastApplied;
-    private long chain;
+    Messages.Snapshot base;
+    final ArrayList<Txn> history;
+    final ArrayList<Txn> stableLog;
+    DataTree tree;
+    int appliedCount;
+    long lastApplied;
+    long chain;
 
-    private PeerState state = PeerState.LOOKING;
-    private int leader = -1;
-    private Leadership leading;
-    private FollowerPhase phase;
-    private long lastHeardLeaderLocalNanos;
-    private final TreeSet<Long> touched = new TreeSet<>();
+    PeerState state = PeerState.LOOKING;
+    int leader = -1;
+    Leadership leading;
+    FollowerPhase phase;
+    long lastHeardLeaderLocalNanos;
+    final TreeSet<Long> touched = new TreeSet<>();
 
     public ZabServer(int self, ZabConfig config, StableStore store) {
         this.self = self;
@@ -88,7 +88,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         resetTreeToBase();
     }
 
-    private void resetTreeToBase() {
+    void resetTreeToBase() {
         tree = base.tree().copy();
         appliedCount = 0;
         lastApplied = base.zxid();
@@ -101,11 +101,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         return history.isEmpty() ? base.zxid() : history.get(history.size() - 1).zxid();
     }
 
-    private long acceptedEpoch() {
+    long acceptedEpoch() {
         return store.<Long>get(ACCEPTED_EPOCH);
     }
 
-    private long currentEpoch() {
+    long currentEpoch() {
         return store.<Long>get(CURRENT_EPOCH);
     }
 
@@ -153,41 +153,47 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         if (message instanceof Messages.Request m) {
             pipeline.onRequest(ctx, from, m);
         } else if (message instanceof Messages.Proposal m) {
-            onProposal(ctx, from, m);
+            followerRole.onProposal(ctx, from, m);
         } else if (message instanceof Messages.Ack m) {
-            onAck(ctx, from, m);
+            leaderRole.onAck(ctx, from, m);
         } else if (message instanceof Messages.Commit m) {
-            onCommit(ctx, from, m);
+            followerRole.onCommit(ctx, from, m);
         } else if (message instanceof Messages.Forward m) {
-            onForward(ctx, from, m);
+            leaderRole.onForward(ctx, from, m);
         } else if (message instanceof Messages.ClientPing m) {
             ctx.chargeCpu(costs.receivePerMessageNanos());
             pipeline.onPing(ctx, from, m);
         } else if (message instanceof Messages.LeaderPing m) {
-            onLeaderPing(ctx, from, m);
+            followerRole.onLeaderPing(ctx, from, m);
         } else if (message instanceof Messages.FollowerPing m) {
-            onFollowerPing(ctx, from, m);
+            leaderRole.onFollowerPing(ctx, from, m);
         } else if (message instanceof Messages.SyncDone m) {
-            onSyncDone(ctx, from, m);
+            followerRole.onSyncDone(ctx, from, m);
         } else if (message instanceof Messages.Connect m) {
             ctx.chargeCpu(costs.receivePerMessageNanos());
             pipeline.onConnect(ctx, from, m);
+        } else if (message instanceof Messages.SetWatches m) {
+            pipeline.onSetWatches(ctx, from, m);
         } else if (message instanceof Messages.Close) {
             pipeline.onClose(from);
+        } else if (message instanceof Messages.Revalidate m) {
+            leaderRole.onRevalidate(ctx, from, m);
+        } else if (message instanceof Messages.Revalidated m) {
+            followerRole.onRevalidated(ctx, from, m);
         } else if (message instanceof Messages.Notification m) {
             onNotification(ctx, from, m);
         } else if (message instanceof Messages.FollowerInfo m) {
-            onFollowerInfo(ctx, from, m);
+            leaderRole.onFollowerInfo(ctx, from, m);
         } else if (message instanceof Messages.NewEpoch m) {
-            onNewEpoch(ctx, from, m);
+            followerRole.onNewEpoch(ctx, from, m);
         } else if (message instanceof Messages.AckEpoch m) {
-            onAckEpoch(ctx, from, m);
+            leaderRole.onAckEpoch(ctx, from, m);
         } else if (message instanceof Messages.Sync m) {
-            onSync(ctx, from, m);
+            followerRole.onSync(ctx, from, m);
         } else if (message instanceof Messages.AckNewLeader m) {
-            onAckNewLeader(ctx, from, m);
+            leaderRole.onAckNewLeader(ctx, from, m);
         } else if (message instanceof Messages.UpToDate m) {
-            onUpToDate(ctx, from, m);
+            followerRole.onUpToDate(ctx, from, m);
         }
     }
 
@@ -196,7 +202,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         if (token instanceof ProposalLogged p) {
             makeStable(p.zxid());
             if (leading != null && p.epoch() == leading.epoch) {
-                countAck(ctx, self, p.zxid());
+                leaderRole.countAck(ctx, self, p.zxid());
             } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch()) {
                 ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));
             }
@@ -210,7 +216,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     }
 
     /** The log on disk now holds the history up to {@code zxid}. */
-    private void makeStable(long zxid) {
+    void makeStable(long zxid) {
         for (int i = stableLog.size(); i < history.size() && history.get(i).zxid() <= zxid; i++) {
             stableLog.add(history.get(i));
         }
@@ -228,13 +234,13 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
                 ctx.send(leader, new Messages.FollowerInfo(acceptedEpoch(), lastZxid()));  // it may not have been leading yet
             }
         } else {
-            leaderTick(ctx, now);
+            leaderRole.leaderTick(ctx, now);
         }
     }
 
     // ---------------------------------------------------------------- election
 
-    private void lookForLeader(Context ctx) {
+    void lookForLeader(Context ctx) {
         if (state != PeerState.LOOKING || leader >= 0 || leading != null) {
             ctx.observe(new Observations.Looking(self));
         }
@@ -263,7 +269,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;
-            startEpochIfQuorum(ctx);
+            leaderRole.startEpochIfQuorum(ctx);
         } else {
             state = PeerState.FOLLOWING;
             leader = winner;
@@ -273,94 +279,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         }
     }
 
-    // ---------------------------------------------------------------- discovery (leader side)
-
-    /** FOLLOWERINFO (CEPOCH): once a quorum has sent one, propose the epoch after every accepted one. */
-    private void onFollowerInfo(Context ctx, int from, Messages.FollowerInfo m) {
-        if (leading == null) {
-            return;
-        }
-        heard(ctx, from);
-        forget(from);                                                // a follower that comes back starts over
-        leading.followerAcceptedEpoch[from] = m.acceptedEpoch();
-        if (leading.phase == Leadership.Phase.DISCOVERY) {
-            startEpochIfQuorum(ctx);
-        } else if (m.acceptedEpoch() > leading.epoch) {              // it has seen a later epoch than mine
-            lookForLeader(ctx);
-        } else {
-            ctx.send(from, new Messages.NewEpoch(leading.epoch));
-        }
-    }
-
-    private void forget(int follower) {
-        leading.ackedEpoch[follower] = false;
-        leading.ackedNewLeader[follower] = false;
-        leading.setForwarding(follower, false);
-        for (BitSet acks : leading.outstanding.values()) {
-            acks.clear(follower);
-        }
-    }
-
-    private void startEpochIfQuorum(Context ctx) {
-        int infos = 0;
-        long maxEpoch = 0;
-        for (long e : leading.followerAcceptedEpoch) {
-            if (e >= 0) {
-                infos++;
-                maxEpoch = Math.max(maxEpoch, e);
-            }
-        }
-        if (!quorums.isQuorum(infos)) {
-            return;
-        }
-        leading.epoch = maxEpoch + 1;                                // e' = max accepted epoch + 1
-        store.put(ACCEPTED_EPOCH, leading.epoch);
-        leading.phase = Leadership.Phase.SYNC;
-        for (int peer = 0; peer < quorums.servers(); peer++) {
-            if (peer != self && leading.followerAcceptedEpoch[peer] >= 0) {
-                ctx.send(peer, new Messages.NewEpoch(leading.epoch));
-            }
-        }
-    }
-
-    /** ACKEPOCH: a follower with a later history than mine means I should not lead. */
-    private void onAckEpoch(Context ctx, int from, Messages.AckEpoch m) {
-        if (leading == null || leading.phase == Leadership.Phase.DISCOVERY) {
-            return;
-        }
-        heard(ctx, from);
-        if (m.currentEpoch() > currentEpoch() || (m.currentEpoch() == currentEpoch() && m.lastZxid() > lastZxid())) {
-            lookForLeader(ctx);
-            return;
-        }
-        leading.ackedEpoch[from] = true;
-        synchronize(ctx, from, m.lastZxid());
-    }
-
-    /** DIFF, TRUNC or SNAP, then NEWLEADER; from now on the follower gets every proposal and commit. */
-    private void synchronize(Context ctx, int follower, long peerLastZxid) {
-        long last = lastZxid();
-        int committedIndex = appliedCount;
-        Messages.Sync sync;
-        int after = indexAfter(peerLastZxid);
-        boolean inHistory = peerLastZxid == base.zxid() || (after > 0 && history.get(after - 1).zxid() == peerLastZxid);
-        if (peerLastZxid == last) {
-            sync = new Messages.Sync(leading.epoch, Messages.SyncKind.DIFF, peerLastZxid, null, List.of(), lastApplied);
-        } else if (peerLastZxid >= base.zxid() && history.size() - after <= config.snapshotThreshold()) {
-            long common = after == 0 ? base.zxid() : history.get(after - 1).zxid();
-            Messages.SyncKind kind = inHistory ? Messages.SyncKind.DIFF : Messages.SyncKind.TRUNC;
-            sync = new Messages.Sync(leading.epoch, kind, common, null, List.copyOf(history.subList(after, history.size())), lastApplied);
-        } else {
-            Messages.Snapshot snap = new Messages.Snapshot(lastApplied, tree.copy(), chain);
-            sync = new Messages.Sync(leading.epoch, Messages.SyncKind.SNAP, lastApplied, snap,
-                    List.copyOf(history.subList(committedIndex, history.size())), lastApplied);
-        }
-        ctx.send(follower, sync);
-        leading.setForwarding(follower, true);
-    }
+    // ---------------------------------------------------------------- the history
 
     /** Index of the first history entry with a zxid above {@code zxid}. */
-    private int indexAfter(long zxid) {
+    int indexAfter(long zxid) {
         int lo = 0;
         int hi = history.size();
         while (lo < hi) {
@@ -374,128 +296,12 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         return lo;
     }
 
-    /** NEWLEADER acked: once a quorum has my history, it is committed and I broadcast. */
-    private void onAckNewLeader(Context ctx, int from, Messages.AckNewLeader m) {
-        if (leading == null || m.epoch() != leading.epoch || !leading.forwarding[from]) {
-            return;
-        }
-        heard(ctx, from);
-        leading.ackedNewLeader[from] = true;
-        if (leading.phase == Leadership.Phase.BROADCAST) {
-            ctx.send(from, new Messages.UpToDate(leading.epoch, lastApplied));
-            return;
-        }
-        if (!quorums.isQuorum(Leadership.count(leading.ackedNewLeader))) {
-            return;
-        }
-        store.put(CURRENT_EPOCH, leading.epoch);
-        leading.phase = Leadership.Phase.BROADCAST;
-        applyUpTo(ctx, lastZxid());
-        leading.prepared = tree.copy();
-        long now = ctx.now();
-        for (Map.Entry<Long, Long> s : tree.sessions().entrySet()) {  // every session gets a fresh timeout
-            leading.sessionExpiryLocalNanos.put(s.getKey(), now + s.getValue());
-        }
-        for (int peer = 0; peer < quorums.servers(); peer++) {
-            if (peer != self && leading.ackedNewLeader[peer]) {
-                ctx.send(peer, new Messages.UpToDate(leading.epoch, lastApplied));
-            }
-        }
-        ctx.metrics().increment("leaderChanges");
-        ctx.metrics().mark(ctx.trueTimeNanos(), "leader s" + self + " (epoch " + leading.epoch + ")");
-        ctx.observe(new Observations.Leading(self, leading.epoch));
-        if (config.leaderServes()) {
-            pipeline.open();
-        }
-    }
-
-    // ---------------------------------------------------------------- discovery and synchronization (follower side)
-
-    /** NEWEPOCH: accept it if it is not older than what I accepted, and tell my history. */
-    private void onNewEpoch(Context ctx, int from, Messages.NewEpoch m) {
-        if (state != PeerState.FOLLOWING || from != leader || phase != FollowerPhase.DISCOVERY) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        if (m.epoch() < acceptedEpoch()) {
-            lookForLeader(ctx);
-            return;
-        }
-        store.put(ACCEPTED_EPOCH, m.epoch());
-        phase = FollowerPhase.SYNC;
-        ctx.send(leader, new Messages.AckEpoch(currentEpoch(), lastZxid()));
-    }
-
-    /** DIFF / TRUNC / SNAP + NEWLEADER: make my history the leader's, log it, then ACK. */
-    private void onSync(Context ctx, int from, Messages.Sync m) {
-        if (state != PeerState.FOLLOWING || from != leader || phase != FollowerPhase.SYNC || m.epoch() != acceptedEpoch()) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        ctx.observe(new Observations.Synced(self, leader, m.kind(), m.txns().size()));
-        if (m.kind() == Messages.SyncKind.SNAP) {
-            base = m.snapshot();
-            store.put(SNAPSHOT, new Messages.Snapshot(base.zxid(), base.tree().copy(), base.chainDigest()));
-            history.clear();
-            stableLog.clear();
-            resetTreeToBase();
-            ctx.observe(new Observations.Installed(self, lastApplied, chain));
-        } else if (m.kind() == Messages.SyncKind.TRUNC) {
-            truncateAfter(ctx, m.truncateAfterZxid());
-        }
-        int bytes = 0;
-        for (Txn txn : m.txns()) {
-            if (txn.zxid() > lastZxid()) {
-                history.add(txn);
-                bytes += txn.sizeBytes();
-            }
-        }
-        if (m.kind() == Messages.SyncKind.SNAP) {
-            bytes += (int) Math.min(Integer.MAX_VALUE / 2, base.tree().sizeBytes());
-        }
-        phase = FollowerPhase.WAIT_UPTODATE;
-        ctx.persist(Math.max(bytes, 1), new HistoryLogged(m.epoch(), lastZxid()));
-        applyUpTo(ctx, m.committedZxid());
-    }
-
-    /** TRUNC: drop the uncommitted tail after {@code zxid}. */
-    private void truncateAfter(Context ctx, long zxid) {
-        int keep = indexAfter(zxid);
-        if (keep < appliedCount) {                                    // only possible when safety is already broken
-            history.subList(keep, history.size()).clear();
-            resetTreeToBase();
-            for (Txn txn : history) {
-                tree.apply(txn);
-                chain = Chain.extend(chain, txn);
-                lastApplied = txn.zxid();
-            }
-            appliedCount = history.size();
-            ctx.observe(new Observations.Installed(self, lastApplied, chain));
-        } else {
-            history.subList(keep, history.size()).clear();
-        }
-        if (stableLog.size() > keep) {
-            stableLog.subList(keep, stableLog.size()).clear();
-        }
-    }
-
-    /** UPTODATE: a quorum has the history; apply what is committed and serve clients. */
-    private void onUpToDate(Context ctx, int from, Messages.UpToDate m) {
-        if (state != PeerState.FOLLOWING || from != leader || phase != FollowerPhase.WAIT_UPTODATE || m.epoch() != acceptedEpoch()) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        phase = FollowerPhase.BROADCAST;
-        applyUpTo(ctx, m.committedZxid());
-        pipeline.open();
-    }
-
-    // ---------------------------------------------------------------- broadcast (leader side)
+    // ---------------------------------------------------------------- for the client pipeline
 
     @Override
     public void submit(Context ctx, Messages.Forward forward) {
         if (state == PeerState.LEADING) {
-            onForward(ctx, self, forward);
+            leaderRole.onForward(ctx, self, forward);
         } else {
             ctx.send(leader, forward);
         }
@@ -514,207 +320,19 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         ctx.observe(new Observations.SessionTouched(self, sessionId));
     }
 
-    /** A write or sync from a server's pipeline: prepare the idempotent transaction and propose it. */
-    private void onForward(Context ctx, int from, Messages.Forward f) {
-        if (leading == null || leading.phase != Leadership.Phase.BROADCAST) {
-            return;
-        }
-        if (from != self) {
-            heard(ctx, from);
-        }
-        if (f.op().kind() == Op.Kind.SYNC) {
-            Leadership.PendingSync pending = new Leadership.PendingSync(f.origin(), f.sessionId(), f.cxid());
-            if (leading.outstanding.isEmpty()) {
-                answerSync(ctx, pending);
-            } else {
-                leading.pendingSyncs.computeIfAbsent(leading.outstanding.lastKey(), k -> new ArrayList<>()).add(pending);
-            }
-            return;
-        }
-        Long timeout = tree.sessions().get(f.sessionId());
-        if (timeout != null) {
-            leading.sessionExpiryLocalNanos.put(f.sessionId(), ctx.now() + timeout);
-        }
-        ctx.chargeCpu(costs.prepareNanos());
-        propose(ctx, leading.prepared.prepare(f.op(), f.sessionId(), f.cxid(), f.origin(), nextZxid()));
-    }
-
-    private long nextZxid() {
-        return Zxid.of(leading.epoch, leading.nextCounter++);
-    }
-
-    private void propose(Context ctx, Txn txn) {
-        history.add(txn);
-        leading.outstanding.put(txn.zxid(), new BitSet());
-        ctx.chargeCpu(costs.logWriteNanos());
-        ctx.persist(txn.sizeBytes(), new ProposalLogged(leading.epoch, txn.zxid()));
-        ctx.multicast(leading.forwardingTargets(), new Messages.Proposal(leading.epoch, txn));
-    }
-
-    private void onAck(Context ctx, int from, Messages.Ack m) {
-        if (leading == null || m.epoch() != leading.epoch || !leading.forwarding[from]) {
-            return;
-        }
-        heard(ctx, from);
-        ctx.chargeCpu(costs.ackNanos());
-        countAck(ctx, from, m.zxid());
-    }
-
-    /** Commit, in zxid order, every proposal a quorum (the leader included) has logged. */
-    private void countAck(Context ctx, int from, long zxid) {
-        BitSet acks = leading.outstanding.get(zxid);
-        if (acks == null) {
-            return;
-        }
-        acks.set(from);
-        while (!leading.outstanding.isEmpty()) {
-            Map.Entry<Long, BitSet> first = leading.outstanding.firstEntry();
-            BitSet votes = first.getValue();
-            if (!votes.get(self) || !quorums.isQuorum(votes.cardinality())) {
-                break;
-            }
-            leading.outstanding.pollFirstEntry();
-            long committed = first.getKey();
-            ctx.multicast(leading.forwardingTargets(), new Messages.Commit(leading.epoch, committed));
-            applyUpTo(ctx, committed);
-            List<Leadership.PendingSync> syncs = leading.pendingSyncs.remove(committed);
-            if (syncs != null) {
-                for (Leadership.PendingSync s : syncs) {
-                    answerSync(ctx, s);
-                }
-            }
-        }
-    }
-
-    private void answerSync(Context ctx, Leadership.PendingSync s) {
-        if (s.origin() == self) {
-            pipeline.syncDone(ctx, s.sessionId(), s.cxid());
+    @Override
+    public void revalidate(Context ctx, int client, long sessionId) {
+        if (state == PeerState.LEADING) {
+            pipeline.revalidated(ctx, client, sessionId, leaderRole.touchIfLive(ctx, sessionId));
         } else {
-            ctx.send(s.origin(), new Messages.SyncDone(s.sessionId(), s.cxid(), lastApplied));
+            ctx.send(leader, new Messages.Revalidate(client, sessionId));
         }
-    }
-
-    private void heard(Context ctx, int follower) {
-        leading.lastHeardLocalNanos[follower] = ctx.now();
-    }
-
-    /** Heartbeats out; followers silent too long are dropped; without a quorum, give up; expire sessions. */
-    private void leaderTick(Context ctx, long now) {
-        Messages.LeaderPing ping = new Messages.LeaderPing(leading.epoch);
-        int alive = 1;
-        for (int peer = 0; peer < quorums.servers(); peer++) {
-            if (peer == self || leading.followerAcceptedEpoch[peer] < 0) {
-                continue;
-            }
-            if (now - leading.lastHeardLocalNanos[peer] > limitNanos) {
-                forget(peer);
-                leading.followerAcceptedEpoch[peer] = -1;
-                continue;
-            }
-            alive++;
-            if (leading.forwarding[peer]) {
-                ctx.send(peer, ping);
-            }
-        }
-        if (leading.phase != Leadership.Phase.BROADCAST) {
-            if (now - leading.startedLocalNanos > initLimitNanos) {
-                lookForLeader(ctx);                                  // could not establish the epoch in time
-            }
-            return;
-        }
-        if (!quorums.isQuorum(alive)) {
-            lookForLeader(ctx);                                      // lost the quorum: give up leadership
-            return;
-        }
-        for (Map.Entry<Long, Long> s : List.copyOf(leading.sessionExpiryLocalNanos.entrySet())) {
-            if (now > s.getValue()) {
-                leading.sessionExpiryLocalNanos.remove(s.getKey());
-                if (leading.prepared.hasSession(s.getKey())) {
-                    ctx.chargeCpu(costs.prepareNanos());
-                    propose(ctx, leading.prepared.prepare(Op.closeSession(), s.getKey(), -(leading.closeCxid++), -1, nextZxid()));
-                }
-            }
-        }
-    }
-
-    private void onFollowerPing(Context ctx, int from, Messages.FollowerPing m) {
-        if (leading == null || m.epoch() != leading.epoch) {
-            return;
-        }
-        heard(ctx, from);
-        for (long session : m.touchedSessions()) {
-            Long timeout = tree.sessions().get(session);
-            if (timeout != null) {
-                leading.sessionExpiryLocalNanos.put(session, ctx.now() + timeout);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- broadcast (follower side)
-
-    /** PROPOSAL: it must follow my history without a gap (else the connection lost messages); log it, then ACK. */
-    private void onProposal(Context ctx, int from, Messages.Proposal m) {
-        if (state != PeerState.FOLLOWING || from != leader || m.epoch() != acceptedEpoch()
-                || (phase != FollowerPhase.WAIT_UPTODATE && phase != FollowerPhase.BROADCAST)) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        long zxid = m.txn().zxid();
-        if (zxid <= lastZxid()) {
-            return;                                                  // already in the synchronized history
-        }
-        if (!follows(lastZxid(), zxid)) {
-            lookForLeader(ctx);
-            return;
-        }
-        history.add(m.txn());
-        ctx.chargeCpu(costs.proposalNanos() + costs.logWriteNanos());
-        ctx.persist(m.txn().sizeBytes(), new ProposalLogged(m.epoch(), zxid));
-    }
-
-    private static boolean follows(long last, long next) {
-        if (Zxid.epoch(next) == Zxid.epoch(last)) {
-            return Zxid.counter(next) == Zxid.counter(last) + 1;
-        }
-        return Zxid.epoch(next) > Zxid.epoch(last) && Zxid.counter(next) == 1;
-    }
-
-    /** COMMIT: deliver everything up to it, in zxid order. */
-    private void onCommit(Context ctx, int from, Messages.Commit m) {
-        if (state != PeerState.FOLLOWING || from != leader || m.epoch() != acceptedEpoch()) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        if (m.zxid() > lastZxid()) {
-            lookForLeader(ctx);                                      // committed something I never got
-            return;
-        }
-        ctx.chargeCpu(costs.commitNanos());
-        applyUpTo(ctx, m.zxid());
-    }
-
-    private void onSyncDone(Context ctx, int from, Messages.SyncDone m) {
-        if (state != PeerState.FOLLOWING || from != leader) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        pipeline.syncDone(ctx, m.sessionId(), m.cxid());
-    }
-
-    private void onLeaderPing(Context ctx, int from, Messages.LeaderPing m) {
-        if (state != PeerState.FOLLOWING || from != leader || m.epoch() != acceptedEpoch()) {
-            return;
-        }
-        lastHeardLeaderLocalNanos = ctx.now();
-        List<Long> sessions = List.copyOf(touched);
-        touched.clear();
-        ctx.send(leader, new Messages.FollowerPing(m.epoch(), sessions));
     }
 
     // ---------------------------------------------------------------- delivery
 
     /** Applies the history in order up to {@code zxid}: the tree changes, watches fire, waiting writes are answered. */
-    private void applyUpTo(Context ctx, long zxid) {
+    void applyUpTo(Context ctx, long zxid) {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;

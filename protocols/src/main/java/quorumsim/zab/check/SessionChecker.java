@@ -83,9 +83,10 @@ final class SessionChecker {
             long until = closed == null ? endNanos : closed;
             long allowed = 2 * timeoutNanos + leaderlessNanos(last, until);
             if (until - last > allowed) {
-                out.add(new Violation("session", "the ephemeral nodes of session 0x" + Long.toHexString(session) + " outlived "
-                        + "its last heartbeat by " + (until - last) / 1_000_000 + " ms (allowed " + allowed / 1_000_000
-                        + " ms: expiry plus one timeout)" + (closed == null ? " and still exist" : ""), (last + allowed) / 1e9));
+                out.add(new Violation("session", "session 0x" + Long.toHexString(session) + ", which made ephemeral nodes, was "
+                        + (closed == null ? "still open at the end, " : "closed ") + (until - last) / 1_000_000
+                        + " ms after its last heartbeat (allowed " + allowed / 1_000_000 + " ms: expiry plus one timeout)",
+                        (last + allowed) / 1e9));
             }
         }
         return out;

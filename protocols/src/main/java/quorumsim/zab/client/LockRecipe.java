@@ -76,6 +76,9 @@ public final class LockRecipe implements Driver {
             }
         }
         if (index == 0) {
+            if (holding) {
+                return;                                              // a second listing (a watch brought along fired too)
+            }
             holding = true;
             ctx.observe(new Observations.Holding(ctx.self(), recipe, true));
             if (holdNanos < Long.MAX_VALUE / 2) {

@@ -2,6 +2,8 @@ package quorumsim.zab.client;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
 import quorumsim.core.Message;
@@ -9,6 +11,7 @@ import quorumsim.zab.Messages;
 import quorumsim.zab.Observations;
 import quorumsim.zab.Timers;
 import quorumsim.zab.tree.Code;
+import quorumsim.zab.tree.DataTree;
 import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;
 
@@ -16,8 +19,8 @@ import quorumsim.zab.tree.Result;
  * A ZooKeeper client library: one session, one connection at a time, many calls outstanding
  * and answered in order. It sends a heartbeat after s/3 of idleness and moves to another
  * server after 2s/3 without a word from its own (the paper's rules); calls in flight when a
- * connection breaks fail with CONNECTION_LOSS (their outcome is unknown). Every call and answer
- * is reported to the checkers.
+ * connection breaks fail with CONNECTION_LOSS (their outcome is unknown), and the watches it had
+ * set go with it to the next server (SETWATCHES). Every call and answer is reported to the checkers.
  */
 public final class ZkClient implements Actor {
     private record Pending(long cxid, Op op, long issuedTrueNanos) {
@@ -37,6 +40,10 @@ public final class ZkClient implements Actor {
     private long lastHeardLocalNanos;
     private long wakeGeneration;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Watches the servers have set for this session and not yet fired: brought along (SETWATCHES) to a new server. */
+    private final TreeSet<String> dataWatches = new TreeSet<>();
+    private final TreeSet<String> existWatches = new TreeSet<>();
+    private final TreeSet<String> childWatches = new TreeSet<>();
 
     /**
      * @param firstServer  the server this client connects to first
@@ -127,6 +134,7 @@ public final class ZkClient implements Actor {
             onReply(ctx, r);
         } else if (message instanceof Messages.WatchEvent w) {
             lastZxidSeen = Math.max(lastZxidSeen, w.zxid());
+            fired(w);
             driver.onWatch(ctx, this, w);
         } else if (message instanceof Messages.Connected c) {
             onConnected(ctx, c);
@@ -143,6 +151,9 @@ public final class ZkClient implements Actor {
             connected = false;
             failPending(ctx);
             sessionId = 0;
+            dataWatches.clear();
+            existWatches.clear();
+            childWatches.clear();
             driver.onSessionExpired(ctx, this);
             connect(ctx);
             return;
@@ -152,7 +163,32 @@ public final class ZkClient implements Actor {
         connected = true;
         everConnected = true;
         connecting = false;
+        if (!fresh && !(dataWatches.isEmpty() && existWatches.isEmpty() && childWatches.isEmpty())) {
+            ctx.send(server, new Messages.SetWatches(lastZxidSeen, List.copyOf(dataWatches), List.copyOf(existWatches), List.copyOf(childWatches)));
+            lastSentLocalNanos = ctx.now();
+        }
         driver.onConnected(ctx, this, fresh);
+    }
+
+    /** A call that set a watch was answered: remember the watch as the server set it. */
+    private void watched(Op op, Result result) {
+        if (op.kind() == Op.Kind.GET_CHILDREN && result.code() == Code.OK) {
+            childWatches.add(op.path());
+        } else if (op.kind() == Op.Kind.EXISTS && result.code() == Code.NO_NODE) {
+            existWatches.add(op.path());
+        } else if (op.kind() != Op.Kind.GET_CHILDREN && result.code() == Code.OK) {
+            dataWatches.add(op.path());
+        }
+    }
+
+    /** A one-time watch fired: it is gone from the server that fired it. */
+    private void fired(Messages.WatchEvent w) {
+        if (w.event() == DataTree.Event.NODE_CHILDREN_CHANGED) {
+            childWatches.remove(w.path());
+        } else {
+            dataWatches.remove(w.path());
+            existWatches.remove(w.path());
+        }
     }
 
     private void onReply(Context ctx, Messages.Reply r) {
@@ -175,6 +211,9 @@ public final class ZkClient implements Actor {
         if (r.result().code() == Code.SESSION_EXPIRED) {
             onConnected(ctx, new Messages.Connected(sessionId, false));
             return;
+        }
+        if (p.op().watch()) {
+            watched(p.op(), r.result());
         }
         driver.onAnswer(ctx, this, p.op(), r.result(), r.zxid());
     }

@@ -143,7 +143,7 @@ public final class DataTree {
                 return new Result(Code.OK, "", txn.sessionId(), 0, 0, List.of());
             case CLOSE_SESSION:
                 for (String path : ephemerals(txn.sessionId())) {
-                    remove(path);
+                    remove(path, txn.zxid());
                 }
                 sessions.remove(txn.sessionId());
                 return Result.ok();
@@ -159,13 +159,14 @@ public final class DataTree {
                 }
                 parent.children.add(name(txn.path()));
                 parent.sequence++;
+                parent.childrenZxid = txn.zxid();
                 nodes.put(txn.path(), node);
                 changes.add(new Change(txn.path(), Event.NODE_CREATED));
                 changes.add(new Change(parent(txn.path()), Event.NODE_CHILDREN_CHANGED));
                 return new Result(Code.OK, txn.path(), 0, 0, 0, List.of());
             }
             case DELETE:
-                remove(txn.path());
+                remove(txn.path(), txn.zxid());
                 return Result.ok();
             case SET_DATA: {
                 Znode node = nodes.get(txn.path());
@@ -186,7 +187,7 @@ public final class DataTree {
         }
     }
 
-    private void remove(String path) {
+    private void remove(String path, long zxid) {
         Znode node = nodes.remove(path);
         if (node == null) {
             throw new IllegalStateException("deleting missing node " + path + ": replicas diverged");
@@ -194,6 +195,7 @@ public final class DataTree {
         Znode parent = nodes.get(parent(path));
         if (parent != null) {
             parent.children.remove(name(path));
+            parent.childrenZxid = zxid;
         }
         changes.add(new Change(path, Event.NODE_DELETED));
         changes.add(new Change(parent(path), Event.NODE_CHILDREN_CHANGED));
@@ -222,6 +224,16 @@ public final class DataTree {
 
     public boolean exists(String path) {
         return nodes.containsKey(path);
+    }
+
+    /** The zxid that last created the node or set its data (ZooKeeper's mzxid); the node must exist. */
+    public long modifiedZxid(String path) {
+        return nodes.get(path).modifiedZxid;
+    }
+
+    /** The zxid that last added or removed one of the node's children (ZooKeeper's pzxid); the node must exist. */
+    public long childrenZxid(String path) {
+        return nodes.get(path).childrenZxid;
     }
 
     public static String parent(String path) {

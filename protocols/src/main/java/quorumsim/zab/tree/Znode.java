@@ -10,6 +10,8 @@ final class Znode {
     long ephemeralOwner;
     int sequence;
     long modifiedZxid;
+    /** The zxid that last added or removed a child (ZooKeeper's pzxid). */
+    long childrenZxid;
     final TreeSet<String> children = new TreeSet<>();
 
     Znode copy() {
@@ -20,6 +22,7 @@ final class Znode {
         z.ephemeralOwner = ephemeralOwner;
         z.sequence = sequence;
         z.modifiedZxid = modifiedZxid;
+        z.childrenZxid = childrenZxid;
         z.children.addAll(children);
         return z;
     }

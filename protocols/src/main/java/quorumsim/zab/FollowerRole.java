@@ -1,0 +1,168 @@
+package quorumsim.zab;
+
+import java.util.List;
+import quorumsim.core.Context;
+import quorumsim.zab.Messages.PeerState;
+import quorumsim.zab.tree.Txn;
+
+/**
+ * What a {@link ZabServer} does while it follows: accept the new epoch, take the leader's
+ * history (DIFF, TRUNC or SNAP), log proposals and ACK them, deliver commits in zxid order,
+ * answer the leader's pings with the sessions its clients touched, and pass on the leader's
+ * answers to syncs and session revalidations.
+ */
+final class FollowerRole {
+    private final ZabServer server;
+
+    FollowerRole(ZabServer server) {
+        this.server = server;
+    }
+
+    /** NEWEPOCH: accept it if it is not older than what I accepted, and tell my history. */
+    void onNewEpoch(Context ctx, int from, Messages.NewEpoch m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || server.phase != ZabServer.FollowerPhase.DISCOVERY) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        if (m.epoch() < server.acceptedEpoch()) {
+            server.lookForLeader(ctx);
+            return;
+        }
+        server.store.put(ZabServer.ACCEPTED_EPOCH, m.epoch());
+        server.phase = ZabServer.FollowerPhase.SYNC;
+        ctx.send(server.leader, new Messages.AckEpoch(server.currentEpoch(), server.lastZxid()));
+    }
+
+    /** DIFF / TRUNC / SNAP + NEWLEADER: make my history the leader's, log it, then ACK. */
+    void onSync(Context ctx, int from, Messages.Sync m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || server.phase != ZabServer.FollowerPhase.SYNC
+                || m.epoch() != server.acceptedEpoch()) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        ctx.observe(new Observations.Synced(server.self, server.leader, m.kind(), m.txns().size()));
+        if (m.kind() == Messages.SyncKind.SNAP) {
+            server.base = m.snapshot();
+            server.store.put(ZabServer.SNAPSHOT, new Messages.Snapshot(server.base.zxid(), server.base.tree().copy(), server.base.chainDigest()));
+            server.history.clear();
+            server.stableLog.clear();
+            server.resetTreeToBase();
+            ctx.observe(new Observations.Installed(server.self, server.lastApplied, server.chain));
+        } else if (m.kind() == Messages.SyncKind.TRUNC) {
+            truncateAfter(ctx, m.truncateAfterZxid());
+        }
+        int bytes = 0;
+        for (Txn txn : m.txns()) {
+            if (txn.zxid() > server.lastZxid()) {
+                server.history.add(txn);
+                bytes += txn.sizeBytes();
+            }
+        }
+        if (m.kind() == Messages.SyncKind.SNAP) {
+            bytes += (int) Math.min(Integer.MAX_VALUE / 2, server.base.tree().sizeBytes());
+        }
+        server.phase = ZabServer.FollowerPhase.WAIT_UPTODATE;
+        ctx.persist(Math.max(bytes, 1), new ZabServer.HistoryLogged(m.epoch(), server.lastZxid()));
+        server.applyUpTo(ctx, m.committedZxid());
+    }
+
+    /** TRUNC: drop the uncommitted tail after {@code zxid}. */
+    void truncateAfter(Context ctx, long zxid) {
+        int keep = server.indexAfter(zxid);
+        if (keep < server.appliedCount) {                             // only possible when safety is already broken
+            server.history.subList(keep, server.history.size()).clear();
+            server.resetTreeToBase();
+            for (Txn txn : server.history) {
+                server.tree.apply(txn);
+                server.chain = Chain.extend(server.chain, txn);
+                server.lastApplied = txn.zxid();
+            }
+            server.appliedCount = server.history.size();
+            ctx.observe(new Observations.Installed(server.self, server.lastApplied, server.chain));
+        } else {
+            server.history.subList(keep, server.history.size()).clear();
+        }
+        if (server.stableLog.size() > keep) {
+            server.stableLog.subList(keep, server.stableLog.size()).clear();
+        }
+    }
+
+    /** UPTODATE: a quorum has the history; apply what is committed and serve clients. */
+    void onUpToDate(Context ctx, int from, Messages.UpToDate m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || server.phase != ZabServer.FollowerPhase.WAIT_UPTODATE
+                || m.epoch() != server.acceptedEpoch()) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        server.phase = ZabServer.FollowerPhase.BROADCAST;
+        server.applyUpTo(ctx, m.committedZxid());
+        server.pipeline.open();
+    }
+
+    /** PROPOSAL: it must follow my history without a gap (else the connection lost messages); log it, then ACK. */
+    void onProposal(Context ctx, int from, Messages.Proposal m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()
+                || (server.phase != ZabServer.FollowerPhase.WAIT_UPTODATE && server.phase != ZabServer.FollowerPhase.BROADCAST)) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        long zxid = m.txn().zxid();
+        if (zxid <= server.lastZxid()) {
+            return;                                                  // already in the synchronized history
+        }
+        if (!follows(server.lastZxid(), zxid)) {
+            server.lookForLeader(ctx);
+            return;
+        }
+        server.history.add(m.txn());
+        ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
+        ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), zxid));
+    }
+
+    static boolean follows(long last, long next) {
+        if (Zxid.epoch(next) == Zxid.epoch(last)) {
+            return Zxid.counter(next) == Zxid.counter(last) + 1;
+        }
+        return Zxid.epoch(next) > Zxid.epoch(last) && Zxid.counter(next) == 1;
+    }
+
+    /** COMMIT: deliver everything up to it, in zxid order. */
+    void onCommit(Context ctx, int from, Messages.Commit m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        if (m.zxid() > server.lastZxid()) {
+            server.lookForLeader(ctx);                               // committed something I never got
+            return;
+        }
+        ctx.chargeCpu(server.costs.commitNanos());
+        server.applyUpTo(ctx, m.zxid());
+    }
+
+    void onSyncDone(Context ctx, int from, Messages.SyncDone m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        server.pipeline.syncDone(ctx, m.sessionId(), m.cxid());
+    }
+
+    void onRevalidated(Context ctx, int from, Messages.Revalidated m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        server.pipeline.revalidated(ctx, m.client(), m.sessionId(), m.valid());
+    }
+
+    void onLeaderPing(Context ctx, int from, Messages.LeaderPing m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        List<Long> sessions = List.copyOf(server.touched);
+        server.touched.clear();
+        ctx.send(server.leader, new Messages.FollowerPing(m.epoch(), sessions));
+    }
+}

@@ -1,0 +1,299 @@
+package quorumsim.zab;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import quorumsim.core.Context;
+import quorumsim.zab.tree.Op;
+import quorumsim.zab.tree.Txn;
+
+/**
+ * What a {@link ZabServer} does while it leads (the epoch's state is in its {@link Leadership}):
+ * discovery (FOLLOWERINFO, NEWEPOCH, ACKEPOCH), synchronization (DIFF/TRUNC/SNAP, the acks of
+ * NEWLEADER, UPTODATE), broadcast (a PROPOSAL per forwarded write, COMMIT once a quorum has
+ * logged it), heartbeats, and the sessions, which only the leader expires or revalidates.
+ */
+final class LeaderRole {
+    private final ZabServer server;
+
+    LeaderRole(ZabServer server) {
+        this.server = server;
+    }
+
+    /** FOLLOWERINFO (CEPOCH): once a quorum has sent one, propose the epoch after every accepted one. */
+    void onFollowerInfo(Context ctx, int from, Messages.FollowerInfo m) {
+        if (server.leading == null) {
+            return;
+        }
+        heard(ctx, from);
+        forget(from);                                                // a follower that comes back starts over
+        server.leading.followerAcceptedEpoch[from] = m.acceptedEpoch();
+        if (server.leading.phase == Leadership.Phase.DISCOVERY) {
+            startEpochIfQuorum(ctx);
+        } else if (m.acceptedEpoch() > server.leading.epoch) {       // it has seen a later epoch than mine
+            server.lookForLeader(ctx);
+        } else {
+            ctx.send(from, new Messages.NewEpoch(server.leading.epoch));
+        }
+    }
+
+    void forget(int follower) {
+        server.leading.ackedEpoch[follower] = false;
+        server.leading.ackedNewLeader[follower] = false;
+        server.leading.setForwarding(follower, false);
+        for (BitSet acks : server.leading.outstanding.values()) {
+            acks.clear(follower);
+        }
+    }
+
+    void startEpochIfQuorum(Context ctx) {
+        int infos = 0;
+        long maxEpoch = 0;
+        for (long e : server.leading.followerAcceptedEpoch) {
+            if (e >= 0) {
+                infos++;
+                maxEpoch = Math.max(maxEpoch, e);
+            }
+        }
+        if (!server.quorums.isQuorum(infos)) {
+            return;
+        }
+        server.leading.epoch = maxEpoch + 1;                         // e' = max accepted epoch + 1
+        server.store.put(ZabServer.ACCEPTED_EPOCH, server.leading.epoch);
+        server.leading.phase = Leadership.Phase.SYNC;
+        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+            if (peer != server.self && server.leading.followerAcceptedEpoch[peer] >= 0) {
+                ctx.send(peer, new Messages.NewEpoch(server.leading.epoch));
+            }
+        }
+    }
+
+    /** ACKEPOCH: a follower with a later history than mine means I should not lead. */
+    void onAckEpoch(Context ctx, int from, Messages.AckEpoch m) {
+        if (server.leading == null || server.leading.phase == Leadership.Phase.DISCOVERY) {
+            return;
+        }
+        heard(ctx, from);
+        if (m.currentEpoch() > server.currentEpoch() || (m.currentEpoch() == server.currentEpoch() && m.lastZxid() > server.lastZxid())) {
+            server.lookForLeader(ctx);
+            return;
+        }
+        server.leading.ackedEpoch[from] = true;
+        synchronize(ctx, from, m.lastZxid());
+    }
+
+    /** DIFF, TRUNC or SNAP, then NEWLEADER; from now on the follower gets every proposal and commit. */
+    void synchronize(Context ctx, int follower, long peerLastZxid) {
+        long last = server.lastZxid();
+        int committedIndex = server.appliedCount;
+        Messages.Sync sync;
+        int after = server.indexAfter(peerLastZxid);
+        boolean inHistory = peerLastZxid == server.base.zxid() || (after > 0 && server.history.get(after - 1).zxid() == peerLastZxid);
+        if (peerLastZxid == last) {
+            sync = new Messages.Sync(server.leading.epoch, Messages.SyncKind.DIFF, peerLastZxid, null, List.of(), server.lastApplied);
+        } else if (peerLastZxid >= server.base.zxid() && server.history.size() - after <= server.config.snapshotThreshold()) {
+            long common = after == 0 ? server.base.zxid() : server.history.get(after - 1).zxid();
+            Messages.SyncKind kind = inHistory ? Messages.SyncKind.DIFF : Messages.SyncKind.TRUNC;
+            sync = new Messages.Sync(server.leading.epoch, kind, common, null,
+                    List.copyOf(server.history.subList(after, server.history.size())), server.lastApplied);
+        } else {
+            Messages.Snapshot snap = new Messages.Snapshot(server.lastApplied, server.tree.copy(), server.chain);
+            sync = new Messages.Sync(server.leading.epoch, Messages.SyncKind.SNAP, server.lastApplied, snap,
+                    List.copyOf(server.history.subList(committedIndex, server.history.size())), server.lastApplied);
+        }
+        ctx.send(follower, sync);
+        server.leading.setForwarding(follower, true);
+    }
+
+    /** NEWLEADER acked: once a quorum has my history, it is committed and I broadcast. */
+    void onAckNewLeader(Context ctx, int from, Messages.AckNewLeader m) {
+        if (server.leading == null || m.epoch() != server.leading.epoch || !server.leading.forwarding[from]) {
+            return;
+        }
+        heard(ctx, from);
+        server.leading.ackedNewLeader[from] = true;
+        if (server.leading.phase == Leadership.Phase.BROADCAST) {
+            ctx.send(from, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
+            return;
+        }
+        if (!server.quorums.isQuorum(Leadership.count(server.leading.ackedNewLeader))) {
+            return;
+        }
+        server.store.put(ZabServer.CURRENT_EPOCH, server.leading.epoch);
+        server.leading.phase = Leadership.Phase.BROADCAST;
+        server.applyUpTo(ctx, server.lastZxid());
+        server.leading.prepared = server.tree.copy();
+        long now = ctx.now();
+        for (Map.Entry<Long, Long> s : server.tree.sessions().entrySet()) { // every session gets a fresh timeout
+            server.leading.sessionExpiryLocalNanos.put(s.getKey(), now + s.getValue());
+        }
+        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+            if (peer != server.self && server.leading.ackedNewLeader[peer]) {
+                ctx.send(peer, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
+            }
+        }
+        ctx.metrics().increment("leaderChanges");
+        ctx.metrics().mark(ctx.trueTimeNanos(), "leader s" + server.self + " (epoch " + server.leading.epoch + ")");
+        ctx.observe(new Observations.Leading(server.self, server.leading.epoch));
+        if (server.config.leaderServes()) {
+            server.pipeline.open();
+        }
+    }
+
+    /** REVALIDATE: a follower's client reconnects with an existing session. */
+    void onRevalidate(Context ctx, int from, Messages.Revalidate m) {
+        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST) {
+            return;
+        }
+        heard(ctx, from);
+        ctx.send(from, new Messages.Revalidated(m.client(), m.sessionId(), touchIfLive(ctx, m.sessionId())));
+    }
+
+    /** ZooKeeper's touchSession: a session the leader has not expired gets a fresh timeout; an expired one stays expired. */
+    boolean touchIfLive(Context ctx, long sessionId) {
+        Long timeout = server.tree.sessions().get(sessionId);
+        if (timeout == null || !server.leading.sessionExpiryLocalNanos.containsKey(sessionId)) {
+            return false;
+        }
+        server.leading.sessionExpiryLocalNanos.put(sessionId, ctx.now() + timeout);
+        return true;
+    }
+
+    /** A write or sync from a server's pipeline: prepare the idempotent transaction and propose it. */
+    void onForward(Context ctx, int from, Messages.Forward f) {
+        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST) {
+            return;
+        }
+        if (from != server.self) {
+            heard(ctx, from);
+        }
+        if (f.op().kind() == Op.Kind.SYNC) {
+            Leadership.PendingSync pending = new Leadership.PendingSync(f.origin(), f.sessionId(), f.cxid());
+            if (server.leading.outstanding.isEmpty()) {
+                answerSync(ctx, pending);
+            } else {
+                server.leading.pendingSyncs.computeIfAbsent(server.leading.outstanding.lastKey(), k -> new ArrayList<>()).add(pending);
+            }
+            return;
+        }
+        Long timeout = server.tree.sessions().get(f.sessionId());
+        if (timeout != null) {
+            server.leading.sessionExpiryLocalNanos.put(f.sessionId(), ctx.now() + timeout);
+        }
+        ctx.chargeCpu(server.costs.prepareNanos());
+        propose(ctx, server.leading.prepared.prepare(f.op(), f.sessionId(), f.cxid(), f.origin(), nextZxid()));
+    }
+
+    long nextZxid() {
+        return Zxid.of(server.leading.epoch, server.leading.nextCounter++);
+    }
+
+    void propose(Context ctx, Txn txn) {
+        server.history.add(txn);
+        server.leading.outstanding.put(txn.zxid(), new BitSet());
+        ctx.chargeCpu(server.costs.logWriteNanos());
+        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn.zxid()));
+        ctx.multicast(server.leading.forwardingTargets(), new Messages.Proposal(server.leading.epoch, txn));
+    }
+
+    void onAck(Context ctx, int from, Messages.Ack m) {
+        if (server.leading == null || m.epoch() != server.leading.epoch || !server.leading.forwarding[from]) {
+            return;
+        }
+        heard(ctx, from);
+        ctx.chargeCpu(server.costs.ackNanos());
+        countAck(ctx, from, m.zxid());
+    }
+
+    /** Commit, in zxid order, every proposal a quorum (the leader included) has logged. */
+    void countAck(Context ctx, int from, long zxid) {
+        BitSet acks = server.leading.outstanding.get(zxid);
+        if (acks == null) {
+            return;
+        }
+        acks.set(from);
+        while (!server.leading.outstanding.isEmpty()) {
+            Map.Entry<Long, BitSet> first = server.leading.outstanding.firstEntry();
+            BitSet votes = first.getValue();
+            if (!votes.get(server.self) || !server.quorums.isQuorum(votes.cardinality())) {
+                break;
+            }
+            server.leading.outstanding.pollFirstEntry();
+            long committed = first.getKey();
+            ctx.multicast(server.leading.forwardingTargets(), new Messages.Commit(server.leading.epoch, committed));
+            server.applyUpTo(ctx, committed);
+            List<Leadership.PendingSync> syncs = server.leading.pendingSyncs.remove(committed);
+            if (syncs != null) {
+                for (Leadership.PendingSync s : syncs) {
+                    answerSync(ctx, s);
+                }
+            }
+        }
+    }
+
+    void answerSync(Context ctx, Leadership.PendingSync s) {
+        if (s.origin() == server.self) {
+            server.pipeline.syncDone(ctx, s.sessionId(), s.cxid());
+        } else {
+            ctx.send(s.origin(), new Messages.SyncDone(s.sessionId(), s.cxid(), server.lastApplied));
+        }
+    }
+
+    void heard(Context ctx, int follower) {
+        server.leading.lastHeardLocalNanos[follower] = ctx.now();
+    }
+
+    /** Heartbeats out; followers silent too long are dropped; without a quorum, give up; expire sessions. */
+    void leaderTick(Context ctx, long now) {
+        Messages.LeaderPing ping = new Messages.LeaderPing(server.leading.epoch);
+        int alive = 1;
+        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+            if (peer == server.self || server.leading.followerAcceptedEpoch[peer] < 0) {
+                continue;
+            }
+            if (now - server.leading.lastHeardLocalNanos[peer] > server.limitNanos) {
+                forget(peer);
+                server.leading.followerAcceptedEpoch[peer] = -1;
+                continue;
+            }
+            alive++;
+            if (server.leading.forwarding[peer]) {
+                ctx.send(peer, ping);
+            }
+        }
+        if (server.leading.phase != Leadership.Phase.BROADCAST) {
+            if (now - server.leading.startedLocalNanos > server.initLimitNanos) {
+                server.lookForLeader(ctx);                           // could not establish the epoch in time
+            }
+            return;
+        }
+        if (!server.quorums.isQuorum(alive)) {
+            server.lookForLeader(ctx);                               // lost the quorum: give up leadership
+            return;
+        }
+        // Copy the ids, not the entries: a TreeMap's remove may move another session's key and value into a removed entry.
+        for (long session : List.copyOf(server.leading.sessionExpiryLocalNanos.keySet())) {
+            if (now > server.leading.sessionExpiryLocalNanos.get(session)) {
+                server.leading.sessionExpiryLocalNanos.remove(session);
+                if (server.leading.prepared.hasSession(session)) {
+                    ctx.chargeCpu(server.costs.prepareNanos());
+                    propose(ctx, server.leading.prepared.prepare(Op.closeSession(), session, -(server.leading.closeCxid++), -1, nextZxid()));
+                }
+            }
+        }
+    }
+
+    void onFollowerPing(Context ctx, int from, Messages.FollowerPing m) {
+        if (server.leading == null || m.epoch() != server.leading.epoch) {
+            return;
+        }
+        heard(ctx, from);
+        for (long session : m.touchedSessions()) {
+            Long timeout = server.tree.sessions().get(session);
+            if (timeout != null) {
+                server.leading.sessionExpiryLocalNanos.put(session, ctx.now() + timeout);
+            }
+        }
+    }
+}
