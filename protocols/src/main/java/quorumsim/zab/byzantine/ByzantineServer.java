@@ -2,14 +2,10 @@ package quorumsim.zab.byzantine;
 
 import java.util.List;
 import java.util.TreeSet;
-import java.util.random.RandomGenerator;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.ForwardingContext;
 import quorumsim.core.Message;
-import quorumsim.core.Signature;
-import quorumsim.core.StableStore;
-import quorumsim.core.TimerId;
-import quorumsim.metrics.Metrics;
 import quorumsim.zab.Messages;
 import quorumsim.zab.ZabServer;
 
@@ -81,70 +77,17 @@ public final class ByzantineServer implements Actor {
     }
 
     /** The engine's context with every send passed through {@link #rewrite}. */
-    private final class Rewriting implements Context {
-        private final Context inner;
-
+    private final class Rewriting extends ForwardingContext {
         Rewriting(Context inner) {
-            this.inner = inner;
+            super(inner);
         }
 
-        public int self() {
-            return inner.self();
-        }
-
-        public long now() {
-            return inner.now();
-        }
-
-        public long trueTimeNanos() {
-            return inner.trueTimeNanos();
-        }
-
+        @Override
         public void send(int to, Message message) {
             Message out = rewrite(to, message);
             if (out != null) {
-                inner.send(to, out);
+                delegate().send(to, out);
             }
-        }
-
-        public TimerId setTimer(long delayNanos, Object timer) {
-            return inner.setTimer(delayNanos, timer);
-        }
-
-        public void cancelTimer(TimerId id) {
-            inner.cancelTimer(id);
-        }
-
-        public RandomGenerator random() {
-            return inner.random();
-        }
-
-        public void chargeCpu(long nanos) {
-            inner.chargeCpu(nanos);
-        }
-
-        public void persist(int bytes, Object token) {
-            inner.persist(bytes, token);
-        }
-
-        public Signature sign(Object content, Signature.Kind kind) {
-            return inner.sign(content, kind);
-        }
-
-        public boolean verify(Signature signature, int signer, Object content) {
-            return inner.verify(signature, signer, content);
-        }
-
-        public void observe(Object event) {
-            inner.observe(event);
-        }
-
-        public Metrics metrics() {
-            return inner.metrics();
-        }
-
-        public StableStore store() {
-            return inner.store();
         }
     }
 }
