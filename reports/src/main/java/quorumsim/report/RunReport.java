@@ -44,11 +44,7 @@ public final class RunReport {
         OutputFolder.create(dir);
         List<Path> files = new ArrayList<>();
         files.add(writeWindows(result, dir));
-        files.addAll(ThroughputChart.write(result, dir));
-        files.addAll(LatencyPercentilesChart.write(result, dir));
-        files.addAll(LatencyDistributionChart.write(result, dir));
-        files.addAll(MessagesByTypeChart.write(result, dir));
-        files.addAll(NodeCpuChart.write(result, dir));
+        files.addAll(drawCharts(result, dir));
         files.add(writeCounters(result, dir));
 
         DiagramWindow window = DiagramWindow.of(result.diagramTrace(), result.lanes(), options);
@@ -57,6 +53,41 @@ public final class RunReport {
         files.add(writeDiagramData(window, result.lanes(), dir));
         files.add(page(result, diagram, dir).write(dir.resolve(PAGE)));
         return new ReportFiles(files, System.nanoTime() - startNanos);
+    }
+
+    /**
+     * The five charts, drawn two at a time: each writes files of its own from data it only
+     * reads, so the files are the same whatever the order, and the run's cores are idle now.
+     */
+    private static List<Path> drawCharts(RunResult result, Path dir) {
+        List<java.util.concurrent.Callable<List<Path>>> charts = List.of(
+                () -> ThroughputChart.write(result, dir),
+                () -> LatencyPercentilesChart.write(result, dir),
+                () -> LatencyDistributionChart.write(result, dir),
+                () -> MessagesByTypeChart.write(result, dir),
+                () -> NodeCpuChart.write(result, dir));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "report-charts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Path> files = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Path>> chart : pool.invokeAll(charts)) {
+                files.addAll(chart.get());
+            }
+            return files;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing charts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static Path writeWindows(RunResult result, Path dir) {
