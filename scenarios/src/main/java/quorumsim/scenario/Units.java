@@ -1,6 +1,7 @@
 package quorumsim.scenario;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,61 +19,38 @@ public final class Units {
     private Units() {
     }
 
+    /** Scales by unit, lower-cased; "" is the bare number, allowed only for zero where {@code zeroOk}. */
+    private static final Map<String, Double> DURATION = Map.of("ns", 1.0, "us", 1e3, "\u00b5s", 1e3, "ms", 1e6, "s", 1e9,
+            "m", 60e9, "min", 60e9, "h", 3600e9);
+    private static final Map<String, Double> BANDWIDTH = Map.of("bps", 1.0, "kbps", 1e3, "mbps", 1e6, "gbps", 1e9);
+    private static final Map<String, Double> SIZE = Map.of("b", 1.0, "kb", 1024.0, "kib", 1024.0, "mb", 1048576.0, "mib", 1048576.0);
+
     /** Nanoseconds, or throws IllegalArgumentException saying what is allowed. */
     public static long durationNanos(String text) {
-        Matcher m = match(text, "a duration with a unit: " + DURATION_UNITS);
-        double value = Double.parseDouble(m.group(1));
-        double scale;
-        switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "ns": scale = 1; break;
-            case "us": case "µs": scale = 1e3; break;
-            case "ms": scale = 1e6; break;
-            case "s": scale = 1e9; break;
-            case "m": case "min": scale = 60e9; break;
-            case "h": scale = 3600e9; break;
-            case "":
-                if (value == 0) {
-                    return 0;
-                }
-                throw new IllegalArgumentException("'" + text.trim() + "' has no unit; write a duration as " + DURATION_UNITS);
-            default:
-                throw new IllegalArgumentException("unknown duration unit '" + m.group(2) + "'; use " + DURATION_UNITS);
-        }
-        return checked(value * scale, text);
+        return parse(text, DURATION, true, "a duration", DURATION_UNITS);
     }
 
     public static long bandwidthBitsPerSec(String text) {
-        Matcher m = match(text, "a bandwidth: " + BANDWIDTH_UNITS);
-        double value = Double.parseDouble(m.group(1));
-        double scale;
-        switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "bps": scale = 1; break;
-            case "kbps": scale = 1e3; break;
-            case "mbps": scale = 1e6; break;
-            case "gbps": scale = 1e9; break;
-            case "":
-                if (value == 0) {
-                    return 0;
-                }
-                throw new IllegalArgumentException("'" + text.trim() + "' has no unit; write a bandwidth as " + BANDWIDTH_UNITS);
-            default:
-                throw new IllegalArgumentException("unknown bandwidth unit '" + m.group(2) + "'; use " + BANDWIDTH_UNITS);
-        }
-        return checked(value * scale, text);
+        return parse(text, BANDWIDTH, true, "a bandwidth", BANDWIDTH_UNITS);
     }
 
     public static long sizeBytes(String text) {
-        Matcher m = match(text, "a size: " + SIZE_UNITS);
+        return parse(text, SIZE, false, "a size", SIZE_UNITS);
+    }
+
+    private static long parse(String text, Map<String, Double> scales, boolean bareZeroOk, String what, String units) {
+        Matcher m = match(text, what + " with a unit: " + units);
         double value = Double.parseDouble(m.group(1));
-        double scale;
-        switch (m.group(2).toUpperCase(Locale.ROOT)) {
-            case "B": scale = 1; break;
-            case "KB": case "KIB": scale = 1024; break;
-            case "MB": case "MIB": scale = 1024 * 1024; break;
-            case "":
-                throw new IllegalArgumentException("'" + text.trim() + "' has no unit; write a size as " + SIZE_UNITS);
-            default:
-                throw new IllegalArgumentException("unknown size unit '" + m.group(2) + "'; use " + SIZE_UNITS);
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        if (unit.isEmpty()) {
+            if (bareZeroOk && value == 0) {
+                return 0;
+            }
+            throw new IllegalArgumentException("'" + text.trim() + "' has no unit; write " + what + " as " + units);
+        }
+        Double scale = scales.get(unit);
+        if (scale == null) {
+            throw new IllegalArgumentException("unknown unit '" + m.group(2) + "' for " + what + "; use " + units);
         }
         return checked(value * scale, text);
     }
