@@ -103,13 +103,17 @@ public final class ScenarioRunner {
         Map<String, Double> figures = quorumsim.scenario.SummaryFigures.of(summary);
         expect.min().forEach((name, bound) -> {
             double value = figures.getOrDefault(name, Double.NaN);
-            if (!(value >= bound)) {
+            if (!figures.containsKey(name)) {
+                unmet.add("this run has no figure " + name + "; it has " + String.join(", ", figures.keySet()));
+            } else if (!(value >= bound)) {
                 unmet.add(name + " = " + value + ", expected at least " + bound);
             }
         });
         expect.max().forEach((name, bound) -> {
             double value = figures.getOrDefault(name, Double.NaN);
-            if (!(value <= bound)) {
+            if (!figures.containsKey(name)) {
+                unmet.add("this run has no figure " + name + "; it has " + String.join(", ", figures.keySet()));
+            } else if (!(value <= bound)) {
                 unmet.add(name + " = " + value + ", expected at most " + bound);
             }
         });

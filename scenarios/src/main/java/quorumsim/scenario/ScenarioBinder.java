@@ -177,9 +177,13 @@ public final class ScenarioBinder {
         if (node == null || node.kind == Node.Kind.NULL) {
             return out;
         }
-        Fields bounds = f.object(key, SummaryFigures.NAMES.toArray(new String[0]));
+        List<String> allowed = new ArrayList<>(SummaryFigures.NAMES);
+        if (node.fields != null) {
+            node.fields.keySet().stream().filter(k -> k.startsWith("figures.") && k.length() > 8).forEach(allowed::add);
+        }
+        Fields bounds = f.object(key, allowed.toArray(new String[0]));
         for (String figure : node.fields == null ? List.<String>of() : new ArrayList<>(node.fields.keySet())) {
-            if (SummaryFigures.NAMES.contains(figure)) {
+            if (allowed.contains(figure)) {
                 out.put(figure, bounds.number(figure, 0, -Double.MAX_VALUE, Double.MAX_VALUE));
             }
         }

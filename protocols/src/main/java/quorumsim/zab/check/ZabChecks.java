@@ -45,8 +45,8 @@ public final class ZabChecks implements ObservationListener {
     public void onObservation(long timeNanos, int node, Object event) {
         lastEventNanos = timeNanos;
         if (event instanceof Observations.Applied a) {
-            if (leaderLostNanos >= 0 && establishedLeader >= 0 && quorumsim.zab.Zxid.epoch(a.zxid()) == leaderEpoch) {
-                leaderLostNanos = -1;                                // the leader is still committing: a follower only flapped
+            if (leaderLostNanos >= 0 && node == establishedLeader && quorumsim.zab.Zxid.epoch(a.zxid()) == leaderEpoch) {
+                leaderLostNanos = -1;                                // the leader itself still commits: a follower only flapped
             }
             log.onApplied(timeNanos, a);
             sessions.onApplied(timeNanos, a);
