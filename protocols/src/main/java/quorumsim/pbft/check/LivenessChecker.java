@@ -31,7 +31,9 @@ public final class LivenessChecker {
             }
         }
         if (stuck.isEmpty()) {
-            return Verdict.ok(String.format("liveness: %d requests answered within %.1f ms", judged, boundNanos / 1e6));
+            return Verdict.ok(judged == 0
+                    ? String.format("liveness: nothing to judge (no request issued at least %.1f ms before the end, after the last fault)", boundNanos / 1e6)
+                    : String.format("liveness: %d requests answered within %.1f ms", judged, boundNanos / 1e6));
         }
         StringBuilder views = new StringBuilder();
         for (int r = 0; r < run.replicas(); r++) {
