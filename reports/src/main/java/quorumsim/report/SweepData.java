@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A sweep's results, plain enough to fill from any runner: the varied parameters and one
@@ -43,16 +42,16 @@ public record SweepData(String scenario, List<String> parameters, List<Row> rows
     public record Cell(Map<String, String> values, String figure, Aggregate aggregate) {
     }
 
-    /** Every figure name any row has, sorted. */
+    /** Every figure name any row has, in the order the rows first name them (the caller's order). */
     public List<String> figures() {
-        TreeSet<String> names = new TreeSet<>();
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         rows.forEach(r -> names.addAll(r.figures().keySet()));
         return new ArrayList<>(names);
     }
 
     /**
      * Aggregates across seeds: one cell per combination of parameter values (in the order
-     * the combinations first appear) and figure (sorted by name). This is what
+     * the combinations first appear) and figure (in {@link #figures()} order). This is what
      * {@code aggregate.csv} holds.
      */
     public List<Cell> aggregate() {

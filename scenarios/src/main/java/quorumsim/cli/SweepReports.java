@@ -15,17 +15,31 @@ final class SweepReports {
     private SweepReports() {
     }
 
+    /**
+     * Charts the figures that change across the sweep, the summary's first (throughput,
+     * latency, ...) in {@link quorumsim.sweep.SweepTables#figureNames} order; a figure that is
+     * the same in every run has nothing to show.
+     */
     static void write(Path dir, String scenario, List<Grid.Axis> axes, List<SweepRun> runs) {
         List<String> parameters = axes.stream().map(Grid.Axis::path).toList();
+        List<String> shown = new ArrayList<>();
+        for (String figure : quorumsim.sweep.SweepTables.figureNames(runs)) {
+            if (runs.stream().map(r -> r.figures().getOrDefault(figure, Double.NaN)).distinct().count() > 1) {
+                shown.add(figure);
+            }
+        }
         List<SweepData.Row> rows = new ArrayList<>();
         for (SweepRun run : runs) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < parameters.size(); i++) {
                 values.put(parameters.get(i), run.point().get(i));
             }
-            Map<String, Double> figures = new LinkedHashMap<>(run.figures());
-            figures.put("safetyHolds", run.safety() ? 1.0 : 0.0);
-            figures.put("livenessHolds", run.liveness() ? 1.0 : 0.0);
+            Map<String, Double> figures = new LinkedHashMap<>();
+            shown.forEach(f -> figures.put(f, run.figures().get(f)));
+            if (runs.stream().anyMatch(r -> !r.safety()) || runs.stream().anyMatch(r -> !r.liveness())) {
+                figures.put("safetyHolds", run.safety() ? 1.0 : 0.0);
+                figures.put("livenessHolds", run.liveness() ? 1.0 : 0.0);
+            }
             rows.add(new SweepData.Row(values, run.seed(), figures));
         }
         SweepReport.write(new SweepData(scenario, parameters, rows), dir);
