@@ -32,7 +32,10 @@ public final class Simulation {
     private final TraceDigest digest = new TraceDigest();
     private final ArrayList<TraceListener> traceListeners = new ArrayList<>();
     private final ArrayList<ObservationListener> observers = new ArrayList<>();
-    private final ArrayList<BitSet> activeCuts = new ArrayList<>();
+    /** Faults in force, in the order they started (see {@link ActiveFault}). */
+    private final ArrayList<ActiveFault> inForce = new ArrayList<>();
+    /** Each node's own clock drift, which a drift fault's end restores unless another is in force. */
+    private double[] baseDriftPpm;
     private final ArrayList<FaultRecord> faultLog = new ArrayList<>();
     private Function<String, int[]> roleResolver = role -> {
         throw new IllegalArgumentException("this protocol has no role '" + role + "'");
@@ -96,8 +99,10 @@ public final class Simulation {
         }
         started = true;
         network.partitions = new Partitions(nodes.size());
+        baseDriftPpm = new double[nodes.size()];
         for (Node node : nodes) {
             node.actor = node.factory.create(node.id, node.store);
+            baseDriftPpm[node.id] = node.spec.clockDriftPpm();
             enqueue(node, new Jobs.Start());
         }
     }
@@ -149,7 +154,7 @@ public final class Simulation {
         schedule(event);
     }
 
-    /** Schedules a fault on the timeline. */
+    /** Schedules a fault on the timeline; it has no end of its own (see the overload with {@code untilNanos}). */
     public void scheduleFault(long timeNanos, Fault fault) {
         at(timeNanos, () -> apply(fault));
     }
@@ -509,67 +514,263 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- faults
 
-    /** Applies a fault now. */
+    /**
+     * Applies a fault now, with no end of its own: a crash, pause, cut or behaviour stays until
+     * an explicit recover, resume, heal or switch-off.
+     */
     public void apply(Fault fault) {
         if (!started) {
             throw new IllegalStateException("a fault applies to a started simulation; before start, use scheduleFault");
         }
-        int[] hit = applyAndResolve(fault);
-        faultLog.add(new FaultRecord(now, fault.label(), hit));
-        traceNode(TraceKind.FAULT, hit.length > 0 ? hit[0] : -1, fault.label());
+        ActiveFault started = begin(fault);
+        log(fault.label(), started.resolved);
     }
 
-    private int[] applyAndResolve(Fault fault) {
+    /**
+     * Schedules a fault that ends: at {@code untilNanos} it undoes exactly what it did at
+     * {@code atNanos}, on the nodes its target resolved to then (a role is not resolved again),
+     * and leaves every other fault in force.
+     */
+    public void scheduleFault(long atNanos, long untilNanos, Fault fault) {
+        if (untilNanos < atNanos) {
+            throw new IllegalArgumentException(fault.label() + " ends at " + untilNanos + " ns, before it starts at " + atNanos + " ns");
+        }
+        if (!canEnd(fault)) {
+            throw new IllegalArgumentException(fault.label() + " has no end of its own; crash, pause, partition, cut, isolate,"
+                    + " clock jump, clock drift and switching a behaviour on do");
+        }
+        ActiveFault[] started = new ActiveFault[1];
+        at(atNanos, () -> {
+            started[0] = begin(fault);
+            log(fault.label(), started[0].resolved);
+        });
+        at(untilNanos, () -> end(started[0]));
+    }
+
+    private static boolean canEnd(Fault fault) {
+        return fault instanceof Fault.Crash || fault instanceof Fault.Pause || fault instanceof Fault.Partition
+                || fault instanceof Fault.OneWayCut || fault instanceof Fault.Isolate || fault instanceof Fault.ClockJump
+                || fault instanceof Fault.ClockDrift || fault instanceof Fault.Byzantine b && b.enabled();
+    }
+
+    private void log(String label, int[] nodes) {
+        faultLog.add(new FaultRecord(now, label, nodes));
+        traceNode(TraceKind.FAULT, nodes.length > 0 ? nodes[0] : -1, label);
+    }
+
+    /** Starts a fault: resolves its target once, applies it, and returns what it holds. */
+    private ActiveFault begin(Fault fault) {
+        ActiveFault f = new ActiveFault(fault);
         if (fault instanceof Fault.Crash c) {
-            return forEach(c.target(), false, this::crash);
+            holdAndApply(f, resolve(c.target(), false), this::crash);
         } else if (fault instanceof Fault.Recover r) {
-            return forEach(r.target(), true, this::recover);
+            f.hold(resolve(r.target(), true));
+            for (int id : f.resolved) {
+                releaseHolds(held -> held.fault instanceof Fault.Crash, id);
+                releaseHolds(held -> held.fault instanceof Fault.Pause, id); // a restarted process runs
+                recover(nodes.get(id));
+            }
+            return f;
         } else if (fault instanceof Fault.Pause p) {
-            return forEach(p.target(), false, this::pause);
+            holdAndApply(f, resolve(p.target(), false), this::pause);
         } else if (fault instanceof Fault.Resume r) {
-            return forEach(r.target(), false, this::resume);
+            f.hold(resolve(r.target(), false));
+            for (int id : f.resolved) {
+                releaseHolds(held -> held.fault instanceof Fault.Pause, id);
+                resume(nodes.get(id));
+            }
+            return f;
         } else if (fault instanceof Fault.Partition p) {
             for (int[] group : p.groups()) {
                 for (int id : group) {
                     requireNode(id, fault);
                 }
             }
-            cut(Partitions.linksBetweenGroups(nodes.size(), p.groups()));
-            return java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray();
+            f.hold(java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray());
+            cut(f, Partitions.linksBetweenGroups(nodes.size(), p.groups()));
         } else if (fault instanceof Fault.OneWayCut c) {
             requireNode(c.from(), fault);
             requireNode(c.to(), fault);
-            cut(Partitions.oneWay(nodes.size(), c.from(), c.to()));
-            return new int[] {c.from(), c.to()};
+            f.hold(new int[] {c.from(), c.to()});
+            cut(f, Partitions.oneWay(nodes.size(), c.from(), c.to()));
         } else if (fault instanceof Fault.Isolate i) {
-            return forEach(i.target(), false, n -> cut(Partitions.linksIsolating(nodes.size(), n.id)));
+            f.hold(resolve(i.target(), false));
+            BitSet links = new BitSet();
+            for (int id : f.resolved) {
+                links.or(Partitions.linksIsolating(nodes.size(), id));
+            }
+            cut(f, links);
         } else if (fault instanceof Fault.Heal) {
-            for (BitSet links : activeCuts) {
-                network.partitions.restoreAll(links);
+            for (ActiveFault cut : inForce) {
+                if (cut.links != null) {
+                    network.partitions.restoreAll(cut.links);
+                }
             }
-            activeCuts.clear();
-            return new int[0];
+            inForce.removeIf(cut -> cut.links != null);
+            return f;
         } else if (fault instanceof Fault.ClockJump j) {
-            return forEach(j.target(), false, n -> n.clock.jump(now, j.jumpNanos()));
-        } else if (fault instanceof Fault.ClockDrift d) {
-            return forEach(d.target(), false, n -> {
-                n.clock.setDrift(now, d.driftPpm());
-                retimeTimers(n);
-            });
-        } else if (fault instanceof Fault.DelaySpike s) {
-            if (s.target() instanceof Target.All) {
-                network.globalSpikeNanos = s.extraNanos();
-                network.globalSpikeUntilNanos = now + s.durationNanos();
-                return new int[0];
+            f.hold(resolve(j.target(), false));
+            for (int id : f.resolved) {
+                nodes.get(id).clock.jump(now, j.jumpNanos());
             }
-            return forEach(s.target(), false, n -> {
-                n.delaySpikeNanos = s.extraNanos();
-                n.delaySpikeUntilNanos = now + s.durationNanos();
-            });
+            return f; // an instant: only a scheduled end (which jumps back) keeps it
+        } else if (fault instanceof Fault.ClockDrift d) {
+            f.hold(resolve(d.target(), false));
+            for (int id : f.resolved) {
+                setDrift(nodes.get(id), d.driftPpm());
+            }
+        } else if (fault instanceof Fault.DelaySpike s) {
+            f.hold(s.target() instanceof Target.All ? new int[0] : resolve(s.target(), false));
+            f.endNanos = now + s.durationNanos();
+            inForce.add(f);
+            refreshSpikes(f);
+            at(f.endNanos, () -> end(f));
+            return f;
         } else if (fault instanceof Fault.Byzantine b) {
-            return forEach(b.target(), false, n -> setBehaviour(n, b.behaviour(), b.enabled()));
+            f.hold(resolve(b.target(), false));
+            if (!b.enabled()) {
+                for (int id : f.resolved) {
+                    releaseHolds(held -> held.sameKindAs(b), id);
+                    setBehaviour(nodes.get(id), b.behaviour(), false);
+                }
+                return f;
+            }
+            for (int id : f.resolved) {
+                setBehaviour(nodes.get(id), b.behaviour(), true);
+            }
+        } else {
+            throw new IllegalArgumentException("unknown fault " + fault);
         }
-        throw new IllegalArgumentException("unknown fault " + fault);
+        inForce.add(f);
+        return f;
+    }
+
+    /**
+     * Ends a fault started by {@link #begin}: undoes what it did on the nodes and links it still
+     * holds, except where another fault in force holds them too.
+     */
+    private void end(ActiveFault f) {
+        boolean wasInForce = inForce.remove(f);
+        Fault fault = f.fault;
+        BitSet undone = new BitSet();
+        if (fault instanceof Fault.Partition || fault instanceof Fault.OneWayCut || fault instanceof Fault.Isolate) {
+            if (wasInForce) {
+                network.partitions.restoreAll(f.links); // a link another fault cuts stays cut: cuts are counted
+                undone.or(f.held);
+            }
+        } else if (fault instanceof Fault.ClockJump j) {
+            for (int id : f.resolved) {
+                nodes.get(id).clock.jump(now, -j.jumpNanos());
+                undone.set(id);
+            }
+        } else if (fault instanceof Fault.DelaySpike) {
+            refreshSpikes(f);
+            undone.or(f.held);
+        } else if (fault instanceof Fault.ClockDrift) {
+            for (int id = f.held.nextSetBit(0); id >= 0; id = f.held.nextSetBit(id + 1)) {
+                setDrift(nodes.get(id), driftInForce(id)); // the drift before it, or a later drift fault still in force
+                undone.set(id);
+            }
+        } else {
+            for (int id = f.held.nextSetBit(0); id >= 0; id = f.held.nextSetBit(id + 1)) {
+                if (!heldElsewhere(f, id)) {
+                    undo(fault, nodes.get(id));
+                    undone.set(id);
+                }
+            }
+        }
+        log(fault.label() + " ends", undone.stream().toArray());
+    }
+
+    /** Undoes a crash, pause or behaviour on one node that nothing else holds. */
+    private void undo(Fault fault, Node node) {
+        if (fault instanceof Fault.Crash) {
+            releaseHolds(held -> held.fault instanceof Fault.Pause, node.id); // a restarted process runs
+            recover(node);
+        } else if (fault instanceof Fault.Pause) {
+            resume(node);
+        } else if (fault instanceof Fault.Byzantine b) {
+            setBehaviour(node, b.behaviour(), false);
+        } else {
+            throw new IllegalStateException("no undo for " + fault.label());
+        }
+    }
+
+    private void holdAndApply(ActiveFault f, int[] ids, java.util.function.Consumer<Node> action) {
+        f.hold(ids);
+        for (int id : ids) {
+            action.accept(nodes.get(id));
+        }
+    }
+
+    /** Whether a fault in force other than {@code f}, of its kind, holds node {@code id}. */
+    private boolean heldElsewhere(ActiveFault f, int id) {
+        for (ActiveFault other : inForce) {
+            if (other != f && other.sameKindAs(f.fault) && other.held.get(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An explicit recover, resume or switch-off: none of the {@code which} faults holds node {@code id} any longer. */
+    private void releaseHolds(java.util.function.Predicate<ActiveFault> which, int id) {
+        inForce.removeIf(f -> {
+            if (f.links == null && which.test(f)) {
+                f.held.clear(id);
+                return f.held.isEmpty();
+            }
+            return false;
+        });
+    }
+
+    /** The drift a node runs at: the latest drift fault in force on it, or its own. */
+    private double driftInForce(int id) {
+        double ppm = baseDriftPpm[id];
+        for (ActiveFault f : inForce) {
+            if (f.fault instanceof Fault.ClockDrift d && f.held.get(id)) {
+                ppm = d.driftPpm();
+            }
+        }
+        return ppm;
+    }
+
+    private void setDrift(Node node, double driftPpm) {
+        node.clock.setDrift(now, driftPpm);
+        retimeTimers(node);
+    }
+
+    /**
+     * Delay spikes add up: the extra latency on a node (or, for a network-wide spike, on every
+     * link) is the sum of the spikes in force there, until the last of them ends.
+     */
+    private void refreshSpikes(ActiveFault changed) {
+        if (isNetworkWide(changed)) {
+            network.globalSpikeNanos = 0;
+            network.globalSpikeUntilNanos = 0;
+            for (ActiveFault f : inForce) {
+                if (f.fault instanceof Fault.DelaySpike s && isNetworkWide(f)) {
+                    network.globalSpikeNanos += s.extraNanos();
+                    network.globalSpikeUntilNanos = Math.max(network.globalSpikeUntilNanos, f.endNanos);
+                }
+            }
+            return;
+        }
+        for (int id = changed.held.nextSetBit(0); id >= 0; id = changed.held.nextSetBit(id + 1)) {
+            Node node = nodes.get(id);
+            node.delaySpikeNanos = 0;
+            node.delaySpikeUntilNanos = 0;
+            for (ActiveFault f : inForce) {
+                if (f.fault instanceof Fault.DelaySpike s && !isNetworkWide(f) && f.held.get(id)) {
+                    node.delaySpikeNanos += s.extraNanos();
+                    node.delaySpikeUntilNanos = Math.max(node.delaySpikeUntilNanos, f.endNanos);
+                }
+            }
+        }
+    }
+
+    private static boolean isNetworkWide(ActiveFault spike) {
+        return ((Fault.DelaySpike) spike.fault).target() instanceof Target.All;
     }
 
     private void requireNode(int id, Fault fault) {
@@ -578,17 +779,9 @@ public final class Simulation {
         }
     }
 
-    private void cut(BitSet links) {
+    private void cut(ActiveFault f, BitSet links) {
         network.partitions.cutAll(links);
-        activeCuts.add(links);
-    }
-
-    private int[] forEach(Target target, boolean crashedOnly, java.util.function.Consumer<Node> action) {
-        int[] ids = resolve(target, crashedOnly);
-        for (int id : ids) {
-            action.accept(nodes.get(id));
-        }
-        return ids;
+        f.links = links;
     }
 
     /** The node ids a target means now. */

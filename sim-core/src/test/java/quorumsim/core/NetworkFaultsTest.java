@@ -111,6 +111,72 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void eachNetworkFaultEndsOnItsOwnAndLeavesTheOthersInForce() {
+        Probes probes = chatty(3, 0);
+        probes.sim.scheduleFault(1_000_000, 2_000_000, new Fault.Isolate(Target.of(2)));
+        probes.sim.scheduleFault(1_500_000, 2_500_000, new Fault.OneWayCut(0, 2));
+        probes.sim.runToCompletion();
+        // the isolation's end at 2 ms does not heal the cut 0->2, which lasts to 2.5 ms
+        assertEquals(roundsOutside(10, 25), rounds(probes, 0, 2));
+        assertEquals(roundsOutside(10, 20), rounds(probes, 2, 0));
+        assertEquals(roundsOutside(10, 20), rounds(probes, 1, 2));
+        assertEquals(allRounds(), rounds(probes, 0, 1));
+    }
+
+    @Test
+    void aLinkStaysCutWhileAnyFaultInForceCutsIt() {
+        Probes probes = chatty(3, 0);
+        probes.sim.scheduleFault(1_000_000, 3_000_000, new Fault.Partition(new int[][] {{0}, {1, 2}}));
+        probes.sim.scheduleFault(1_500_000, 2_000_000, new Fault.OneWayCut(0, 1));
+        probes.sim.runToCompletion();
+        // the cut inside the partition ends at 2 ms; the partition still cuts 0->1 until 3 ms
+        assertEquals(roundsOutside(10, 30), rounds(probes, 0, 1));
+        assertEquals(roundsOutside(10, 30), rounds(probes, 2, 0));
+        assertEquals(allRounds(), rounds(probes, 1, 2));
+    }
+
+    @Test
+    void anExplicitHealEndsEveryNetworkFaultAndTheirLaterEndsChangeNothing() {
+        Probes probes = chatty(3, 0);
+        probes.sim.scheduleFault(1_000_000, 2_500_000, new Fault.Isolate(Target.of(2)));
+        probes.sim.scheduleFault(1_200_000, new Fault.OneWayCut(0, 1));
+        probes.sim.scheduleFault(1_500_000, new Fault.Heal());
+        probes.sim.scheduleFault(2_000_000, 2_200_000, new Fault.OneWayCut(1, 0));
+        probes.sim.runToCompletion();
+        assertEquals(roundsOutside(10, 15), rounds(probes, 0, 2));
+        assertEquals(roundsOutside(12, 15), rounds(probes, 0, 1));
+        assertEquals(roundsOutside(20, 22), rounds(probes, 1, 0), "a cut after the heal is a new fault");
+        assertEquals("isolate 2 ends", probes.sim.faultLog().get(5).label());
+        assertEquals(0, probes.sim.faultLog().get(5).nodes().length, "the heal had ended it already");
+    }
+
+    @Test
+    void anIsolationOfTheLeaderCutsWhoeverLedAtItsStartUntilItsEnd() {
+        Probes probes = chatty(3, 0);
+        int[] leader = {0};
+        probes.sim.setRoleResolver(role -> new int[] {leader[0]});
+        probes.sim.at(1_500_000, () -> leader[0] = 1);
+        probes.sim.scheduleFault(1_000_000, 2_000_000, new Fault.Isolate(new Target.Role("leader")));
+        probes.sim.runToCompletion();
+        assertEquals(roundsOutside(10, 20), rounds(probes, 0, 2));
+        assertEquals(roundsOutside(10, 20), rounds(probes, 1, 0));
+        assertEquals(allRounds(), rounds(probes, 1, 2), "the new leader was never isolated");
+    }
+
+    @Test
+    void delaySpikesOnOneNodeAddUpWhileBothAreInForce() {
+        Probes probes = chatty(3, 10_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.DelaySpike(Target.of(1), 40_000, 500_000));
+        probes.sim.scheduleFault(1_200_000, new Fault.DelaySpike(Target.of(1), 20_000, 800_000));
+        probes.sim.runToCompletion();
+        for (Probe.Seen s : probes.probe(1).messages.stream().filter(s -> s.from() == 0).toList()) {
+            long sent = ((Msg) s.what()).n() * PERIOD;
+            long extra = (sent >= 1_000_000 && sent < 1_500_000 ? 40_000 : 0) + (sent >= 1_200_000 && sent < 2_000_000 ? 20_000 : 0);
+            assertEquals(sent + 10_000 + extra, s.trueNanos(), "sent at " + sent);
+        }
+    }
+
+    @Test
     void partitionsNamingUnknownNodesAreRefusedClearly() {
         Probes probes = chatty(3, 0);
         assertThrows(IllegalStateException.class, () -> probes.sim.apply(new Fault.Heal()), "not started yet");
