@@ -10,8 +10,9 @@ import quorumsim.result.FaultWindow;
 import quorumsim.scenario.ScenarioSpec;
 
 /**
- * Turns the fault timeline into stretches to shade on charts (crash until recover, partition
- * until heal, pause until resume, Byzantine on until off; open ones run to the end) and the
+ * Turns the fault timeline into stretches to shade on charts (a fault until its until:, or
+ * crash until recover, partition until heal, pause until resume, Byzantine on until off; open
+ * ones run to the end) and the
  * protocol's marks (view changes, leader changes) into instants.
  */
 final class FaultWindows {
@@ -24,7 +25,10 @@ final class FaultWindows {
         for (ScenarioSpec.TimedFault timed : faults) {
             Fault f = timed.fault();
             long t = timed.atNanos();
-            if (f instanceof Fault.Crash c) {
+            if (timed.ends()) {
+                windows.add(new FaultWindow(f instanceof Fault.Byzantine b ? "byzantine " + b.behaviour() + " " + b.target() : f.label(),
+                        t / 1e9, timed.untilNanos() / 1e9));
+            } else if (f instanceof Fault.Crash c) {
                 open.put("crash " + c.target(), t);
             } else if (f instanceof Fault.Recover r) {
                 closeMatching(open, windows, "crash ", r.target().toString(), t);

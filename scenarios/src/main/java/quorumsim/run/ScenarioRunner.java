@@ -41,8 +41,12 @@ public final class ScenarioRunner {
         }
         long settledFrom = 0;
         for (ScenarioSpec.TimedFault fault : spec.faults()) {
-            sim.scheduleFault(fault.atNanos(), fault.fault());
-            settledFrom = Math.max(settledFrom, fault.atNanos());
+            if (fault.ends()) {
+                sim.scheduleFault(fault.atNanos(), fault.untilNanos(), fault.fault());
+            } else {
+                sim.scheduleFault(fault.atNanos(), fault.fault());
+            }
+            settledFrom = Math.max(settledFrom, endOf(fault));
         }
         if (options.progress() == null) {
             sim.runUntil(spec.durationNanos());
@@ -77,6 +81,14 @@ public final class ScenarioRunner {
         return new RunResult(summary.withWallSeconds(wallSeconds), metrics,
                 FaultWindows.of(spec.faults(), metrics, spec.durationNanos()),
                 diagram == null ? List.of() : diagram.events(), deployment.lanes(), cpu, spec.description());
+    }
+
+    /** When a fault stops acting: its until:, a delay spike's end, or its start. */
+    private static long endOf(ScenarioSpec.TimedFault fault) {
+        if (fault.fault() instanceof quorumsim.fault.Fault.DelaySpike spike) {
+            return fault.atNanos() + spike.durationNanos();
+        }
+        return Math.max(fault.atNanos(), fault.untilNanos());
     }
 
     /** About 200 points on a throughput chart, in round steps. */

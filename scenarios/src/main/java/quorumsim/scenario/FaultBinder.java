@@ -8,8 +8,9 @@ import quorumsim.fault.Target;
 
 /**
  * Reads the {@code byzantine:} and {@code faults:} lists into a timeline. Each fault entry has
- * {@code at:} and exactly one action; crash, pause, isolate and partition may carry
- * {@code until:}, which schedules the matching recover, resume or heal.
+ * {@code at:} and exactly one action; crash, pause, partition, cut, isolate, clockJump,
+ * clockDrift and delaySpike may carry {@code until:}, which ends exactly that fault on the nodes
+ * its target resolved to when it started (a role such as "leader" is resolved once).
  */
 final class FaultBinder {
     static final List<String> ACTIONS = List.of("crash", "recover", "pause", "resume", "partition", "heal", "isolate", "cut",
@@ -84,10 +85,7 @@ final class FaultBinder {
                 f.report(entries.get(i).get("until"), "until", "ends before it starts (from " + Units.formatDuration(from) + ")");
             }
             if (target != null && behaviour != null) {
-                timeline.add(new ScenarioSpec.TimedFault(from, new Fault.Byzantine(target, behaviour, true)));
-                if (until >= 0) {
-                    timeline.add(new ScenarioSpec.TimedFault(until, new Fault.Byzantine(target, behaviour, false)));
-                }
+                timeline.add(new ScenarioSpec.TimedFault(from, until, new Fault.Byzantine(target, behaviour, true)));
             }
         }
     }
@@ -121,48 +119,46 @@ final class FaultBinder {
             String action = actions.get(0);
             Node value = entry.get(action);
             Fault fault = null;
-            Fault undo = null;
+            boolean ends = true;
             switch (action) {
                 case "crash":
                     Target crashed = target(f, action, value, false);
                     fault = crashed == null ? null : new Fault.Crash(crashed);
-                    undo = crashed == null ? null : new Fault.Recover(crashed instanceof Target.Role ? new Target.All() : crashed);
                     break;
                 case "recover":
                     Target recovered = target(f, action, value, true);
                     fault = recovered == null ? null : new Fault.Recover(recovered);
+                    ends = false;
                     break;
                 case "pause":
                     Target paused = target(f, action, value, false);
                     fault = paused == null ? null : new Fault.Pause(paused);
-                    undo = paused == null ? null : new Fault.Resume(paused);
                     break;
                 case "resume":
                     Target resumed = target(f, action, value, false);
                     fault = resumed == null ? null : new Fault.Resume(resumed);
+                    ends = false;
                     break;
                 case "isolate":
                     Target isolated = target(f, action, value, false);
                     fault = isolated == null ? null : new Fault.Isolate(isolated);
-                    undo = new Fault.Heal();
                     break;
                 case "partition":
                     int[][] groups = groups(f, value);
                     fault = groups == null ? null : new Fault.Partition(groups);
-                    undo = new Fault.Heal();
                     break;
                 case "heal":
                     if (value.kind != Node.Kind.BOOLEAN || !"true".equals(value.text)) {
                         f.report(value, "heal", "write heal: true");
                     }
                     fault = new Fault.Heal();
+                    ends = false;
                     break;
                 case "cut": {
                     Fields cut = f.object("cut", "from", "to");
                     int from = nodeId(cut, "from", value.get("from"));
                     int to = nodeId(cut, "to", value.get("to"));
                     fault = from < 0 || to < 0 ? null : new Fault.OneWayCut(from, to);
-                    undo = new Fault.Heal();
                     break;
                 }
                 case "clockJump": {
@@ -183,20 +179,21 @@ final class FaultBinder {
                     Fields spike = f.object("delaySpike", "node", "extra", "for");
                     Target t = spike.has("node") ? target(spike, "node", value.get("node"), false) : new Target.All();
                     long extra = spike.durationNanos("extra", 10_000_000, 0, MAX);
-                    long length = spike.durationNanos("for", 1_000_000_000, 0, MAX);
+                    if (spike.has("for") && until >= 0) {
+                        f.report(entry.get("until"), "until", "a delay spike ends after its for: or at its until:, not both");
+                    }
+                    long length = until > at ? until - at : spike.durationNanos("for", 1_000_000_000, 0, MAX);
                     fault = t == null ? null : new Fault.DelaySpike(t, extra, length);
+                    ends = false; // its length is its end
+                    until = -1;
                     break;
                 }
             }
-            if (fault != null) {
-                timeline.add(new ScenarioSpec.TimedFault(at, fault));
-                if (until >= 0) {
-                    if (undo == null) {
-                        f.report(entry.get("until"), "until", "'" + action + "' has no end; until: applies to crash, pause, isolate, partition and cut");
-                    } else {
-                        timeline.add(new ScenarioSpec.TimedFault(until, undo));
-                    }
-                }
+            if (until >= 0 && !ends) {
+                f.report(entry.get("until"), "until", "'" + action + "' is itself an end; until: applies to crash, pause, partition,"
+                        + " cut, isolate, clockJump, clockDrift and delaySpike");
+            } else if (fault != null) {
+                timeline.add(new ScenarioSpec.TimedFault(at, until, fault));
             }
         }
     }

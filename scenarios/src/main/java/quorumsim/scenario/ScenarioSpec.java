@@ -46,8 +46,19 @@ public record ScenarioSpec(
     public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes) {
     }
 
-    /** A fault at a time; {@code window} names the stretch it opens for charts (null for instants). */
-    public record TimedFault(long atNanos, quorumsim.fault.Fault fault) {
+    /**
+     * A fault at a time and, when {@code untilNanos >= 0}, its end: the engine then undoes exactly
+     * that fault on the nodes its target resolved to at {@code atNanos}.
+     */
+    public record TimedFault(long atNanos, long untilNanos, quorumsim.fault.Fault fault) {
+        /** A fault with no end of its own. */
+        public TimedFault(long atNanos, quorumsim.fault.Fault fault) {
+            this(atNanos, -1, fault);
+        }
+
+        public boolean ends() {
+            return untilNanos >= 0;
+        }
     }
 
     /**
