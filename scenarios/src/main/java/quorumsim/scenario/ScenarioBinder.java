@@ -37,7 +37,12 @@ public final class ScenarioBinder {
 
     private ScenarioSpec bindAll(Node root, String fallbackName) {
         Fields top = new Fields(source, root, "", problems, TOP_KEYS.toArray(new String[0]));
-        String name = top.text("name", fallbackName);
+        String name = top.text("name", null);
+        if (name == null) {
+            name = ScenarioNames.sanitize(fallbackName);
+        } else if (!ScenarioNames.isValid(name)) {
+            top.report(top.value("name"), "name", "'" + name + "' cannot name an output folder; " + ScenarioNames.RULE);
+        }
         String description = top.text("description", "");
         if (!top.has("protocol")) {
             problems.add(new Problem(source, root.line, root.column, "protocol", "missing; say which protocol runs: " + String.join(", ", Protocols.names())));
