@@ -64,11 +64,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (workers < 1 || workers > 256) {
             throw new UsageException("--jobs must be from 1 to 256, got " + workers);
         }
-        Path dir = OutputFolders.choose(out != null ? out : Path.of("out", name), name, seed);
-        RunCommand.createFolder(dir);
+        OutputFolders.Folder folder = RunCommand.prepareFolder(out != null ? out : Path.of("out", name),
+                OutputFolders.identity("reproduce", name, Long.toString(seed)));
+        Path dir = folder.dir();
         ZkExperiment experiment = ZkExperiment.paper(ZkCalibration.paper(), ZkExperiment.TIMING);
         PrintWriter stdout = spec.commandLine().getOut();
         boolean met = name.equals("zk-table") ? table(experiment, workers, dir, stdout) : readMix(experiment, workers, dir, stdout);
+        folder.seal();
         return met ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
     }
 

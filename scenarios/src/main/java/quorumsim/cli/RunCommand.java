@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
         "Validated like the file. Repeatable."})
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>). A folder holding another run is kept and DIR-2 is used.")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default: out/<scenario name>). A folder of this same configuration",
+        "and seed is rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used."})
     Path out;
 
     @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl).")
@@ -52,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioSpec scenarioSpec = ScenarioLoader.load(scenario, overrides);
+        ScenarioLoader.Source source = ScenarioLoader.find(scenario);
+        ScenarioSpec scenarioSpec = ScenarioLoader.bind(source, overrides);
         if (seed != null) {
             scenarioSpec = scenarioSpec.withSeed(seed);
         }
@@ -62,9 +64,15 @@ final class RunCommand implements Callable<Integer> {
             err.println("WARNING: unsafe: true -- this run is configured outside the protocol's assumptions; violations are expected.");
             err.flush();
         }
-        Path dir = OutputFolders.choose(this.out != null ? this.out : Path.of("out", scenarioSpec.name()), scenarioSpec.name(), scenarioSpec.seed());
-        createFolder(dir);
+        OutputFolders.Folder folder = prepareFolder(this.out != null ? this.out : Path.of("out", scenarioSpec.name()),
+                OutputFolders.identity("run", source.text(), String.join("\n", overrides), Long.toString(scenarioSpec.seed())));
+        Path dir = folder.dir();
+        if (folder.moved() && !quiet) {
+            out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
+            out.flush();
+        }
         RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet);
+        folder.seal();
         if (!quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty());
             out.flush();
@@ -92,11 +100,12 @@ final class RunCommand implements Callable<Integer> {
         return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
     }
 
-    static void createFolder(Path dir) {
+    /** The output folder for this configuration (see {@link OutputFolders}); a folder that cannot be made is bad usage. */
+    static OutputFolders.Folder prepareFolder(Path wanted, String identity) {
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UsageException("cannot create output folder " + dir + ": " + e.getMessage());
+            return OutputFolders.prepare(wanted, identity);
+        } catch (UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import quorumsim.run.OutputFolders;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.sweep.Grid;
+import quorumsim.sweep.PartialRuns;
 import quorumsim.report.Aggregate;
 import quorumsim.sweep.Sweep;
 import quorumsim.sweep.SweepRun;
@@ -26,7 +26,8 @@ import quorumsim.sweep.SweepTables;
             "(each run single-threaded; the results are identical whatever --jobs is). Writes sweep.csv",
             "(one row per run), aggregate.csv (mean, standard deviation and 95% confidence interval",
             "per grid point), charts of every figure against the varied parameters, and report.html.",
-            "Ctrl-C stops after the runs in progress and keeps what ran."})
+            "Ctrl-C calls off the runs in progress and writes every output for the runs that finished",
+            "(a second Ctrl-C quits at once). sweep.csv grows as runs finish, so even a killed sweep keeps them."})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario or a scenario file.")
     String scenario;
@@ -44,7 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in every run. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>-sweep).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default: out/<scenario name>-sweep). A folder of this same sweep is",
+                "rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used."})
     Path out;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
@@ -73,46 +75,46 @@ final class SweepCommand implements Callable<Integer> {
         ScenarioLoader.Source source = ScenarioLoader.find(scenario);
         Sweep sweep = new Sweep(source, overrides, axes, seeds);
         String name = sweep.firstSpec().name();
-        Path dir = out != null ? out : Path.of("out", name + "-sweep");
-        RunCommand.createFolder(dir);
+        OutputFolders.Folder folder = RunCommand.prepareFolder(out != null ? out : Path.of("out", name + "-sweep"),
+                OutputFolders.identity("sweep", source.text(), String.join("\n", overrides), String.join("\n", vary), Integer.toString(seeds)));
+        Path dir = folder.dir();
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         if (!quiet) {
+            if (folder.moved()) {
+                stdout.printf("%s/ holds another run (another configuration); this sweep goes to %s/%n", folder.wanted(), dir);
+            }
             stdout.printf("sweep %s: %d grid points x %d seeds = %d runs on %d workers -> %s/%n", name,
                     sweep.runCount() / seeds, seeds, sweep.runCount(), workers, dir);
             stdout.flush();
         }
-        CountDownLatch written = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            sweep.cancel();
-            try {
-                written.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sweep-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
+        PartialRuns partial = new PartialRuns(dir.resolve("sweep.csv"), axes);
         List<SweepRun> runs;
-        try (Progress progress = new Progress("sweep " + name, sweep.runCount(), " runs", quiet)) {
-            runs = sweep.run(workers, run -> progress.step());
+        try (CtrlC ctrlC = CtrlC.onInterrupt(() -> {
+                sweep.cancel();
+                stderr.println();
+                stderr.println("stopping: the runs in progress are called off; writing the finished ones (Ctrl-C again quits at once)");
+                stderr.flush();
+            });
+             Progress progress = new Progress("sweep " + name, sweep.runCount(), " runs", quiet)) {
+            runs = sweep.run(workers, run -> {
+                partial.add(run);
+                progress.step();
+            });
         }
-        try {
-            SweepTables.writeRuns(dir.resolve("sweep.csv"), axes, runs);
-            Map<List<String>, Map<String, Aggregate>> aggregate = SweepTables.aggregate(runs);
-            SweepTables.writeAggregate(dir.resolve("aggregate.csv"), axes, aggregate);
-            SweepReports.write(dir, name, axes, runs);
-        } finally {
-            written.countDown();
-        }
-        if (!sweep.isCancelled()) {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        }
+        SweepTables.writeRuns(dir.resolve("sweep.csv"), axes, runs);
+        Map<List<String>, Map<String, Aggregate>> aggregate = SweepTables.aggregate(runs);
+        SweepTables.writeAggregate(dir.resolve("aggregate.csv"), axes, aggregate);
+        SweepReports.write(dir, name, axes, runs);
+        folder.seal();
         if (!quiet) {
             double wall = (System.nanoTime() - start) / 1e9;
             long violated = runs.stream().filter(r -> !r.safety()).count();
             long stuck = runs.stream().filter(r -> !r.liveness()).count();
-            stdout.printf(Locale.ROOT, "%s%d runs in %.1f s wall; safety violated in %d, liveness in %d%n",
-                    sweep.isCancelled() ? "stopped: kept " : "", runs.size(), wall, violated, stuck);
+            String done = sweep.isCancelled() ? "stopped: kept the " + runs.size() + " of " + sweep.runCount() + " runs that finished"
+                    : runs.size() + " runs";
+            stdout.printf(Locale.ROOT, "%s in %.1f s wall; safety violated in %d, liveness in %d%n", done, wall, violated, stuck);
             stdout.printf("outputs: %s/ (sweep.csv, aggregate.csv, charts, report.html)%n", dir);
             stdout.flush();
         }

@@ -48,17 +48,23 @@ public final class ScenarioRunner {
             }
             settledFrom = Math.max(settledFrom, endOf(fault));
         }
-        if (options.progress() == null) {
-            sim.runUntil(spec.durationNanos());
-        } else {
-            for (int step = 1; step <= 100; step++) {
-                long until = spec.durationNanos() / 100 * step + (step == 100 ? spec.durationNanos() % 100 : 0);
-                sim.runUntil(until);
-                options.progress().accept(until);
+        try {
+            if (options.progress() == null) {
+                sim.runUntil(options.cancelled(), spec.durationNanos());
+            } else {
+                for (int step = 1; step <= 100 && !options.cancelled().getAsBoolean(); step++) {
+                    long until = spec.durationNanos() / 100 * step + (step == 100 ? spec.durationNanos() % 100 : 0);
+                    sim.runUntil(options.cancelled(), until);
+                    options.progress().accept(until);
+                }
+            }
+        } finally {
+            if (trace != null) {
+                trace.close();
             }
         }
-        if (trace != null) {
-            trace.close();
+        if (options.cancelled().getAsBoolean()) {
+            throw new RunCancelled(spec.name(), spec.seed(), sim.now());
         }
 
         Verdict safety = deployment.safety();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import quorumsim.result.RunResult;
+import quorumsim.run.RunCancelled;
 import quorumsim.run.RunOptions;
 import quorumsim.run.ScenarioRunner;
 import quorumsim.scenario.ScenarioLoader;
@@ -18,7 +19,8 @@ import quorumsim.scenario.SummaryFigures;
 /**
  * Runs a grid of scenario variants times a number of seeds on worker threads, one run per
  * thread at a time. Results are placed by their index, so what a sweep writes is the same
- * whatever the number of workers. {@link #cancel()} stops it after the runs in progress.
+ * whatever the number of workers. {@link #cancel()} calls off the runs in progress (they leave
+ * no result) and starts no more; the runs that finished are kept.
  */
 public final class Sweep {
     private final ScenarioLoader.Source source;
@@ -85,7 +87,12 @@ public final class Sweep {
                     if (cancelled.get()) {
                         return;
                     }
-                    RunResult result = ScenarioRunner.run(spec, RunOptions.plain());
+                    RunResult result;
+                    try {
+                        result = ScenarioRunner.run(spec, RunOptions.cancellable(cancelled::get));
+                    } catch (RunCancelled abandoned) {
+                        return;
+                    }
                     SweepRun run = new SweepRun(index, point, spec.seed(), SummaryFigures.of(result.summary()),
                             result.summary().safety().holds(), result.summary().liveness().holds(),
                             result.summary().traceDigest(), result.summary().wallSeconds());
@@ -109,8 +116,8 @@ public final class Sweep {
             }
             throw new IllegalStateException(cause);
         } catch (InterruptedException e) {
-            cancel();
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            cancel(); // the runs in progress stop at their next event
+            pool.awaitTermination(1, TimeUnit.MINUTES);
         }
         List<SweepRun> done = new ArrayList<>();
         synchronized (results) {

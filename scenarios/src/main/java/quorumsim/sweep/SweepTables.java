@@ -4,7 +4,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,14 @@ public final class SweepTables {
 
     public static void writeRuns(Path file, List<Grid.Axis> axes, List<SweepRun> runs) {
         List<String> figures = figureNames(runs);
+        List<List<String>> rows = new ArrayList<>();
+        for (SweepRun run : runs) {
+            rows.add(runRow(run, figures));
+        }
+        write(file, runColumns(axes, figures), rows);
+    }
+
+    static List<String> runColumns(List<Grid.Axis> axes, List<String> figures) {
         List<String> columns = new ArrayList<>();
         axes.forEach(a -> columns.add(a.path()));
         columns.add("seed");
@@ -53,19 +64,19 @@ public final class SweepTables {
         columns.add("safety");
         columns.add("liveness");
         columns.add("traceDigest");
-        List<List<String>> rows = new ArrayList<>();
-        for (SweepRun run : runs) {
-            List<String> row = new ArrayList<>(run.point());
-            row.add(Long.toString(run.seed()));
-            for (String figure : figures) {
-                row.add(number(run.figures().getOrDefault(figure, Double.NaN)));
-            }
-            row.add(run.safety() ? "holds" : "violated");
-            row.add(run.liveness() ? "holds" : "violated");
-            row.add(run.traceDigest());
-            rows.add(row);
+        return columns;
+    }
+
+    static List<String> runRow(SweepRun run, List<String> figures) {
+        List<String> row = new ArrayList<>(run.point());
+        row.add(Long.toString(run.seed()));
+        for (String figure : figures) {
+            row.add(number(run.figures().getOrDefault(figure, Double.NaN)));
         }
-        write(file, columns, rows);
+        row.add(run.safety() ? "holds" : "violated");
+        row.add(run.liveness() ? "holds" : "violated");
+        row.add(run.traceDigest());
+        return row;
     }
 
     /** Per grid point in first-seen order: the runs' figures aggregated across seeds. */
@@ -125,12 +136,27 @@ public final class SweepTables {
     }
 
     private static void write(Path file, List<String> columns, List<List<String>> rows) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        columns.forEach(schema::addColumn);
         try {
-            CSV.writer(schema.build()).writeValue(file.toFile(), rows);
+            CSV.writer(schema(columns).withHeader()).writeValue(file.toFile(), rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Appends rows (and the header first when {@code header}) to a CSV file. */
+    static void append(Path file, List<String> columns, List<List<String>> rows, boolean header) {
+        try {
+            CsvSchema schema = header ? schema(columns).withHeader() : schema(columns).withoutHeader();
+            Files.writeString(file, CSV.writer(schema).writeValueAsString(rows), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        return schema.build();
     }
 }
