@@ -94,6 +94,12 @@ public final class ScenarioBinder {
                             + "; set unsafe: true to run it anyway"));
         }
 
+        if (problemsFree()) {
+            String memory = MemoryBudget.problem(servers, workload, Runtime.getRuntime().maxMemory());
+            if (memory != null) {
+                workloadFields.report(workloadFields.value("clients"), "clients", memory);
+            }
+        }
         ScenarioSpec.Expect expect = expect(top.object("expect", "safety", "liveness", "min", "max"));
         Fields checks = top.object("checks", "livenessBound");
         long livenessBound = checks.durationNanos("livenessBound", 2_000_000_000L, 1_000_000, MAX_DURATION_NANOS);
