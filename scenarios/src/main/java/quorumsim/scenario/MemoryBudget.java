@@ -54,6 +54,6 @@ final class MemoryBudget {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        return String.format(Locale.ROOT, "%.2f GB", bytes / (double) (1L << 30));
     }
 }

@@ -22,8 +22,8 @@ class MemoryBudgetTest {
     @Test
     void twentyThousandClientsDoNotFitInOneGigabyteAndTheMessageSaysWhatWould() {
         String problem = MemoryBudget.problem(4, clients(20_000), GIB);
-        assertTrue(problem.startsWith("4 servers and 20,000 clients (1 outstanding of 1,024 bytes each) need about 1."), problem);
-        assertTrue(problem.contains("but this JVM may use at most 1.0 GB"), problem);
+        assertTrue(problem.startsWith("4 servers and 20,000 clients (1 outstanding of 1,024 bytes each) need about 1.2"), problem);
+        assertTrue(problem.contains("but this JVM may use at most 1.00 GB"), problem);
         assertTrue(problem.contains("JAVA_OPTS=-Xmx2g"), problem);
         assertNull(MemoryBudget.problem(4, clients(20_000), 2 * GIB));
     }
