@@ -278,6 +278,11 @@ final class FaultBinder {
                         + "'? Roles in " + protocol.name() + ": " + String.join(", ", protocol.roles()));
                 return null;
             }
+            String suggestion = DidYouMean.closest(value.text, protocol.roles());
+            if (suggestion != null) {
+                f.report(value, key, "'" + value.text + "' is not a node id or a role of " + protocol.name() + "; did you mean '" + suggestion + "'?");
+                return null;
+            }
         }
         int id = checkedId(f, key, value);
         return id < 0 ? null : new Target.Nodes(id);

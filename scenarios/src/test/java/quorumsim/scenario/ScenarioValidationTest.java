@@ -167,6 +167,13 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void aMisspeltRoleGetsDidYouMean() throws Exception {
+        Problem p = only(problems("role.yaml", "protocol: pbft\nfaults:\n  - { at: 1s, crash: primry }\n"));
+        assertEquals("faults[0].crash", p.path());
+        assertTrue(p.message().contains("did you mean 'primary'"), p::toString);
+    }
+
+    @Test
     void everyBuiltInScenarioIsValid() {
         for (String name : Catalogue.names()) {
             ScenarioSpec spec = ScenarioLoader.load(name, List.of());
