@@ -7,12 +7,14 @@ import quorumsim.kv.Workload;
 /**
  * Everything a PBFT run is parameterised by. Immutable; start from {@link #defaults()} and
  * change with the {@code withX} methods. {@link #withF} also resets n to 3f+1 and the
- * quorum to 2f+1; call {@link #withN} or {@link #withQuorum} after it to experiment.
+ * quorum to 2f+1; {@link #withN} resets the quorum to {@link Quorums#intersecting} for the
+ * new n; call {@link #withQuorum} last to experiment.
  *
  * @param f                       faults tolerated
- * @param n                       replicas (3f+1 unless unsafe)
- * @param quorum                  certificate size (2f+1 unless unsafe); prepared needs quorum-1
- *                                prepares from backups, committed quorum commits
+ * @param n                       replicas (at least 3f+1 unless unsafe)
+ * @param quorum                  certificate size (at least ceil((n+f+1)/2), which is 2f+1 when
+ *                                n = 3f+1, unless unsafe); prepared needs quorum-1 prepares from
+ *                                backups, committed quorum commits
  * @param unsafe                  allow n and quorum outside PBFT's assumptions
  * @param checkpointInterval      K: a checkpoint every K sequence numbers (paper: 128)
  * @param logWindow               L: high water mark H = h + L (paper: 256; must exceed K)
@@ -45,12 +47,13 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     }
 
     public PbftConfig withF(int newF) {
-        return new PbftConfig(newF, 3 * newF + 1, 2 * newF + 1, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+        return new PbftConfig(newF, 3 * newF + 1, Quorums.intersecting(3 * newF + 1, newF), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
                 batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
     }
 
+    /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
     public PbftConfig withN(int newN) {
-        return new PbftConfig(f, newN, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+        return new PbftConfig(f, newN, Quorums.intersecting(newN, f), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
                 batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
     }
 
@@ -130,8 +133,10 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         if (n < 3 * f + 1 && !unsafe) {
             problems.add("n = " + n + " is below 3f+1 = " + (3 * f + 1) + "; set unsafe: true to run it anyway");
         }
-        if (quorum < 2 * f + 1 && !unsafe) {
-            problems.add("quorum = " + quorum + " is below 2f+1 = " + (2 * f + 1) + "; set unsafe: true to run it anyway");
+        int intersecting = Quorums.intersecting(n, f);
+        if (quorum < intersecting && !unsafe) {
+            problems.add("quorum = " + quorum + " is below ceil((n+f+1)/2) = " + intersecting + " for n = " + n + ", f = " + f
+                    + ": two quorums could share no correct replica; set unsafe: true to run it anyway");
         }
         if (quorum < 1 || quorum > n) {
             problems.add("quorum = " + quorum + " must be within 1..n = " + n);

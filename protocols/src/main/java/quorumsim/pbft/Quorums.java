@@ -2,13 +2,27 @@ package quorumsim.pbft;
 
 /**
  * PBFT's quorum arithmetic, in one place so an experiment on the quorum size changes it
- * everywhere. With the defaults (quorum = 2f+1): prepared needs 2f matching prepares from
- * backups, committed-local 2f+1 commits, a stable checkpoint 2f+1, a new view 2f+1
- * view changes; a weak certificate (client replies, joining a view change) is f+1.
+ * everywhere. Every strong certificate is a quorum q: prepared needs q-1 matching prepares
+ * from backups (with the pre-prepare, q replicas), committed-local q commits, a stable
+ * checkpoint q, a new view q view changes, a client's tentative or read-only result q
+ * replies. A weak certificate (f+1: client replies, joining a view change) only needs one
+ * correct member, whatever n is. With n = 3f+1 and the default q = 2f+1 these are the paper's
+ * 2f, 2f+1 and f+1.
  */
 public record Quorums(int n, int f, int quorum) {
     public static Quorums of(PbftConfig config) {
         return new Quorums(config.n(), config.f(), config.quorum());
+    }
+
+    /**
+     * The smallest quorum any two of which share a correct replica: two quorums of q among n
+     * share at least 2q-n replicas, and at least one of them is correct when 2q-n >= f+1, so
+     * q = ceil((n+f+1)/2). It is 2f+1 when n = 3f+1, and larger for every larger n: keeping
+     * 2f+1 with n = 10, f = 1 lets two quorums of 3 share nobody. It is live too: the n-f
+     * correct replicas are a quorum exactly when n >= 3f+1.
+     */
+    public static int intersecting(int n, int f) {
+        return (n + f + 2) / 2;
     }
 
     /** Matching PREPAREs from different backups (own included) that, with the pre-prepare, make prepared. */

@@ -29,6 +29,14 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
                         int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk) {
 
     /**
+     * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
+     * servers and clients talk over TCP, and Zab's proofs lean on it (a follower that acks
+     * proposal k has every proposal before k).
+     */
+    public static final String TCP_LINKS = "its links are TCP connections, which deliver every message once and in order"
+            + " while the connection lives";
+
+    /**
      * Three servers, a majority quorum, every server serving, 2,000 requests in process, 2 cores,
      * a tick of 100 ms with a sync limit of 5 ticks (the era's defaults were 2 s and 5; a shorter
      * tick keeps runs short, and half a second still rides out a burst that fills a NIC),

@@ -28,10 +28,44 @@ class PbftConfigTest {
         List<String> problems = PbftConfig.defaults().withN(3).withQuorum(2).withLogWindow(100).withVariant("fast").validate();
         assertEquals(List.of(
                 "n = 3 is below 3f+1 = 4; set unsafe: true to run it anyway",
-                "quorum = 2 is below 2f+1 = 3; set unsafe: true to run it anyway",
+                "quorum = 2 is below ceil((n+f+1)/2) = 3 for n = 3, f = 1: two quorums could share no correct replica;"
+                        + " set unsafe: true to run it anyway",
                 "logWindow L = 100 must exceed checkpointInterval K = 128, or the primary stops at the high water mark for good",
                 "variant 'fast' is unknown; use standard or skip-commit"), problems);
         assertTrue(PbftConfig.defaults().withN(3).withQuorum(2).withUnsafe(true).validate().isEmpty());
+    }
+
+    @Test
+    void moreReplicasThan3fPlus1GetAQuorumAnyTwoOfWhichShareACorrectReplica() {
+        for (int f = 1; f <= 4; f++) {
+            for (int n = 3 * f + 1; n <= 3 * f + 12; n++) {
+                PbftConfig c = PbftConfig.defaults().withF(f).withN(n);
+                int q = c.quorum();
+                String at = "f = " + f + ", n = " + n + ", quorum = " + q;
+                assertEquals(List.of(), c.validate(), at);
+                assertTrue(2 * q - n >= f + 1, at + ": two quorums share fewer than f+1 replicas");
+                assertTrue(2 * (q - 1) - n < f + 1, at + ": a smaller quorum would do");
+                assertTrue(n - f >= q, at + ": the correct replicas alone are not a quorum");
+                Quorums quorums = Quorums.of(c);
+                assertEquals(q - 1, quorums.prepares(), at);
+                assertEquals(q, quorums.commits(), at);
+                assertEquals(q, quorums.checkpoint(), at);
+                assertEquals(q, quorums.viewChanges(), at);
+                assertEquals(q, quorums.strongReplies(), at);
+                assertEquals(f + 1, quorums.weak(), at);
+            }
+            assertEquals(2 * f + 1, PbftConfig.defaults().withF(f).withN(3 * f + 1).quorum());
+        }
+        assertEquals(6, PbftConfig.defaults().withF(1).withN(10).quorum());
+    }
+
+    @Test
+    void aQuorumTooSmallToIntersectInACorrectReplicaNeedsUnsafe() {
+        PbftConfig tenReplicas = PbftConfig.defaults().withF(1).withN(10);
+        assertEquals(List.of("quorum = 5 is below ceil((n+f+1)/2) = 6 for n = 10, f = 1: two quorums could share no correct replica;"
+                + " set unsafe: true to run it anyway"), tenReplicas.withQuorum(5).validate());
+        assertEquals(List.of(), tenReplicas.withQuorum(6).validate());
+        assertEquals(List.of(), tenReplicas.withQuorum(3).withUnsafe(true).validate());
     }
 
     @Test

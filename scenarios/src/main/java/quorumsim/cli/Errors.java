@@ -8,7 +8,8 @@ import quorumsim.scenario.ScenarioException;
 /**
  * Bad input and bad usage become clear lines on stderr and exit code 2, without a stack trace
  * unless {@code --debug} is given. A failure inside the simulator (a broken invariant) prints
- * its message and exits 3, with the trace under --debug.
+ * its message and exits 3, with the trace under --debug. Running out of memory, on the main
+ * thread or a sweep's worker, is one line saying how to give the JVM more, and exit 3.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int INTERNAL = 3;
@@ -41,12 +42,27 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
+        }
         err.println("quorumsim: internal failure: " + ex);
         if (debug) {
             ex.printStackTrace(err);
         } else {
             err.println("(run again with --debug for the stack trace)");
         }
+        err.flush();
+        return INTERNAL;
+    }
+
+    /** The one line for a run that ran out of memory; returns the exit code. */
+    static int outOfMemory(PrintWriter err) {
+        double maxGiB = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
+        err.println(String.format(java.util.Locale.ROOT, "quorumsim: out of memory: the run needed more than the %.1f GB this JVM"
+                + " may use; give it more (JAVA_OPTS=-Xmx%dg quorumsim ...) or run less (fewer clients, a shorter duration)",
+                maxGiB, Math.max(2, (long) Math.ceil(2 * maxGiB))));
         err.flush();
         return INTERNAL;
     }

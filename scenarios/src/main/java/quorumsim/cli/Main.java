@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ListCommand.class,
             ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
-            "Exit codes: 0 done (every expect: met), 1 an expect: was not met, 2 bad usage or bad input.",
+            "Exit codes: 0 done (every expect: met), 1 an expect: was not met, 2 bad usage or bad input,",
+            "3 an internal failure or out of memory (raise the JVM's limit with JAVA_OPTS=-Xmx16g, say).",
             "Examples:",
             "  quorumsim list",
             "  quorumsim run pbft-normal",
@@ -49,6 +50,15 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Errors());
         cli.setParameterExceptionHandler(new Errors());
-        return cli.execute(args);
+        return execute(cli, err, args);
+    }
+
+    /** Runs {@code cli}; running out of memory anywhere in it is one line on {@code err} and exit 3, not a stack trace. */
+    static int execute(CommandLine cli, java.io.PrintWriter err, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return Errors.outOfMemory(err);
+        }
     }
 }

@@ -40,21 +40,35 @@ final class FaultBinder {
         this.problems = problems;
     }
 
-    /** Distinct nodes named in byzantine: entries (a role counts as one). */
+    /** The rule {@link #byzantineNodes()} counts by, for the error that refuses too many. */
+    static final String BYZANTINE_COUNT_RULE = "every node id named counts once, and every entry naming a role counts as one more"
+            + " node, since the role may have passed to another node by the time that entry starts";
+
+    /**
+     * How many nodes may turn Byzantine in the run: the distinct ids named in byzantine:
+     * entries, plus one for each entry naming a role. Two entries for "primary" hit r0 and,
+     * after a view change, r1: two nodes, not one.
+     */
     int byzantineNodes() {
-        java.util.TreeSet<String> nodes = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        int roleEntries = 0;
         for (ScenarioSpec.TimedFault t : timeline) {
             if (t.fault() instanceof Fault.Byzantine b && b.enabled()) {
                 if (b.target() instanceof Target.Nodes n) {
                     for (int id : n.ids()) {
-                        nodes.add(Integer.toString(id));
+                        ids.add(id);
                     }
                 } else {
-                    nodes.add(b.target().toString());
+                    roleEntries++;
                 }
             }
         }
-        return nodes.size();
+        return ids.size() + roleEntries;
+    }
+
+    /** Whether some byzantine: entry names a role (then the count follows {@link #BYZANTINE_COUNT_RULE}). */
+    boolean byzantineRoles() {
+        return timeline.stream().anyMatch(t -> t.fault() instanceof Fault.Byzantine b && b.enabled() && b.target() instanceof Target.Role);
     }
 
     List<ScenarioSpec.TimedFault> faults() {
@@ -67,7 +81,7 @@ final class FaultBinder {
             Fields f = new Fields(top.source(), entries.get(i), "byzantine[" + i + "]", problems, "node", "behaviour", "from", "until");
             Target target = target(f, "node", entries.get(i).get("node"), false);
             if (!f.has("node")) {
-                f.report(entries.get(i), "node", "missing; say which node misbehaves (an id, a list of ids, or primary/leader)");
+                f.report(entries.get(i), "node", "missing; say which node misbehaves (an id, a list of ids, or " + String.join("/", protocol.roles()) + ")");
             }
             if (!f.has("behaviour")) {
                 f.report(entries.get(i), "behaviour", "missing; allowed: " + String.join(", ", protocol.behaviours()));
@@ -79,6 +93,9 @@ final class FaultBinder {
                         + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "") + " Allowed: " + String.join(", ", protocol.behaviours()));
                 behaviour = null;
             }
+            if (behaviour != null && !clientResolves(f, entries.get(i).get("behaviour"), behaviour)) {
+                behaviour = null;
+            }
             long from = time(f, "from", 0);
             long until = f.has("until") ? time(f, "until", durationNanos) : -1;
             if (until >= 0 && until <= from) {
@@ -88,6 +105,21 @@ final class FaultBinder {
                 timeline.add(new ScenarioSpec.TimedFault(from, until, new Fault.Byzantine(target, behaviour, true)));
             }
         }
+    }
+
+    /** A behaviour with a client parameter (drop-requests:c3) must name a client of the run: c0..c(clients-1). */
+    private boolean clientResolves(Fields f, Node at, String behaviour) {
+        int colon = behaviour.indexOf(':');
+        if (colon < 0) {
+            return true;
+        }
+        String client = behaviour.substring(colon + 1);
+        if (client.matches("c(0|[1-9][0-9]{0,8})") && Integer.parseInt(client.substring(1)) < clients) {
+            return true;
+        }
+        f.report(at, "behaviour", "'" + behaviour + "' names client '" + client + "', but "
+                + (clients == 0 ? "the run has no clients" : "the clients are c0..c" + (clients - 1) + " (workload.clients = " + clients + ")"));
+        return false;
     }
 
     void bindFaults(List<Node> entries) {
@@ -208,7 +240,7 @@ final class FaultBinder {
         return t;
     }
 
-    /** A node id, a list of ids, "leader"/"primary", or "all" (where allowed). */
+    /** A node id, a list of ids, a role of the protocol (primary, leader), or "all" (where allowed). */
     private Target target(Fields f, String key, Node value, boolean allowAll) {
         if (value == null) {
             return null;
@@ -228,18 +260,25 @@ final class FaultBinder {
             return new Target.Nodes(ids);
         }
         if (value.kind == Node.Kind.STRING) {
-            switch (value.text) {
-                case "leader":
-                case "primary":
-                    return new Target.Role(value.text);
-                case "all":
-                    if (allowAll) {
-                        return new Target.All();
-                    }
-                    f.report(value, key, "'all' is allowed only for recover; name the nodes");
-                    return null;
-                default:
-                    break;
+            if (protocol.roles().contains(value.text)) {
+                return new Target.Role(value.text);
+            }
+            if (value.text.equals("all")) {
+                if (allowAll) {
+                    return new Target.All();
+                }
+                f.report(value, key, "'all' is allowed only for recover; name the nodes");
+                return null;
+            }
+            if (Protocols.roles().contains(value.text)) {  // another protocol's name for it
+                f.report(value, key, protocol.name() + " has no role '" + value.text + "'; did you mean '" + protocol.roles().get(0)
+                        + "'? Roles in " + protocol.name() + ": " + String.join(", ", protocol.roles()));
+                return null;
+            }
+            String suggestion = DidYouMean.closest(value.text, protocol.roles());
+            if (suggestion != null) {
+                f.report(value, key, "'" + value.text + "' is not a node id or a role of " + protocol.name() + "; did you mean '" + suggestion + "'?");
+                return null;
             }
         }
         int id = checkedId(f, key, value);
@@ -269,7 +308,7 @@ final class FaultBinder {
             return id;
         } catch (NumberFormatException e) {
             f.report(value, key, "expected a node id (0.." + (servers == Integer.MAX_VALUE ? "n-1" : Integer.toString(servers - 1))
-                    + "), a list of ids, or leader/primary; found " + value.describe());
+                    + "), a list of ids, or " + String.join("/", protocol.roles()) + "; found " + value.describe());
             return -1;
         }
     }

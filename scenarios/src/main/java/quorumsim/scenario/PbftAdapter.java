@@ -29,6 +29,11 @@ final class PbftAdapter implements ProtocolAdapter {
     }
 
     @Override
+    public List<String> roles() {
+        return List.of("primary");
+    }
+
+    @Override
     public Set<String> behaviours() {
         return ByzantineReplica.BEHAVIOURS;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 
 /**
@@ -26,6 +27,19 @@ public interface ProtocolAdapter {
     /** Whether a behaviour name is one this protocol runs (some take a parameter, e.g. drop-requests:c3). */
     default boolean acceptsBehaviour(String behaviour) {
         return behaviours().contains(behaviour);
+    }
+
+    /**
+     * Role names a fault or Byzantine entry may target instead of a node id ("primary" for
+     * PBFT, "leader" for Zab): whoever holds the role when the entry starts.
+     */
+    List<String> roles();
+
+    /**
+     * Reports each way {@code config} breaks what the protocol assumes of its links, at the
+     * field of {@code network} that says so, unless {@code unsafe}.
+     */
+    default void checkNetwork(Fields network, NetworkConfig config, boolean unsafe) {
     }
 
     /** How many Byzantine nodes the config tolerates (f for PBFT; 0 for crash-fault protocols). */

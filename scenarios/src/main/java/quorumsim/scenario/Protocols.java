@@ -13,6 +13,11 @@ public final class Protocols {
         return ALL.stream().map(ProtocolAdapter::name).toList();
     }
 
+    /** Every role name some protocol has (primary, leader), in a stable order. */
+    static List<String> roles() {
+        return ALL.stream().flatMap(a -> a.roles().stream()).distinct().sorted().toList();
+    }
+
     public static ProtocolAdapter get(String name) {
         for (ProtocolAdapter adapter : ALL) {
             if (adapter.name().equals(name)) {

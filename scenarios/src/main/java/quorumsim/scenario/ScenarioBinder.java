@@ -63,7 +63,9 @@ public final class ScenarioBinder {
                 (int) clusterFields.integer("n", 0, 1, 1000),
                 (int) clusterFields.integer("quorum", 0, 1, 1000));
 
-        NetworkConfig network = network(top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo"));
+        Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo");
+        NetworkConfig network = network(networkFields);
+        adapter.checkNetwork(networkFields, network, unsafe);
         ScenarioSpec.Hardware hardware = hardware(top.object("hardware", "cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth"));
         Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize");
         ScenarioSpec.Workload workload = new ScenarioSpec.Workload(
@@ -92,9 +94,17 @@ public final class ScenarioBinder {
             Node at = top.value("byzantine");
             problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",
                     byzantine + " Byzantine node(s), but " + protocol + " as configured tolerates " + adapter.byzantineTolerance(config)
-                            + (protocol.equals("pbft") ? " (f)" : " (it assumes crash faults only)") + "; set unsafe: true to run it anyway"));
+                            + (protocol.equals("pbft") ? " (f)" : " (it assumes crash faults only)")
+                            + (faults.byzantineRoles() ? " (" + FaultBinder.BYZANTINE_COUNT_RULE + ")" : "")
+                            + "; set unsafe: true to run it anyway"));
         }
 
+        if (problemsFree()) {
+            String memory = MemoryBudget.problem(servers, workload, Runtime.getRuntime().maxMemory());
+            if (memory != null) {
+                workloadFields.report(workloadFields.value("clients"), "clients", memory);
+            }
+        }
         ScenarioSpec.Expect expect = expect(top.object("expect", "safety", "liveness", "min", "max"));
         Fields checks = top.object("checks", "livenessBound");
         long livenessBound = checks.durationNanos("livenessBound", 2_000_000_000L, 1_000_000, MAX_DURATION_NANOS);

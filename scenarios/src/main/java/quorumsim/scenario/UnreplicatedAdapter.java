@@ -30,6 +30,12 @@ final class UnreplicatedAdapter implements ProtocolAdapter {
         return List.of("kv");
     }
 
+    /** Its one server is both; either name targets it. */
+    @Override
+    public List<String> roles() {
+        return List.of("primary", "leader");
+    }
+
     @Override
     public Set<String> behaviours() {
         return Set.of();

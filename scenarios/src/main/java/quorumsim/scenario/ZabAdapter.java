@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 import quorumsim.zab.ZabConfig;
 import quorumsim.zab.ZabDeployment;
@@ -25,6 +26,31 @@ final class ZabAdapter implements ProtocolAdapter {
     @Override
     public List<String> workloadKinds() {
         return ZabWorkload.KINDS;
+    }
+
+    @Override
+    public List<String> roles() {
+        return List.of("leader");
+    }
+
+    /** Zab's links are TCP connections: nothing inside one is lost, duplicated or reordered. */
+    @Override
+    public void checkNetwork(Fields network, NetworkConfig config, boolean unsafe) {
+        if (unsafe) {
+            return;
+        }
+        if (config.lossProbability() > 0) {
+            network.report(network.value("loss"), "loss", "Zab does not run on lossy links: " + ZabConfig.TCP_LINKS
+                    + " (to take links down, use partition, cut or isolate); set unsafe: true to run it anyway");
+        }
+        if (config.duplicateProbability() > 0) {
+            network.report(network.value("duplicate"), "duplicate", "Zab gets no duplicates: " + ZabConfig.TCP_LINKS
+                    + "; set unsafe: true to run it anyway");
+        }
+        if (!config.fifoLinks()) {
+            network.report(network.value("fifo"), "fifo", "Zab needs FIFO links: " + ZabConfig.TCP_LINKS
+                    + "; set unsafe: true to run it anyway");
+        }
     }
 
     @Override

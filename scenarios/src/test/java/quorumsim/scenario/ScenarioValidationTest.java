@@ -153,6 +153,27 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void zabRefusesANetworkThatBreaksWhatTcpPromisesUnlessUnsafe() {
+        for (String broken : List.of("network.loss=0.01", "network.duplicate=0.01", "network.fifo=false")) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("zk-saturation", List.of(broken)));
+            Problem p = only(e.problems());
+            assertEquals(broken.substring(0, broken.indexOf('=')), p.path(), p::toString);
+            assertTrue(p.message().contains("its links are TCP connections"), p::toString);
+            assertTrue(p.message().contains("unsafe: true"), p::toString);
+            assertTrue(ScenarioLoader.load("zk-saturation", List.of(broken, "unsafe=true")).unsafe(), broken);
+        }
+        ScenarioLoader.load("zk-saturation", List.of("network.reorder=0.1"));  // on FIFO links, a held-back message holds back those behind it
+        ScenarioLoader.load("pbft-normal", List.of("network.loss=0.01", "network.duplicate=0.01", "network.fifo=false"));
+    }
+
+    @Test
+    void aMisspeltRoleGetsDidYouMean() throws Exception {
+        Problem p = only(problems("role.yaml", "protocol: pbft\nfaults:\n  - { at: 1s, crash: primry }\n"));
+        assertEquals("faults[0].crash", p.path());
+        assertTrue(p.message().contains("did you mean 'primary'"), p::toString);
+    }
+
+    @Test
     void everyBuiltInScenarioIsValid() {
         for (String name : Catalogue.names()) {
             ScenarioSpec spec = ScenarioLoader.load(name, List.of());

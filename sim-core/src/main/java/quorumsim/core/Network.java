@@ -69,8 +69,9 @@ final class Network {
                 arrives += config.reorderDelayNanos();
             }
             if (config.fifoLinks()) {
-                if (to >= from.lastDeliveryTo.length) {
-                    from.lastDeliveryTo = java.util.Arrays.copyOf(from.lastDeliveryTo, sim.nodeCount());
+                if (to >= from.lastDeliveryTo.length) {  // grown as needed: a client that only talks to servers keeps a short array
+                    int length = Math.min(sim.nodeCount(), Math.max(to + 1, 2 * from.lastDeliveryTo.length));
+                    from.lastDeliveryTo = java.util.Arrays.copyOf(from.lastDeliveryTo, length);
                 }
                 arrives = Math.max(arrives, from.lastDeliveryTo[to]);
                 from.lastDeliveryTo[to] = arrives;

@@ -1,0 +1,59 @@
+package quorumsim.scenario;
+
+import java.util.Locale;
+
+/**
+ * What a run needs of the JVM's heap, estimated before it starts, so that a scenario too large
+ * for the machine is refused with what it needs instead of dying of OutOfMemoryError halfway.
+ * The figures are rough, measured on PBFT f = 1 runs of 1,000 to 30,000 clients (heap after a
+ * full collection): they tell 100 clients from 100,000, not 5 GB from 6 GB. What grows with
+ * the run's length (the checkers' records) is not counted; a run that still runs out of memory
+ * ends with a one-line message (see {@code cli.Errors}).
+ */
+final class MemoryBudget {
+    /** The engine keeps a table of every directed link in one array (quorumsim.net.Partitions): nodes² entries at most 2^31-1. */
+    static final int MAX_NODES = 46_340;
+    /** Classes, the run's fixed structures, the reports and charts. */
+    static final long BASE_BYTES = 64L << 20;
+    /** Per directed link: a cut counter in the link table. */
+    static final long LINK_BYTES = 2;
+    /** Per node, server or client: the engine's node, clock, CPU queue, random streams, the client's or server's state. */
+    static final long NODE_BYTES = 16L << 10;
+    /** Per message in flight, on top of its payload: the message, its delivery event, its queue entry. */
+    static final long MESSAGE_BYTES = 256;
+
+    private MemoryBudget() {
+    }
+
+    /**
+     * The heap a run needs: the link table, every node, and every request in flight, which may
+     * wait at each server (PBFT clients multicast a retried request) and come back as a reply.
+     */
+    static long neededBytes(int servers, int clients, int outstanding, int requestSizeBytes) {
+        long nodes = (long) servers + clients;
+        long inFlight = (long) clients * outstanding * (servers + 1L) * (requestSizeBytes + MESSAGE_BYTES);
+        return BASE_BYTES + nodes * nodes * LINK_BYTES + nodes * NODE_BYTES + inFlight;
+    }
+
+    /** The one-line problem with running this on a heap of {@code maxHeapBytes}, or null if it fits. */
+    static String problem(int servers, ScenarioSpec.Workload workload, long maxHeapBytes) {
+        long nodes = (long) servers + workload.clients();
+        String who = servers + " servers and " + String.format(Locale.ROOT, "%,d", workload.clients()) + " clients";
+        if (nodes > MAX_NODES) {
+            return who + " make " + String.format(Locale.ROOT, "%,d", nodes) + " nodes; the simulator runs at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_NODES) + " (it keeps a table of every directed link, nodes x nodes)";
+        }
+        long needed = neededBytes(servers, workload.clients(), workload.outstanding(), workload.requestSizeBytes());
+        if (needed <= maxHeapBytes) {
+            return null;
+        }
+        long suggestGiB = (needed * 5 / 4 + (1L << 30) - 1) >> 30;
+        return who + " (" + workload.outstanding() + " outstanding of " + String.format(Locale.ROOT, "%,d", workload.requestSizeBytes())
+                + " bytes each) need about " + gib(needed) + " of memory, but this JVM may use at most " + gib(maxHeapBytes)
+                + "; run fewer clients, or give it more, e.g. JAVA_OPTS=-Xmx" + suggestGiB + "g quorumsim run ...";
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f GB", bytes / (double) (1L << 30));
+    }
+}

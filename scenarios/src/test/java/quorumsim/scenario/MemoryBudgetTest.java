@@ -1,0 +1,37 @@
+package quorumsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The memory a run needs is estimated up front and compared with what the JVM may use. */
+class MemoryBudgetTest {
+    private static final long GIB = 1L << 30;
+
+    private static ScenarioSpec.Workload clients(int clients) {
+        return new ScenarioSpec.Workload("kv", clients, 1, 0.0, 1024);
+    }
+
+    @Test
+    void aSmallRunFitsADefaultHeap() {
+        assertNull(MemoryBudget.problem(4, clients(10), GIB));
+    }
+
+    @Test
+    void twentyThousandClientsDoNotFitInOneGigabyteAndTheMessageSaysWhatWould() {
+        String problem = MemoryBudget.problem(4, clients(20_000), GIB);
+        assertTrue(problem.startsWith("4 servers and 20,000 clients (1 outstanding of 1,024 bytes each) need about 1.2"), problem);
+        assertTrue(problem.contains("but this JVM may use at most 1.00 GB"), problem);
+        assertTrue(problem.contains("JAVA_OPTS=-Xmx2g"), problem);
+        assertNull(MemoryBudget.problem(4, clients(20_000), 2 * GIB));
+    }
+
+    @Test
+    void moreNodesThanTheLinkTableHoldsAreRefusedWhateverTheHeap() {
+        assertNull(MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 4), 64 * GIB));
+        assertEquals("4 servers and 46,337 clients make 46,341 nodes; the simulator runs at most 46,340"
+                + " (it keeps a table of every directed link, nodes x nodes)", MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 3), 64 * GIB));
+    }
+}
