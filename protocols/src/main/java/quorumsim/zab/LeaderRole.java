@@ -115,6 +115,7 @@ final class LeaderRole {
         server.leading.ackedNewLeader[from] = true;
         if (server.leading.phase == Leadership.Phase.BROADCAST) {
             ctx.send(from, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
+            ackSynchronized(ctx, from, m.zxid());
             return;
         }
         if (!server.quorums.isQuorum(Leadership.count(server.leading.ackedNewLeader))) {
@@ -138,6 +139,17 @@ final class LeaderRole {
         ctx.observe(new Observations.Leading(server.self, server.leading.epoch));
         if (server.config.leaderServes()) {
             server.pipeline.open();
+        }
+    }
+
+    /**
+     * The ACK of NEWLEADER acknowledges every proposal the sync carried: a follower that rejoins
+     * while proposals await their quorum counts for them, or they could wait for acks that never come.
+     */
+    private void ackSynchronized(Context ctx, int follower, long syncedZxid) {
+        List<Long> carried = List.copyOf(server.leading.outstanding.headMap(syncedZxid, true).keySet());
+        for (long zxid : carried) {
+            countAck(ctx, follower, zxid);
         }
     }
 

@@ -210,7 +210,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             makeStable(h.zxid());
             if (state == PeerState.FOLLOWING && phase == FollowerPhase.WAIT_UPTODATE && h.epoch() == acceptedEpoch()) {
                 store.put(CURRENT_EPOCH, h.epoch());
-                ctx.send(leader, new Messages.AckNewLeader(h.epoch()));
+                ctx.send(leader, new Messages.AckNewLeader(h.epoch(), h.zxid()));
             }
         }
     }
