@@ -38,6 +38,12 @@ final class LeaderRole {
         }
     }
 
+    /** The connection to a learner broke: it is no longer a follower of this epoch until it resyncs. */
+    void dropLearner(int follower) {
+        forget(follower);
+        server.leading.followerAcceptedEpoch[follower] = -1;
+    }
+
     void forget(int follower) {
         server.leading.ackedEpoch[follower] = false;
         server.leading.ackedNewLeader[follower] = false;
@@ -265,8 +271,7 @@ final class LeaderRole {
                 continue;
             }
             if (now - server.leading.lastHeardLocalNanos[peer] > server.limitNanos) {
-                forget(peer);
-                server.leading.followerAcceptedEpoch[peer] = -1;
+                dropLearner(peer);
                 continue;
             }
             alive++;

@@ -215,6 +215,23 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         }
     }
 
+    /**
+     * A TCP connection broke, as ZooKeeper's sockets do: a follower that loses its leader goes
+     * back to election (and then FOLLOWERINFO and a resync); a leader that loses a follower drops
+     * that learner, which must resync to rejoin; a server that loses a client forgets its
+     * connection (the client moves on with its session).
+     */
+    @Override
+    public void onConnectionLost(Context ctx, int peer) {
+        if (peer >= quorums.servers()) {
+            pipeline.onClose(peer);
+        } else if (state == PeerState.FOLLOWING && peer == leader) {
+            lookForLeader(ctx);
+        } else if (leading != null) {
+            leaderRole.dropLearner(peer);
+        }
+    }
+
     /** The log on disk now holds the history up to {@code zxid}. */
     void makeStable(long zxid) {
         for (int i = stableLog.size(); i < history.size() && history.get(i).zxid() <= zxid; i++) {
