@@ -20,6 +20,8 @@ final class Network {
     /** The connection rules, or null on datagrams; their state once the run starts. */
     Connections connections;
     Connections.State connectionState;
+    /** With connections, when a message not yet delivered is sent again; unbounded on datagrams. */
+    long retransmissionTimeoutNanos = Long.MAX_VALUE / 4;
     private SplittableRandom[] streams = new SplittableRandom[0];
     private long nextMessageId;
     /** Extra latency on every link until the given time (a network-wide delay spike). */
@@ -78,13 +80,14 @@ final class Network {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "loss");
                 return;
             }
-            retransmitNanos = connections.retransmitNanos();          // a connection sends it again
+            retransmitNanos = retransmissionTimeoutNanos;            // a connection sends it again
         }
         long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
         from.sendFreeAtNanos = departs;
         int copies = config.duplicateProbability() > 0 && random.nextDouble() < config.duplicateProbability() ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
-            long arrives = departs + config.latency().sampleNanos(random) + spikeNanos(from, to, now) + retransmitNanos;
+            long latency = Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos); // datagrams: no cap
+            long arrives = departs + latency + spikeNanos(from, to, now) + retransmitNanos;
             if (config.reorderProbability() > 0 && random.nextDouble() < config.reorderProbability()) {
                 arrives += config.reorderDelayNanos();
             }

@@ -82,6 +82,7 @@ public final class Simulation {
             throw new IllegalStateException("connections are chosen before the simulation starts");
         }
         network.connections = connections;
+        network.retransmissionTimeoutNanos = connections.retransmissionTimeoutNanos(network.config.latency());
     }
 
     /** Nodes 0..count-1 are the servers ("all" in fault targets); the rest are clients. */

@@ -14,15 +14,19 @@ package quorumsim.net;
  *       failed; one such notice at a time per sender and peer, so a busy sender cannot spin.</li>
  *   <li>Once the link carries traffic again, the next message opens a new connection; nothing
  *       from the broken one is ever delivered.</li>
- *   <li>Random loss inside a live connection is a retransmission: the message arrives
- *       {@code retransmitNanos} later than drawn, and (on FIFO links) so does what follows it.</li>
+ *   <li>Nothing inside a live connection is lost or held for ever: a message the network
+ *       loses is resent after the retransmission timeout (it arrives that much later than
+ *       drawn), and a message whose drawn latency exceeds the timeout is resent then (it
+ *       arrives after the timeout). On FIFO links what follows waits for it. The timeout is
+ *       {@code retransmitNanos} or four mean latencies, whichever is longer, as TCP's RTO is
+ *       a floor or a few round trips.</li>
  * </ul>
  *
  * Crashes are not modelled here: a crashed peer's messages are dropped as on any network.
  *
  * @param detectionNanos      from a break to both ends learning of it
  * @param connectTimeoutNanos from a send over a cut link to its sender learning the connect failed
- * @param retransmitNanos     extra delay of a message the network loses once (TCP's retransmission timeout)
+ * @param retransmitNanos     the floor of the retransmission timeout (Linux's is 200 ms)
  */
 public record Connections(long detectionNanos, long connectTimeoutNanos, long retransmitNanos) {
     public Connections {
@@ -30,6 +34,12 @@ public record Connections(long detectionNanos, long connectTimeoutNanos, long re
             throw new IllegalArgumentException("connection timings must not be negative (connect timeout positive): detection "
                     + detectionNanos + " ns, connect timeout " + connectTimeoutNanos + " ns, retransmit " + retransmitNanos + " ns");
         }
+    }
+
+    /** The retransmission timeout over links whose latency follows {@code latency}. */
+    public long retransmissionTimeoutNanos(LatencyDistribution latency) {
+        double fourMeans = 4 * latency.expectedNanos();
+        return fourMeans >= Long.MAX_VALUE / 8 ? Long.MAX_VALUE / 8 : Math.max(retransmitNanos, Math.round(fourMeans));
     }
 
     /** The state of every pair's connection during a run. */

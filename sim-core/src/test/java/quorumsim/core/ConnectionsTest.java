@@ -122,6 +122,25 @@ class ConnectionsTest {
     }
 
     @Test
+    void aMessageDrawnSlowerThanTheRetransmissionTimeoutIsResentAndArrivesThen() {
+        // mean 30 us, so the timeout is 4 x 30 = 120 us (above the 50 us floor); among 1,000 draws some are far slower
+        NetworkConfig tail = new NetworkConfig(new LatencyDistribution.Pareto(10_000, 1.5), 0, 0, 0, 0, 0, true);
+        Probes probes = Probes.of(tail, CpuCostModel.FREE);
+        probes.add((id, p) -> p.onStart = ctx -> {
+            for (int i = 0; i < 1_000; i++) {
+                ctx.send(1, Msg.of(i));
+            }
+        });
+        probes.addIdle();
+        probes.sim.useConnections(TCP);
+        probes.sim.runToCompletion();
+        assertEquals(1_000, probes.probe(1).messages.size());
+        assertTrue(probes.probe(1).messageTimes().stream().allMatch(t -> t <= 120_000), "all within the timeout");
+        assertEquals(120_000, TCP.retransmissionTimeoutNanos(tail.latency()));
+        assertEquals(RETRANSMIT, TCP.retransmissionTimeoutNanos(new LatencyDistribution.Constant(1_000)));
+    }
+
+    @Test
     void theSameSeedBreaksTheSameConnectionsAtTheSameInstants() {
         String first = runTwice();
         assertEquals(first, runTwice());
