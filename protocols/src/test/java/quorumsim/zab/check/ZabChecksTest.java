@@ -79,14 +79,26 @@ class ZabChecksTest {
     }
 
     @Test
-    void anAcknowledgedWriteMissingFromTheSurvivingHistoryIsLost() {
+    void aCommittedWriteThatALaterHistorySkipsBreaksAgreement() {
         long z1 = Zxid.of(1, 1);
         Op w = Op.setData("/x", 8, 1, -1);
         call(1 * MS, 1, w);
         apply(2 * MS, 0, 0, write(z1, 1, 1));
         answer(3 * MS, 1, w, z1, Code.OK);
         apply(4 * MS, 1, 0, new Txn(Zxid.of(2, 1), Txn.Kind.SET_DATA, "/x", 5, 1, 1, 8, 3, 1, false, null));
-        assertTrue(has(verdict(), "lost-write"), verdict().detail());
+        assertTrue(has(verdict(), "agreement"), verdict().detail());
+    }
+
+    @Test
+    void aWriteAcknowledgedAtAZxidThatHoldsAnotherTransactionIsLost() {
+        long z1 = Zxid.of(1, 1);
+        Op w = Op.setData("/x", 8, 1, -1);
+        call(1 * MS, 1, w);
+        apply(2 * MS, 0, 0, write(z1, 99, 1));                  // zxid 1 is another call's
+        answer(3 * MS, 1, w, z1, Code.OK);
+        Verdict v = verdict();
+        assertTrue(has(v, "lost-write"), v.detail());
+        assertFalse(has(v, "agreement"), v.detail());
     }
 
     @Test
