@@ -38,6 +38,12 @@ final class LeaderRole {
         }
     }
 
+    /** The connection to a learner broke: it is no longer a follower of this epoch until it resyncs. */
+    void dropLearner(int follower) {
+        forget(follower);
+        server.leading.followerAcceptedEpoch[follower] = -1;
+    }
+
     void forget(int follower) {
         server.leading.ackedEpoch[follower] = false;
         server.leading.ackedNewLeader[follower] = false;
@@ -115,6 +121,7 @@ final class LeaderRole {
         server.leading.ackedNewLeader[from] = true;
         if (server.leading.phase == Leadership.Phase.BROADCAST) {
             ctx.send(from, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
+            ackSynchronized(ctx, from, m.zxid());
             return;
         }
         if (!server.quorums.isQuorum(Leadership.count(server.leading.ackedNewLeader))) {
@@ -138,6 +145,17 @@ final class LeaderRole {
         ctx.observe(new Observations.Leading(server.self, server.leading.epoch));
         if (server.config.leaderServes()) {
             server.pipeline.open();
+        }
+    }
+
+    /**
+     * The ACK of NEWLEADER acknowledges every proposal the sync carried: a follower that rejoins
+     * while proposals await their quorum counts for them, or they could wait for acks that never come.
+     */
+    private void ackSynchronized(Context ctx, int follower, long syncedZxid) {
+        List<Long> carried = List.copyOf(server.leading.outstanding.headMap(syncedZxid, true).keySet());
+        for (long zxid : carried) {
+            countAck(ctx, follower, zxid);
         }
     }
 
@@ -253,8 +271,7 @@ final class LeaderRole {
                 continue;
             }
             if (now - server.leading.lastHeardLocalNanos[peer] > server.limitNanos) {
-                forget(peer);
-                server.leading.followerAcceptedEpoch[peer] = -1;
+                dropLearner(peer);
                 continue;
             }
             alive++;

@@ -144,10 +144,13 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** The follower's history is on disk: ACK of NEWLEADER. */
-    record AckNewLeader(long epoch) implements Messages {
+    /**
+     * The follower's history is on disk: ACK of NEWLEADER. It acknowledges every proposal the
+     * sync carried, up to {@code zxid}, as ZooKeeper's ACK of NEWLEADER does.
+     */
+    record AckNewLeader(long epoch, long zxid) implements Messages {
         public int sizeBytes() {
-            return HEADER_BYTES + 8;
+            return HEADER_BYTES + 16;
         }
     }
 

@@ -12,6 +12,7 @@ import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
 import quorumsim.disk.DiskConfig;
+import quorumsim.net.Connections;
 import quorumsim.protocols.Deployment;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
@@ -62,6 +63,7 @@ public final class ZabDeployment implements Deployment {
             throw new IllegalArgumentException("bad Zab configuration: " + String.join("; ", problems));
         }
         ZabDeployment d = new ZabDeployment(sim, config);
+        sim.useConnections(connections(config));
         NodeSpec serverSpec = NodeSpec.simple().withCores(config.cores()).withBandwidth(-1).withDisk(config.disk());
         for (int i = 0; i < config.servers(); i++) {
             int id = sim.addNode("s" + i, serverSpec, (self, store) -> {
@@ -89,6 +91,17 @@ public final class ZabDeployment implements Deployment {
         sim.addObserver(d.checks);
         return d;
     }
+
+    /**
+     * Zab and its clients talk over TCP. A broken connection is noticed within a tick (a socket
+     * read times out, or a reset arrives), a connect over a cut link fails after a tick, and a
+     * packet the network loses is sent again after 200 ms (Linux's minimum retransmission timeout).
+     */
+    static Connections connections(ZabConfig config) {
+        return new Connections(config.tickNanos(), config.tickNanos(), RETRANSMIT_NANOS);
+    }
+
+    private static final long RETRANSMIT_NANOS = 200_000_000L;
 
     private static Driver driver(ZabWorkload w, int client) {
         switch (w.kind()) {

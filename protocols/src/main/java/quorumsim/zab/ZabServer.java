@@ -210,8 +210,25 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             makeStable(h.zxid());
             if (state == PeerState.FOLLOWING && phase == FollowerPhase.WAIT_UPTODATE && h.epoch() == acceptedEpoch()) {
                 store.put(CURRENT_EPOCH, h.epoch());
-                ctx.send(leader, new Messages.AckNewLeader(h.epoch()));
+                ctx.send(leader, new Messages.AckNewLeader(h.epoch(), h.zxid()));
             }
+        }
+    }
+
+    /**
+     * A TCP connection broke, as ZooKeeper's sockets do: a follower that loses its leader goes
+     * back to election (and then FOLLOWERINFO and a resync); a leader that loses a follower drops
+     * that learner, which must resync to rejoin; a server that loses a client forgets its
+     * connection (the client moves on with its session).
+     */
+    @Override
+    public void onConnectionLost(Context ctx, int peer) {
+        if (peer >= quorums.servers()) {
+            pipeline.onClose(peer);
+        } else if (state == PeerState.FOLLOWING && peer == leader) {
+            lookForLeader(ctx);
+        } else if (leading != null) {
+            leaderRole.dropLearner(peer);
         }
     }
 

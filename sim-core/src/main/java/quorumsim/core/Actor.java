@@ -18,6 +18,14 @@ public interface Actor {
     }
 
     /**
+     * The connection to {@code peer} broke (a partition or cut between us), or a connect to it
+     * failed because the link is still cut. Only on a network with connections (see
+     * {@link Simulation#useConnections}); messages sent to {@code peer} since the break were lost.
+     */
+    default void onConnectionLost(Context ctx, int peer) {
+    }
+
+    /**
      * The fault timeline switched a Byzantine behaviour on or off for this node. Protocols
      * fill this hook in by wrapping their honest actor; an actor without behaviours refuses.
      */

@@ -17,6 +17,8 @@ final class Jobs {
         final long typeHash;
         final int sizeBytes;
         final long messageId;
+        /** The connection it travels on (networks with connections), or -1. */
+        long connection = -1;
 
         Delivery(int from, int to, Message message, String type, long typeHash, int sizeBytes, long messageId) {
             this.from = from;
@@ -65,6 +67,40 @@ final class Jobs {
         @Override
         int kindCode() {
             return 0;
+        }
+    }
+
+    /** A node learns that its connection to {@code peer} broke, or that a connect to it failed. */
+    static final class ConnectionLost extends Job {
+        final int node;
+        final int peer;
+        /** The node's epoch when the connection broke: a node that crashed since had no such connection. */
+        final int nodeEpoch;
+
+        ConnectionLost(int node, int peer, int nodeEpoch) {
+            this.node = node;
+            this.peer = peer;
+            this.nodeEpoch = nodeEpoch;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.network.noticeDue(this);
+        }
+
+        @Override
+        int kindCode() {
+            return TraceKind.CONNECTION_LOST.code();
+        }
+
+        @Override
+        long baseCostNanos(Simulation sim, Node node) {
+            return 0;
+        }
+
+        @Override
+        void handle(Node node, NodeContext ctx) {
+            node.actor.onConnectionLost(ctx, peer);
         }
     }
 

@@ -1,6 +1,7 @@
 package quorumsim.core;
 
 import java.util.SplittableRandom;
+import quorumsim.net.Connections;
 import quorumsim.net.NetworkConfig;
 import quorumsim.net.Partitions;
 import quorumsim.trace.TraceKind;
@@ -8,13 +9,19 @@ import quorumsim.trace.TraceKind;
 /**
  * Moves messages: partition and loss checks, sender NIC serialization (FIFO per sender),
  * latency drawn from the sender's own network stream, optional reordering and duplication,
- * receiver NIC serialization, FIFO links when asked. A message on a link that is cut when it
- * is sent or when it arrives is dropped.
+ * receiver NIC serialization, FIFO links when asked. On datagrams, a message on a link that is
+ * cut when it is sent or when it arrives is dropped. With {@link Connections}, a cut breaks the
+ * pair's connection visibly instead (see there for the rules).
  */
 final class Network {
     private final Simulation sim;
     final NetworkConfig config;
     Partitions partitions;
+    /** The connection rules, or null on datagrams; their state once the run starts. */
+    Connections connections;
+    Connections.State connectionState;
+    /** With connections, when a message not yet delivered is sent again; unbounded on datagrams. */
+    long retransmissionTimeoutNanos = Long.MAX_VALUE / 4;
     private SplittableRandom[] streams = new SplittableRandom[0];
     private long nextMessageId;
     /** Extra latency on every link until the given time (a network-wide delay spike). */
@@ -51,20 +58,36 @@ final class Network {
         long typeHash = sim.typeHash(type);
         sim.metrics.messageSent(message.getClass(), type, bytes);
         sim.trace(TraceKind.SEND, from.id, to, message, type, typeHash, bytes, id, null);
-        if (partitions.isCut(from.id, to)) {
+        if (connections != null) {
+            if (connectionState.isDown(from.id, to, now)) {
+                sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection broken");
+                notice(from.id, to, connectionState.downUntilNanos(from.id, to));
+                return;
+            }
+            if (partitions.isCut(from.id, to) || partitions.isCut(to, from.id)) {
+                sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connect failed");
+                notice(from.id, to, now + connections.connectTimeoutNanos());
+                return;
+            }
+        } else if (partitions.isCut(from.id, to)) {
             sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "partition");
             return;
         }
         SplittableRandom random = stream(from.id);
+        long retransmitNanos = 0;
         if (config.lossProbability() > 0 && random.nextDouble() < config.lossProbability()) {
-            sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "loss");
-            return;
+            if (connections == null) {
+                sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "loss");
+                return;
+            }
+            retransmitNanos = retransmissionTimeoutNanos;            // a connection sends it again
         }
         long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
         from.sendFreeAtNanos = departs;
         int copies = config.duplicateProbability() > 0 && random.nextDouble() < config.duplicateProbability() ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
-            long arrives = departs + config.latency().sampleNanos(random) + spikeNanos(from, to, now);
+            long latency = Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos); // datagrams: no cap
+            long arrives = departs + latency + spikeNanos(from, to, now) + retransmitNanos;
             if (config.reorderProbability() > 0 && random.nextDouble() < config.reorderProbability()) {
                 arrives += config.reorderDelayNanos();
             }
@@ -77,6 +100,9 @@ final class Network {
                 from.lastDeliveryTo[to] = arrives;
             }
             Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
+            if (connections != null) {
+                delivery.connection = connectionState.generation(from.id, to);
+            }
             Node receiver = sim.node(to);
             if (receiver.bandwidthBitsPerSec == 0) {
                 delivery.time = arrives;
@@ -92,7 +118,7 @@ final class Network {
     /** The bits cross the receiver's NIC, one message at a time in arrival order. */
     void receiveThroughNic(Jobs.Delivery delivery) {
         Node receiver = sim.node(delivery.to);
-        if (receiver.crashed || partitions.isCut(delivery.from, delivery.to)) {
+        if (receiver.crashed || lostOnTheWay(delivery)) {
             sim.arrive(delivery); // drops it, before it takes the NIC's time
             return;
         }
@@ -101,6 +127,43 @@ final class Network {
         receiver.receiveFreeAtNanos = done;
         delivery.time = done;
         sim.schedule(delivery);
+    }
+
+    /** The link was cut under the message (datagrams), or its connection broke (connections). */
+    boolean lostOnTheWay(Jobs.Delivery delivery) {
+        if (connections != null) {
+            return delivery.connection != connectionState.generation(delivery.from, delivery.to);
+        }
+        return partitions.isCut(delivery.from, delivery.to);
+    }
+
+    /** A directed link became cut: with connections, the pair's connection breaks and both ends will learn. */
+    void linkCut(int from, int to) {
+        long knownAt = sim.now + connections.detectionNanos();
+        connectionState.breakAt(from, to, knownAt);
+        notice(from, to, knownAt);
+        notice(to, from, knownAt);
+    }
+
+    /** Tells {@code node} at {@code atNanos} that its connection to {@code peer} is lost, unless a notice is on its way. */
+    private void notice(int node, int peer, long atNanos) {
+        int epoch = sim.node(node).epoch;
+        if (!connectionState.claimNotice(node, peer, epoch)) {
+            return;
+        }
+        Jobs.ConnectionLost notice = new Jobs.ConnectionLost(node, peer, epoch);
+        notice.time = atNanos;
+        sim.schedule(notice);
+    }
+
+    /** A notice is due: it reaches the node unless the node crashed since (its new life had no such connection). */
+    void noticeDue(Jobs.ConnectionLost notice) {
+        connectionState.noticeDelivered(notice.node, notice.peer, notice.nodeEpoch);
+        Node node = sim.node(notice.node);
+        if (node.crashed || node.epoch != notice.nodeEpoch) {
+            return;
+        }
+        sim.queueNotice(node, notice);
     }
 
     private long spikeNanos(Node from, int to, long now) {

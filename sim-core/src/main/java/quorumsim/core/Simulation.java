@@ -9,6 +9,7 @@ import quorumsim.cpu.CpuCostModel;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.metrics.Metrics;
+import quorumsim.net.Connections;
 import quorumsim.net.NetworkConfig;
 import quorumsim.net.Partitions;
 import quorumsim.trace.TraceDigest;
@@ -74,6 +75,19 @@ public final class Simulation {
         return id;
     }
 
+    /**
+     * Makes every link a TCP-like connection (reliable, broken visibly; see {@link Connections}).
+     * A deployment whose protocol assumes TCP calls this before the run starts; without it,
+     * links carry datagrams, where a cut or loss drops messages silently.
+     */
+    public void useConnections(Connections connections) {
+        if (started) {
+            throw new IllegalStateException("connections are chosen before the simulation starts");
+        }
+        network.connections = connections;
+        network.retransmissionTimeoutNanos = connections.retransmissionTimeoutNanos(network.config.latency());
+    }
+
     /** Nodes 0..count-1 are the servers ("all" in fault targets); the rest are clients. */
     public void setServerCount(int count) {
         this.serverCount = count;
@@ -100,6 +114,10 @@ public final class Simulation {
         started = true;
         network.partitions = new Partitions(nodes.size());
         baseDriftPpm = new double[nodes.size()];
+        if (network.connections != null) {
+            network.connectionState = new Connections.State(nodes.size());
+            network.partitions.setListener(network::linkCut);
+        }
         for (Node node : nodes) {
             node.actor = node.factory.create(node.id, node.store);
             baseDriftPpm[node.id] = node.spec.clockDriftPpm();
@@ -258,11 +276,16 @@ public final class Simulation {
             trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "crashed");
             return;
         }
-        if (network.partitions.isCut(delivery.from, delivery.to)) {
-            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, "partition");
+        if (network.lostOnTheWay(delivery)) {
+            trace(TraceKind.DROP, delivery.to, delivery.from, delivery, network.connections == null ? "partition" : "connection broken");
             return;
         }
         enqueue(receiver, delivery);
+    }
+
+    /** A connection notice reaches its node's CPU queue like a message. */
+    void queueNotice(Node node, Jobs.ConnectionLost notice) {
+        enqueue(node, notice);
     }
 
     private void enqueue(Node node, Job job) {
@@ -316,6 +339,8 @@ public final class Simulation {
                 return;
             }
             traceTimer(node.id, t.id.timer);
+        } else if (job instanceof Jobs.ConnectionLost c) {
+            traceConnectionLost(node.id, c.peer);
         }
         long ticket = node.nextTicket++;
         long cost = job.baseCostNanos(this, node);
@@ -491,6 +516,14 @@ public final class Simulation {
         digest.add(TraceKind.TIMER.code(), now, node, -1, lastTimerTypeHash, 0);
         if (!traceListeners.isEmpty()) {
             emit(new TraceEvent(now, TraceKind.TIMER, node, -1, type, -1, 0, timer.toString()));
+        }
+    }
+
+    private void traceConnectionLost(int node, int peer) {
+        String type = "ConnectionLost";
+        digest.add(TraceKind.CONNECTION_LOST.code(), now, node, peer, digest.typeHashCached(type), 0);
+        if (!traceListeners.isEmpty()) {
+            emit(new TraceEvent(now, TraceKind.CONNECTION_LOST, node, peer, type, -1, 0, "connection to " + nodes.get(peer).name + " lost"));
         }
     }
 

@@ -10,10 +10,20 @@ public final class Partitions {
     private final int nodes;
     private final short[] cuts;
     private int cutLinks;
+    private LinkListener listener = (from, to) -> { };
+
+    /** Told when a directed link that carried traffic becomes cut (connections over it break). */
+    public interface LinkListener {
+        void onCut(int from, int to);
+    }
 
     public Partitions(int nodes) {
         this.nodes = nodes;
         this.cuts = new short[nodes * nodes];
+    }
+
+    public void setListener(LinkListener listener) {
+        this.listener = listener;
     }
 
     public boolean isCut(int from, int to) {
@@ -28,6 +38,7 @@ public final class Partitions {
     public void cut(int from, int to) {
         if (cuts[from * nodes + to]++ == 0) {
             cutLinks++;
+            listener.onCut(from, to);
         }
     }
 

@@ -21,6 +21,8 @@ class Probe implements Actor {
     final List<Seen> messages = new ArrayList<>();
     final List<Seen> timers = new ArrayList<>();
     final List<Seen> persisted = new ArrayList<>();
+    /** Connection notices: {@code from} is the peer whose connection was lost. */
+    final List<Seen> connectionsLost = new ArrayList<>();
     Consumer<Context> onStart = ctx -> { };
     MessageHandler onMessage = (ctx, from, message) -> { };
     BiConsumer<Context, Object> onTimer = (ctx, timer) -> { };
@@ -49,6 +51,11 @@ class Probe implements Actor {
     public void onPersisted(Context ctx, Object token) {
         persisted.add(new Seen(ctx.trueTimeNanos(), ctx.now(), -1, token));
         onPersisted.accept(ctx, token);
+    }
+
+    @Override
+    public void onConnectionLost(Context ctx, int peer) {
+        connectionsLost.add(new Seen(ctx.trueTimeNanos(), ctx.now(), peer, "lost"));
     }
 
     List<Long> messageTimes() {

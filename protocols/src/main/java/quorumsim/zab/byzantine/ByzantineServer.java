@@ -65,6 +65,11 @@ public final class ByzantineServer implements Actor {
         honest.onPersisted(wrap(ctx), token);
     }
 
+    @Override
+    public void onConnectionLost(Context ctx, int peer) {
+        honest.onConnectionLost(wrap(ctx), peer);
+    }
+
     /** What the behaviours make of a message to {@code to}; null drops it. */
     private Message rewrite(int to, Message message) {
         if (enabled.contains("silent")) {

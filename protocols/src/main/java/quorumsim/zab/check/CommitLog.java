@@ -12,8 +12,9 @@ import quorumsim.zab.Zxid;
 /**
  * The committed history as the servers report it: for each zxid, the transaction and the
  * digest of the whole history up to it. Two servers that apply different transactions at the
- * same zxid, or the same transaction after different histories, break agreement (Zab's
- * integrity and total order).
+ * same zxid, the same transaction after different histories, or different transactions right
+ * after the same one (a committed transaction undone), break agreement (Zab's integrity and
+ * total order).
  */
 public final class CommitLog {
     /** One transaction of the history. */
@@ -26,6 +27,8 @@ public final class CommitLog {
         final long cxid;
         final long position;
         final long firstAppliedNanos;
+        /** The zxid applied right after this one, once some server has. */
+        long successor;
 
         Entry(Observations.Applied a, long position, long timeNanos) {
             this.zxid = a.zxid();
@@ -44,6 +47,8 @@ public final class CommitLog {
     private final List<Violation> violations = new ArrayList<>();
     private final Set<Long> conflicted = new TreeSet<>();
     private Entry latest;
+    /** The first transaction any server applied (the successor of the empty state), or 0. */
+    private long firstZxid;
 
     void onApplied(long timeNanos, Observations.Applied a) {
         Entry known = byZxid.get(a.zxid());
@@ -56,6 +61,17 @@ public final class CommitLog {
             return;
         }
         Entry previous = byZxid.get(a.previousZxid());
+        long successor = a.previousZxid() == 0 ? firstZxid : previous == null ? 0 : previous.successor;
+        if (successor != 0 && successor != a.zxid() && conflicted.add(a.zxid())) {
+            violations.add(new Violation("agreement", "s" + a.server() + " applied zxid " + Zxid.show(a.zxid()) + " right after "
+                    + (a.previousZxid() == 0 ? "the empty state" : Zxid.show(a.previousZxid())) + ", where " + Zxid.show(successor)
+                    + " had been applied: a committed transaction was undone", timeNanos / 1e9));
+        }
+        if (a.previousZxid() == 0 && firstZxid == 0) {
+            firstZxid = a.zxid();
+        } else if (previous != null && previous.successor == 0) {
+            previous.successor = a.zxid();
+        }
         long position = previous == null ? (a.previousZxid() == 0 ? 1 : -1) : previous.position + 1;
         Entry e = new Entry(a, position, timeNanos);
         byZxid.put(a.zxid(), e);
@@ -103,17 +119,6 @@ public final class CommitLog {
     /** The entry at a position of the first-seen history, or null. */
     Entry atPosition(long position) {
         return position >= 1 && position <= byPosition.size() ? byPosition.get((int) (position - 1)) : null;
-    }
-
-    /** The history that ends at the latest zxid any server applied, walked back, as zxid -> entry. */
-    TreeMap<Long, Entry> survivingHistory() {
-        TreeMap<Long, Entry> out = new TreeMap<>();
-        Entry e = latest;
-        while (e != null) {
-            out.put(e.zxid, e);
-            e = e.previousZxid == 0 ? null : byZxid.get(e.previousZxid);
-        }
-        return out;
     }
 
     public int size() {

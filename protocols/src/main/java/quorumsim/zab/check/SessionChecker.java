@@ -10,19 +10,23 @@ import quorumsim.zab.tree.Code;
 import quorumsim.zab.tree.Op;
 
 /**
- * Ephemeral nodes and sessions: no ephemeral node outlives its session's expiry by more than
- * the timeout. A session whose client no server has heard from for {@code timeout} must be
- * closed (its ephemerals deleted) within one more timeout, not counting time without an
- * established leader (a new leader gives every session a fresh timeout, as ZooKeeper's does).
+ * Ephemeral nodes and sessions. What ZooKeeper promises: the leader expires a session it has
+ * not heard of for one timeout on its clock, and a new leader gives every session a fresh
+ * timeout when it starts broadcasting. So a session that made ephemeral nodes is closed (its
+ * ephemerals deleted) within two timeouts (expiry, plus one timeout of slack for the heartbeat
+ * reports and the close's commit) of the later of its last heartbeat and the last time a leader
+ * was established; time at the end of the run without an established leader (the leader went
+ * back to election and none followed) does not count, as nobody can close anything then.
  */
 final class SessionChecker {
     private final long timeoutNanos;
     private final TreeMap<Long, Long> lastTouchNanos = new TreeMap<>();
     private final TreeSet<Long> withEphemerals = new TreeSet<>();
     private final TreeMap<Long, Long> closedNanos = new TreeMap<>();
-    /** Instants the service gained ([0]) or lost ([1]) an established leader. */
-    private final List<long[]> leaderless = new ArrayList<>();
-    private long leaderlessSince = 0;
+    /** When a leader was established (started broadcasting); one entry per election. */
+    private final TreeSet<Long> establishedNanos = new TreeSet<>();
+    /** Since when no leader is established (the established one went back to election), or -1. */
+    private long leaderlessSince = -1;
     private int establishedLeader = -1;
 
     SessionChecker(long timeoutNanos) {
@@ -49,9 +53,7 @@ final class SessionChecker {
     }
 
     void onLeading(long timeNanos, Observations.Leading l) {
-        if (establishedLeader < 0 && leaderlessSince >= 0) {
-            leaderless.add(new long[] {leaderlessSince, timeNanos});
-        }
+        establishedNanos.add(timeNanos);
         establishedLeader = l.server();
         leaderlessSince = -1;
     }
@@ -63,16 +65,10 @@ final class SessionChecker {
         }
     }
 
-    private long leaderlessNanos(long from, long to) {
-        long total = 0;
-        List<long[]> spans = new ArrayList<>(leaderless);
-        if (establishedLeader < 0 && leaderlessSince >= 0) {
-            spans.add(new long[] {leaderlessSince, to});
-        }
-        for (long[] s : spans) {
-            total += Math.max(0, Math.min(s[1], to) - Math.max(s[0], from));
-        }
-        return total;
+    /** When the session's timeout last started: its last heartbeat, or a later leader's establishment. */
+    private long timeoutStartNanos(long lastTouch, long until) {
+        Long established = establishedNanos.floor(until);
+        return established == null ? lastTouch : Math.max(lastTouch, established);
     }
 
     List<Violation> violations(long endNanos) {
@@ -81,11 +77,14 @@ final class SessionChecker {
             long last = lastTouchNanos.getOrDefault(session, 0L);
             Long closed = closedNanos.get(session);
             long until = closed == null ? endNanos : closed;
-            long allowed = 2 * timeoutNanos + leaderlessNanos(last, until);
+            long from = timeoutStartNanos(last, until);
+            long leaderless = closed == null && leaderlessSince >= 0 ? until - Math.max(from, leaderlessSince) : 0;
+            long allowed = (from - last) + 2 * timeoutNanos + Math.max(0, leaderless);
             if (until - last > allowed) {
                 out.add(new Violation("session", "session 0x" + Long.toHexString(session) + ", which made ephemeral nodes, was "
                         + (closed == null ? "still open at the end, " : "closed ") + (until - last) / 1_000_000
-                        + " ms after its last heartbeat (allowed " + allowed / 1_000_000 + " ms: expiry plus one timeout)",
+                        + " ms after its last heartbeat (allowed " + allowed / 1_000_000
+                        + " ms: two timeouts from the later of that heartbeat and the last leader's establishment)",
                         (last + allowed) / 1e9));
             }
         }

@@ -1,7 +1,8 @@
 package quorumsim.zab.check;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import quorumsim.result.Violation;
@@ -10,18 +11,29 @@ import quorumsim.zab.Zxid;
 import quorumsim.zab.tree.Code;
 
 /**
- * Writes are linearizable, and no acknowledged write is lost. Every write a client saw
- * answered (OK or a definite error: both are transactions) must be in the surviving history
- * at the zxid its answer named; and the history's order must respect real time: a write that
- * completed before another began comes first.
+ * Writes are linearizable, and no acknowledged write is lost. Every write a client saw answered
+ * (OK or a definite error: both are transactions) was applied at the zxid its answer names
+ * (the server that answered applied it first); that it stays in the history is agreement's
+ * promise ({@link CommitLog}: a committed transaction is never undone). And the history's order
+ * respects real time: a write that completed before another began comes first.
+ *
+ * <p>Checked as answers come, keeping only the calls in flight and the answers that a call in
+ * flight could still be compared with.
  */
 final class WriteChecker {
-    private record Acked(int client, long sessionId, long cxid, long zxid, long invokedNanos, long answeredNanos) {
+    /** By {@code answeredNanos}, the write with the highest zxid answered so far: {@code client}'s {@code cxid} at {@code zxid}. */
+    private record Done(long answeredNanos, int client, long cxid, long zxid) {
     }
 
     private final CommitLog log;
     private final TreeMap<Long, Long> invoked = new TreeMap<>();
-    private final List<Acked> acked = new ArrayList<>();
+    /** Invocation times of the writes in flight, counted: the earliest bounds what must be kept. */
+    private final TreeMap<Long, Integer> inFlightSince = new TreeMap<>();
+    /** In answer order, each with the highest-zxid write answered up to then. */
+    private final ArrayDeque<Done> answered = new ArrayDeque<>();
+    private final List<Violation> lost = new ArrayList<>();
+    private final List<Violation> unordered = new ArrayList<>();
+    private int ackedWrites;
 
     WriteChecker(CommitLog log) {
         this.log = log;
@@ -30,6 +42,7 @@ final class WriteChecker {
     void onCall(long timeNanos, Observations.Call c) {
         if (c.op().kind().isWrite()) {
             invoked.put(key(c.client(), c.cxid()), timeNanos);
+            inFlightSince.merge(timeNanos, 1, Integer::sum);
         }
     }
 
@@ -38,10 +51,61 @@ final class WriteChecker {
             return;
         }
         Long at = invoked.remove(key(a.client(), a.cxid()));
-        if (at == null || a.result().code() == Code.CONNECTION_LOSS) {
+        if (at == null) {
             return;
         }
-        acked.add(new Acked(a.client(), a.sessionId(), a.cxid(), a.zxid(), at, timeNanos));
+        inFlightSince.compute(at, (t, n) -> n == 1 ? null : n - 1);
+        if (a.result().code() == Code.CONNECTION_LOSS) {
+            return;
+        }
+        ackedWrites++;
+        checkApplied(timeNanos, a);
+        checkRealTimeOrder(timeNanos, at, a);
+        Done latest = answered.isEmpty() || answered.peekLast().zxid() < a.zxid()
+                ? new Done(timeNanos, a.client(), a.cxid(), a.zxid()) : answered.peekLast();
+        answered.addLast(new Done(timeNanos, latest.client(), latest.cxid(), latest.zxid()));
+        forgetWhatNoCallInFlightNeeds();
+    }
+
+    private void checkApplied(long timeNanos, Observations.Answer a) {
+        CommitLog.Entry e = log.get(a.zxid());
+        if (e == null) {
+            lost.add(new Violation("lost-write", "c" + a.client() + "'s write #" + a.cxid() + " was acknowledged at zxid "
+                    + Zxid.show(a.zxid()) + ", which no server has applied", timeNanos / 1e9));
+        } else if (e.sessionId != a.sessionId() || e.cxid != a.cxid()) {
+            lost.add(new Violation("lost-write", "c" + a.client() + "'s write #" + a.cxid() + " was acknowledged at zxid "
+                    + Zxid.show(a.zxid()) + " but the history holds another transaction there", timeNanos / 1e9));
+        }
+    }
+
+    /** No write is ordered before a write that was acknowledged before it was issued. */
+    private void checkRealTimeOrder(long timeNanos, long invokedNanos, Observations.Answer a) {
+        Done before = null;
+        for (Iterator<Done> it = answered.descendingIterator(); it.hasNext(); ) {
+            Done d = it.next();
+            if (d.answeredNanos() < invokedNanos) {
+                before = d;
+                break;
+            }
+        }
+        if (before != null && a.zxid() < before.zxid()) {
+            unordered.add(new Violation("linearizability", "c" + a.client() + "'s write #" + a.cxid() + " (zxid " + Zxid.show(a.zxid())
+                    + ") is ordered before c" + before.client() + "'s write #" + before.cxid() + " (zxid "
+                    + Zxid.show(before.zxid()) + "), which was acknowledged before it was issued", timeNanos / 1e9));
+        }
+    }
+
+    /** Answers before the earliest write in flight matter only through the last of them (it carries the highest zxid). */
+    private void forgetWhatNoCallInFlightNeeds() {
+        long horizon = inFlightSince.isEmpty() ? Long.MAX_VALUE : inFlightSince.firstKey();
+        while (answered.size() > 1) {
+            Iterator<Done> it = answered.iterator();
+            it.next();
+            if (it.next().answeredNanos() >= horizon) {
+                break;
+            }
+            answered.pollFirst();
+        }
     }
 
     private static long key(int client, long cxid) {
@@ -49,54 +113,14 @@ final class WriteChecker {
     }
 
     int ackedWrites() {
-        return acked.size();
+        return ackedWrites;
     }
 
     List<Violation> lost() {
-        List<Violation> out = new ArrayList<>();
-        TreeMap<Long, CommitLog.Entry> surviving = log.survivingHistory();
-        for (Acked w : acked) {
-            CommitLog.Entry e = surviving.get(w.zxid);
-            if (e == null) {
-                out.add(new Violation("lost-write", "c" + w.client + "'s write #" + w.cxid + " was acknowledged at zxid "
-                        + Zxid.show(w.zxid) + " but is not in the surviving history", w.answeredNanos / 1e9));
-            } else if (e.sessionId != w.sessionId || e.cxid != w.cxid) {
-                out.add(new Violation("lost-write", "c" + w.client + "'s write #" + w.cxid + " was acknowledged at zxid "
-                        + Zxid.show(w.zxid) + " but the surviving history holds another transaction there", w.answeredNanos / 1e9));
-            }
-        }
-        return out;
+        return lost;
     }
 
-    /** Real-time order: no write is ordered before a write that was acknowledged before it was issued. */
     List<Violation> linearizable() {
-        List<Violation> out = new ArrayList<>();
-        TreeMap<Long, CommitLog.Entry> surviving = log.survivingHistory();
-        List<Acked> placed = new ArrayList<>();
-        for (Acked w : acked) {
-            if (surviving.containsKey(w.zxid)) {
-                placed.add(w);
-            }
-        }
-        List<Acked> byInvoke = new ArrayList<>(placed);
-        byInvoke.sort(Comparator.comparingLong(Acked::invokedNanos));
-        List<Acked> byAnswer = new ArrayList<>(placed);
-        byAnswer.sort(Comparator.comparingLong(Acked::answeredNanos));
-        int next = 0;
-        Acked latestDone = null;
-        for (Acked w : byInvoke) {
-            while (next < byAnswer.size() && byAnswer.get(next).answeredNanos < w.invokedNanos) {
-                Acked done = byAnswer.get(next++);
-                if (latestDone == null || done.zxid > latestDone.zxid) {
-                    latestDone = done;
-                }
-            }
-            if (latestDone != null && w.zxid < latestDone.zxid) {
-                out.add(new Violation("linearizability", "c" + w.client + "'s write #" + w.cxid + " (zxid " + Zxid.show(w.zxid)
-                        + ") is ordered before c" + latestDone.client + "'s write #" + latestDone.cxid + " (zxid "
-                        + Zxid.show(latestDone.zxid) + "), which was acknowledged before it was issued", w.answeredNanos / 1e9));
-            }
-        }
-        return out;
+        return unordered;
     }
 }

@@ -7,7 +7,6 @@ import quorumsim.core.ObservationListener;
 import quorumsim.result.Verdict;
 import quorumsim.result.Violation;
 import quorumsim.zab.Observations;
-import quorumsim.zab.tree.Code;
 
 /**
  * Every Zab checker, fed by the servers' and clients' observations: agreement on the
@@ -21,9 +20,8 @@ public final class ZabChecks implements ObservationListener {
     private final FifoChecker fifo = new FifoChecker(log);
     private final StalenessChecker staleness = new StalenessChecker(log);
     private final SessionChecker sessions;
-    private final TreeMap<Long, Long> pendingCalls = new TreeMap<>();
+    private final LivenessChecker liveness = new LivenessChecker();
     private final List<Double> electionMillis = new ArrayList<>();
-    private long lastAnswerNanos = -1;
     private long lastEventNanos;
     private int establishedLeader = -1;
     private long leaderEpoch;
@@ -51,16 +49,13 @@ public final class ZabChecks implements ObservationListener {
             log.onApplied(timeNanos, a);
             sessions.onApplied(timeNanos, a);
         } else if (event instanceof Observations.Answer a) {
-            pendingCalls.remove(CallKey.of(a.client(), a.cxid()));
-            if (a.result().code() != Code.CONNECTION_LOSS) {
-                lastAnswerNanos = timeNanos;
-            }
+            liveness.onAnswer(timeNanos, a);
             writes.onAnswer(timeNanos, a);
             fifo.onAnswer(timeNanos, a);
             staleness.onAnswer(timeNanos, a);
             sessions.onAnswer(timeNanos, a);
         } else if (event instanceof Observations.Call c) {
-            pendingCalls.put(CallKey.of(c.client(), c.cxid()), timeNanos);
+            liveness.onCall(timeNanos, c);
             writes.onCall(timeNanos, c);
             staleness.onCall(timeNanos, c);
         } else if (event instanceof Observations.SessionTouched t) {
@@ -96,17 +91,13 @@ public final class ZabChecks implements ObservationListener {
                 + " acknowledged writes linearizable and kept; FIFO order of " + fifo.answers() + " answers; sync and sessions");
     }
 
-    /** Calls unanswered for longer than the bound (counted from the later of issue and settling), and whether anything was answered lately. */
+    /**
+     * Once faults settled: every call answered within the bound, no stretch of the bound with calls
+     * waiting and none completing, and (under a steady load) some answer in the last bound.
+     */
     public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
-        List<Violation> stuck = new ArrayList<>();
-        for (var e : pendingCalls.entrySet()) {
-            long from = Math.max(e.getValue(), settledFromNanos);
-            if (from + boundNanos < endNanos) {
-                stuck.add(new Violation("liveness", "call " + CallKey.show(e.getKey()) + " issued at " + e.getValue() / 1_000_000
-                        + " ms is still unanswered", (from + boundNanos) / 1e9));
-            }
-        }
-        if (steadyLoad && settledFromNanos + boundNanos < endNanos && lastAnswerNanos < endNanos - boundNanos) {
+        List<Violation> stuck = new ArrayList<>(liveness.violations(settledFromNanos, boundNanos, endNanos));
+        if (steadyLoad && settledFromNanos + boundNanos < endNanos && liveness.lastCompletionNanos() < endNanos - boundNanos) {
             stuck.add(0, new Violation("liveness", "no call was answered in the last " + boundNanos / 1_000_000 + " ms",
                     (endNanos - boundNanos) / 1e9));
         }
@@ -114,7 +105,7 @@ public final class ZabChecks implements ObservationListener {
     }
 
     public int pendingCalls() {
-        return pendingCalls.size();
+        return liveness.pending();
     }
 
     /** Leader elections after the first: from the first server that lost the leader to the new one broadcasting, in ms. */

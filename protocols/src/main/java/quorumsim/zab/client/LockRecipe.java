@@ -19,6 +19,8 @@ public final class LockRecipe implements Driver {
     private final String recipe;
     private final long holdNanos;
     private String myNode;
+    /** My node whose delete (the release) is in flight: listings answered meanwhile decide nothing. */
+    private String releasing;
     private boolean holding;
 
     public LockRecipe(String lockPath, String recipe, long holdNanos) {
@@ -30,9 +32,11 @@ public final class LockRecipe implements Driver {
     @Override
     public void onConnected(Context ctx, ZkClient client, boolean newSession) {
         if (newSession) {
+            release(ctx);                                            // a new session owns no node
             myNode = null;
             client.call(ctx, Op.create(lockPath, 0, 0, false, false));   // the lock node (may exist)
         }
+        releasing = null;                                            // a release cut short: its node, if left, is cleaned up in decide
         if (myNode == null) {
             client.call(ctx, Op.create(prefix(ctx), 0, ctx.self(), true, true));
         } else {
@@ -52,8 +56,8 @@ public final class LockRecipe implements Driver {
             decide(ctx, client, result.children());
         } else if (op.kind() == Op.Kind.EXISTS && result.code() == Code.NO_NODE) {
             client.call(ctx, Op.getChildren(lockPath, false));       // the one before me is gone already
-        } else if (op.kind() == Op.Kind.DELETE && op.path().equals(myNode)) {
-            myNode = null;
+        } else if (op.kind() == Op.Kind.DELETE && op.path().equals(releasing)) {
+            releasing = null;
             client.wakeAfter(ctx, holdNanos);
         } else if (op.kind() == Op.Kind.DELETE) {
             client.call(ctx, Op.getChildren(lockPath, false));
@@ -61,11 +65,15 @@ public final class LockRecipe implements Driver {
     }
 
     private void decide(Context ctx, ZkClient client, List<String> names) {
+        if (myNode == null) {
+            return;                                                  // a listing from before I deleted my node: nothing to decide
+        }
         List<String> children = new java.util.ArrayList<>(names);     // in sequence order, whoever made them
         children.sort(java.util.Comparator.comparing((String c) -> c.substring(c.length() - 10)));
         String mine = myNode.substring(myNode.lastIndexOf('/') + 1);
         int index = children.indexOf(mine);
-        if (index < 0) {                                             // my node is gone (session expired)
+        if (index < 0) {                                             // my node is gone (session expired): I hold nothing
+            release(ctx);
             myNode = null;
             client.call(ctx, Op.create(prefix(ctx), 0, ctx.self(), true, true));
             return;
@@ -110,8 +118,10 @@ public final class LockRecipe implements Driver {
         }
         if (holding) {
             release(ctx);
-            client.call(ctx, Op.delete(myNode, -1));
-        } else if (myNode == null) {
+            releasing = myNode;
+            myNode = null;
+            client.call(ctx, Op.delete(releasing, -1));
+        } else if (myNode == null && releasing == null) {
             client.call(ctx, Op.create(prefix(ctx), 0, ctx.self(), true, true));
         }
     }

@@ -218,6 +218,15 @@ public final class ZkClient implements Actor {
         driver.onAnswer(ctx, this, p.op(), r.result(), r.zxid());
     }
 
+    /** The TCP connection to its server broke (or could not be made): the server is out of reach, so try another. */
+    @Override
+    public void onConnectionLost(Context ctx, int peer) {
+        if (peer != server || (!connected && !connecting)) {
+            return;
+        }
+        moveOn(ctx);
+    }
+
     /**
      * The server closed the connection. A client that has never been connected retries its own
      * server a little later (the benchmark's clients were pinned to their servers); one that has
@@ -233,12 +242,17 @@ public final class ZkClient implements Actor {
         ctx.setTimer(timeoutNanos / 100 + ctx.random().nextLong(timeoutNanos / 100 + 1), new Timers.Reconnect());
     }
 
-    /** The connection broke (or went silent): calls in flight fail, and the client tries another server. */
+    /** The connection went silent or was closed: say goodbye to the old server, and try another. */
     private void switchServer(Context ctx) {
+        ctx.send(server, new Messages.Close(sessionId));
+        moveOn(ctx);
+    }
+
+    /** Calls in flight fail, and the client tries another server with its session. */
+    private void moveOn(Context ctx) {
         boolean wasConnected = connected;
         connected = false;
         failPending(ctx);
-        ctx.send(server, new Messages.Close(sessionId));
         int next = servers == 1 ? server : (server + 1 + ctx.random().nextInt(servers - 1)) % servers;
         server = next;
         connect(ctx);

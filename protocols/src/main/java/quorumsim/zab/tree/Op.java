@@ -14,6 +14,12 @@ package quorumsim.zab.tree;
  * @param watch     exists, getData, getChildren: leave a one-time watch
  */
 public record Op(Kind kind, String path, int dataBytes, long value, int version, boolean ephemeral, boolean sequential, boolean watch) {
+    public Op {
+        if (kind == null || path == null) {
+            throw new IllegalArgumentException("an operation needs a kind and a path, got " + kind + " on " + path);
+        }
+    }
+
     public enum Kind {
         CREATE, DELETE, SET_DATA, EXISTS, GET_DATA, GET_CHILDREN, SYNC, CREATE_SESSION, CLOSE_SESSION;
 

@@ -79,14 +79,26 @@ class ZabChecksTest {
     }
 
     @Test
-    void anAcknowledgedWriteMissingFromTheSurvivingHistoryIsLost() {
+    void aCommittedWriteThatALaterHistorySkipsBreaksAgreement() {
         long z1 = Zxid.of(1, 1);
         Op w = Op.setData("/x", 8, 1, -1);
         call(1 * MS, 1, w);
         apply(2 * MS, 0, 0, write(z1, 1, 1));
         answer(3 * MS, 1, w, z1, Code.OK);
         apply(4 * MS, 1, 0, new Txn(Zxid.of(2, 1), Txn.Kind.SET_DATA, "/x", 5, 1, 1, 8, 3, 1, false, null));
-        assertTrue(has(verdict(), "lost-write"), verdict().detail());
+        assertTrue(has(verdict(), "agreement"), verdict().detail());
+    }
+
+    @Test
+    void aWriteAcknowledgedAtAZxidThatHoldsAnotherTransactionIsLost() {
+        long z1 = Zxid.of(1, 1);
+        Op w = Op.setData("/x", 8, 1, -1);
+        call(1 * MS, 1, w);
+        apply(2 * MS, 0, 0, write(z1, 99, 1));                  // zxid 1 is another call's
+        answer(3 * MS, 1, w, z1, Code.OK);
+        Verdict v = verdict();
+        assertTrue(has(v, "lost-write"), v.detail());
+        assertFalse(has(v, "agreement"), v.detail());
     }
 
     @Test
@@ -153,5 +165,82 @@ class ZabChecksTest {
         checks.onObservation(10 * MS, 0, new Observations.SessionTouched(0, SESSION));
         // no close of the session by 1,000 ms: 990 ms after its last heartbeat with a 100 ms timeout
         assertTrue(has(verdict(), "session"), verdict().detail());
+    }
+
+    @Test
+    void everyCallAnsweredPromptlyAfterFaultsSettleHoldsLiveness() {
+        Op r = Op.getData("/x", false);
+        call(1 * MS, 1, r);
+        answer(2 * MS, 1, r, 0, Code.OK);
+        call(300 * MS, 2, r);                                    // answered slowly, but before the faults settled at 400 ms
+        answer(450 * MS, 2, r, 0, Code.OK);
+        call(460 * MS, 3, r);
+        answer(470 * MS, 3, r, 0, Code.OK);
+        Verdict v = checks.liveness(400 * MS, 100 * MS, 500 * MS);
+        assertTrue(v.holds(), v.detail());
+    }
+
+    @Test
+    void aServiceThatOnlyLosesConnectionsAfterFaultsSettleBreaksLiveness() {
+        Op r = Op.getData("/x", false);
+        long t = 100 * MS;
+        for (long cxid = 1; cxid <= 8; cxid++, t += 60 * MS) {   // every call fails and is retried: answered, never completed
+            call(t, cxid, r);
+            answer(t + 50 * MS, cxid, r, -1, Code.CONNECTION_LOSS);
+        }
+        call(t, 9, r);
+        answer(t + 5 * MS, 9, r, 0, Code.OK);                   // the service comes back at last
+        Verdict v = checks.liveness(100 * MS, 200 * MS, t + 10 * MS);
+        assertFalse(v.holds(), v.detail());
+        assertTrue(v.detail().contains("no call completed"), v.detail());
+    }
+
+    @Test
+    void aCallAnsweredLongAfterFaultsSettledBreaksLiveness() {
+        Op r = Op.getData("/x", false);
+        ZabChecks quiet = new ZabChecks(100 * MS, false);
+        quiet.onObservation(1 * MS, CLIENT, new Observations.Call(CLIENT, SESSION, 1, r));
+        for (long cxid = 2; cxid <= 10; cxid++) {               // another client keeps completing
+            quiet.onObservation(cxid * 50 * MS, CLIENT + 1, new Observations.Call(CLIENT + 1, SESSION + 1, cxid, r));
+            quiet.onObservation(cxid * 50 * MS + MS, CLIENT + 1,
+                    new Observations.Answer(CLIENT + 1, SESSION + 1, cxid, r, 0, Result.ok(), 0));
+        }
+        quiet.onObservation(600 * MS, CLIENT, new Observations.Answer(CLIENT, SESSION, 1, r, 0, Result.ok(), 0));
+        Verdict v = quiet.liveness(100 * MS, 200 * MS, 700 * MS);
+        assertFalse(v.holds(), v.detail());
+        assertTrue(v.detail().contains("c10 #1 was answered"), v.detail());
+        assertTrue(quiet.liveness(450 * MS, 200 * MS, 700 * MS).holds(), "judged from 450 ms on, it waited only 150 ms");
+    }
+
+    @Test
+    void aSessionClosedWithinTwoTimeoutsOfANewLeadersEstablishmentHolds() {
+        Op create = Op.create("/e", 0, 0, true, false);
+        checks.onObservation(0, 0, new Observations.Leading(0, 1));
+        call(1 * MS, 1, create);
+        apply(2 * MS, 0, 0, write(Zxid.of(1, 1), 1, 0));
+        answer(2 * MS, 1, create, Zxid.of(1, 1), Code.OK);
+        checks.onObservation(10 * MS, 0, new Observations.SessionTouched(0, SESSION));
+        checks.onObservation(150 * MS, 1, new Observations.Leading(1, 2)); // an election elsewhere; s0 never said it stopped
+        closeSession(330 * MS);                                  // 320 ms after the heartbeat, 180 ms after the new leader
+        assertTrue(verdict().holds(), verdict().detail());
+    }
+
+    @Test
+    void aSessionClosedLaterThanTwoTimeoutsAfterTheLastLeaderIsReported() {
+        Op create = Op.create("/e", 0, 0, true, false);
+        checks.onObservation(0, 0, new Observations.Leading(0, 1));
+        call(1 * MS, 1, create);
+        apply(2 * MS, 0, 0, write(Zxid.of(1, 1), 1, 0));
+        answer(2 * MS, 1, create, Zxid.of(1, 1), Code.OK);
+        checks.onObservation(10 * MS, 0, new Observations.SessionTouched(0, SESSION));
+        checks.onObservation(150 * MS, 1, new Observations.Leading(1, 2));
+        closeSession(360 * MS);                                  // 210 ms after the new leader: past two timeouts
+        assertTrue(has(verdict(), "session"), verdict().detail());
+    }
+
+    private void closeSession(long t) {
+        Txn close = new Txn(Zxid.of(2, 1), Txn.Kind.CLOSE_SESSION, "", SESSION, -1, -1, 0, 0, 0, false, null);
+        chain0 = Chain.extend(chain0, close);
+        checks.onObservation(t, 0, new Observations.Applied(0, close.zxid(), Zxid.of(1, 1), close.digest(), chain0, SESSION, -1, true));
     }
 }

@@ -1,0 +1,175 @@
+package quorumsim.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import quorumsim.cpu.CpuCostModel;
+import quorumsim.fault.Fault;
+import quorumsim.fault.Target;
+import quorumsim.net.Connections;
+import quorumsim.net.LatencyDistribution;
+import quorumsim.net.NetworkConfig;
+
+/** TCP-like connections: a cut breaks them visibly, nothing from a broken one arrives, a healed link works again. */
+class ConnectionsTest {
+    static final long PERIOD = 100_000;
+    static final long END = 3_000_000;
+    static final long DETECTION = 200_000;
+    static final long CONNECT_TIMEOUT = 300_000;
+    static final long RETRANSMIT = 50_000;
+    static final Connections TCP = new Connections(DETECTION, CONNECT_TIMEOUT, RETRANSMIT);
+
+    /** Nodes that each send a numbered message to every other node every 100 us until 3 ms, over connections. */
+    private static Probes chatty(int nodes, NetworkConfig network) {
+        Probes probes = Probes.of(network, CpuCostModel.FREE);
+        for (int n = 0; n < nodes; n++) {
+            probes.add((id, p) -> {
+                p.onStart = ctx -> ctx.setTimer(0, "send");
+                p.onTimer = (ctx, timer) -> {
+                    for (int to = 0; to < nodes; to++) {
+                        if (to != ctx.self()) {
+                            ctx.send(to, Msg.of((int) (ctx.trueTimeNanos() / PERIOD)));
+                        }
+                    }
+                    if (ctx.trueTimeNanos() + PERIOD <= END) {
+                        ctx.setTimer(PERIOD, timer);
+                    }
+                };
+            });
+        }
+        probes.sim.useConnections(TCP);
+        return probes;
+    }
+
+    private static Probes chatty(int nodes, long latencyNanos) {
+        return chatty(nodes, NetworkConfig.ideal(latencyNanos));
+    }
+
+    private static List<Long> rounds(Probes probes, int from, int to) {
+        return probes.probe(to).messages.stream().filter(s -> s.from() == from).map(s -> (long) ((Msg) s.what()).n()).toList();
+    }
+
+    private static List<Long> roundsOutside(long from, long until) {
+        return LongStream.rangeClosed(0, END / PERIOD).filter(r -> r < from || r >= until).boxed().toList();
+    }
+
+    private static List<Long> noticeTimes(Probes probes, int node, int peer) {
+        return probes.probe(node).connectionsLost.stream().filter(s -> s.from() == peer).map(Probe.Seen::trueNanos).toList();
+    }
+
+    @Test
+    void aOneWayCutBreaksTheConnectionBothWaysAndBothEndsLearnAfterTheDetectionDelay() {
+        Probes probes = chatty(3, 150_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.OneWayCut(0, 1));
+        probes.sim.scheduleFault(2_000_000, new Fault.Heal());
+        probes.sim.runToCompletion();
+        assertEquals(1_200_000, noticeTimes(probes, 0, 1).get(0));
+        assertEquals(1_200_000, noticeTimes(probes, 1, 0).get(0));
+        assertTrue(noticeTimes(probes, 0, 2).isEmpty(), "a connection the cut does not touch stays up");
+        assertTrue(noticeTimes(probes, 2, 0).isEmpty());
+        // in flight at the cut (sent at 0.9 ms, due at 1.05 ms) or sent before the heal: lost, in both directions
+        assertEquals(roundsOutside(9, 20), rounds(probes, 0, 1));
+        assertEquals(roundsOutside(9, 20), rounds(probes, 1, 0));
+        assertEquals(roundsOutside(0, 0), rounds(probes, 0, 2));
+    }
+
+    @Test
+    void sendingOverALinkThatIsStillCutIsReportedAgainAfterTheConnectTimeoutNeverFaster() {
+        Probes probes = chatty(2, 0);
+        probes.sim.scheduleFault(1_000_000, new Fault.Partition(new int[][] {{0}, {1}}));
+        probes.sim.scheduleFault(2_000_000, new Fault.Heal());
+        probes.sim.runToCompletion();
+        List<Long> notices = noticeTimes(probes, 0, 1);
+        assertEquals(1_200_000, notices.get(0));
+        for (int i = 1; i < notices.size(); i++) {
+            assertTrue(notices.get(i) - notices.get(i - 1) >= CONNECT_TIMEOUT, "notices " + notices);
+        }
+        assertTrue(notices.size() >= 3, "it keeps sending while cut, so it keeps learning: " + notices);
+        assertTrue(notices.get(notices.size() - 1) <= 2_000_000 + CONNECT_TIMEOUT, "no notice long after the heal: " + notices);
+        assertEquals(roundsOutside(10, 20), rounds(probes, 0, 1), "a healed link works again");
+    }
+
+    @Test
+    void aNodeThatCrashedSinceTheBreakHearsOnlyOfWhatItsNewLifeSent() {
+        Probes probes = chatty(2, 0);
+        probes.sim.scheduleFault(1_000_000, new Fault.Partition(new int[][] {{0}, {1}}));
+        probes.sim.scheduleFault(1_100_000, new Fault.Crash(Target.of(1)));
+        probes.sim.scheduleFault(1_250_000, new Fault.Recover(Target.of(1)));  // sends at once, over the cut link
+        probes.sim.scheduleFault(1_300_000, new Fault.Heal());
+        probes.sim.runToCompletion();
+        assertEquals(List.of(1_250_000 + CONNECT_TIMEOUT), noticeTimes(probes, 1, 0));
+        assertEquals(List.of(1_200_000L, 1_200_000L + CONNECT_TIMEOUT), noticeTimes(probes, 0, 1)); // the break, then its own send at 1.2 ms
+    }
+
+    @Test
+    void lossInsideALiveConnectionIsARetransmissionNotALoss() {
+        NetworkConfig lossy = new NetworkConfig(new LatencyDistribution.Constant(10_000), 0, 0.3, 0, 0, 0, true);
+        Probes probes = chatty(2, lossy);
+        probes.sim.runToCompletion();
+        assertEquals(roundsOutside(0, 0), rounds(probes, 0, 1));
+        List<Long> arrivals = probes.probe(1).messageTimes();
+        long late = 0;
+        for (int i = 0; i < arrivals.size(); i++) {
+            long sent = i * PERIOD;
+            assertTrue(arrivals.get(i) >= sent + 10_000);
+            late += arrivals.get(i) >= sent + 10_000 + RETRANSMIT ? 1 : 0;
+        }
+        assertTrue(late > 0, "some messages were resent");
+        assertTrue(probes.probe(0).connectionsLost.isEmpty());
+    }
+
+    @Test
+    void aMessageDrawnSlowerThanTheRetransmissionTimeoutIsResentAndArrivesThen() {
+        // mean 30 us, so the timeout is 4 x 30 = 120 us (above the 50 us floor); among 1,000 draws some are far slower
+        NetworkConfig tail = new NetworkConfig(new LatencyDistribution.Pareto(10_000, 1.5), 0, 0, 0, 0, 0, true);
+        Probes probes = Probes.of(tail, CpuCostModel.FREE);
+        probes.add((id, p) -> p.onStart = ctx -> {
+            for (int i = 0; i < 1_000; i++) {
+                ctx.send(1, Msg.of(i));
+            }
+        });
+        probes.addIdle();
+        probes.sim.useConnections(TCP);
+        probes.sim.runToCompletion();
+        assertEquals(1_000, probes.probe(1).messages.size());
+        assertTrue(probes.probe(1).messageTimes().stream().allMatch(t -> t <= 120_000), "all within the timeout");
+        assertEquals(120_000, TCP.retransmissionTimeoutNanos(tail.latency()));
+        assertEquals(RETRANSMIT, TCP.retransmissionTimeoutNanos(new LatencyDistribution.Constant(1_000)));
+    }
+
+    @Test
+    void theSameSeedBreaksTheSameConnectionsAtTheSameInstants() {
+        String first = runTwice();
+        assertEquals(first, runTwice());
+    }
+
+    private static String runTwice() {
+        NetworkConfig jittery = new NetworkConfig(new LatencyDistribution.Uniform(50_000, 250_000), 0, 0.1, 0, 0, 0, true);
+        Probes probes = chatty(4, jittery);
+        probes.sim.scheduleFault(700_000, new Fault.Isolate(Target.of(2)));
+        probes.sim.scheduleFault(1_000_000, new Fault.OneWayCut(3, 0));
+        probes.sim.scheduleFault(1_600_000, new Fault.Heal());
+        probes.sim.runToCompletion();
+        StringBuilder out = new StringBuilder(probes.sim.digestHex());
+        for (int n = 0; n < 4; n++) {
+            out.append(' ').append(probes.probe(n).connectionsLost).append(' ').append(probes.probe(n).messageTimes());
+        }
+        return out.toString();
+    }
+
+    @Test
+    void withoutConnectionsACutStillDropsSilently() {
+        Probes probes = Probes.ideal(150_000);
+        for (int n = 0; n < 2; n++) {
+            probes.add((id, p) -> p.onStart = ctx -> ctx.send(1 - ctx.self(), Msg.of(0)));
+        }
+        probes.sim.scheduleFault(50_000, new Fault.OneWayCut(0, 1));
+        probes.sim.runToCompletion();
+        assertTrue(probes.probe(0).connectionsLost.isEmpty() && probes.probe(1).connectionsLost.isEmpty());
+        assertEquals(1, probes.probe(0).messages.size(), "the other direction is untouched");
+        assertTrue(probes.probe(1).messages.isEmpty());
+    }
+}
