@@ -30,8 +30,11 @@ final class FaultWindows {
                         t / 1e9, timed.untilNanos() / 1e9));
             } else if (f instanceof Fault.Crash c) {
                 open.put("crash " + c.target(), t);
+            } else if (f instanceof Fault.PowerOff p) {
+                open.put("power-off " + p.target(), t);
             } else if (f instanceof Fault.Recover r) {
                 closeMatching(open, windows, "crash ", r.target().toString(), t);
+                closeMatching(open, windows, "power-off ", r.target().toString(), t);
             } else if (f instanceof Fault.Pause p) {
                 open.put("pause " + p.target(), t);
             } else if (f instanceof Fault.Resume r) {

@@ -8,12 +8,12 @@ import quorumsim.fault.Target;
 
 /**
  * Reads the {@code byzantine:} and {@code faults:} lists into a timeline. Each fault entry has
- * {@code at:} and exactly one action; crash, pause, partition, cut, isolate, clockJump,
+ * {@code at:} and exactly one action; crash, power-off, pause, partition, cut, isolate, clockJump,
  * clockDrift and delaySpike may carry {@code until:}, which ends exactly that fault on the nodes
  * its target resolved to when it started (a role such as "leader" is resolved once).
  */
 final class FaultBinder {
-    static final List<String> ACTIONS = List.of("crash", "recover", "pause", "resume", "partition", "heal", "isolate", "cut",
+    static final List<String> ACTIONS = List.of("crash", "power-off", "recover", "pause", "resume", "partition", "heal", "isolate", "cut",
             "clockJump", "clockDrift", "delaySpike");
     private static final String[] FAULT_KEYS;
 
@@ -157,6 +157,10 @@ final class FaultBinder {
                     Target crashed = target(f, action, value, false);
                     fault = crashed == null ? null : new Fault.Crash(crashed);
                     break;
+                case "power-off":
+                    Target off = target(f, action, value, false);
+                    fault = off == null ? null : new Fault.PowerOff(off);
+                    break;
                 case "recover":
                     Target recovered = target(f, action, value, true);
                     fault = recovered == null ? null : new Fault.Recover(recovered);
@@ -222,8 +226,8 @@ final class FaultBinder {
                 }
             }
             if (until >= 0 && !ends) {
-                f.report(entry.get("until"), "until", "'" + action + "' is itself an end; until: applies to crash, pause, partition,"
-                        + " cut, isolate, clockJump, clockDrift and delaySpike");
+                f.report(entry.get("until"), "until", "'" + action + "' is itself an end; until: applies to crash, power-off, pause,"
+                        + " partition, cut, isolate, clockJump, clockDrift and delaySpike");
             } else if (fault != null) {
                 timeline.add(new ScenarioSpec.TimedFault(at, until, fault));
             }

@@ -33,11 +33,22 @@ final class ActiveFault {
         }
     }
 
-    /** A fault of the same kind (and for Byzantine ones, the same behaviour). */
+    /**
+     * A fault of the same kind (and for Byzantine ones, the same behaviour). A crash and a
+     * power-off are one kind: either keeps the node down.
+     */
     boolean sameKindAs(Fault other) {
         if (fault instanceof Fault.Byzantine mine) {
             return other instanceof Fault.Byzantine b && b.behaviour().equals(mine.behaviour());
         }
+        if (isDown(fault)) {
+            return isDown(other);
+        }
         return fault.getClass() == other.getClass();
+    }
+
+    /** A crash or a power-off: the node is down while one holds it. */
+    static boolean isDown(Fault fault) {
+        return fault instanceof Fault.Crash || fault instanceof Fault.PowerOff;
     }
 }

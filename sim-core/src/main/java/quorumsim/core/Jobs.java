@@ -19,6 +19,8 @@ final class Jobs {
         final long messageId;
         /** The connection it travels on (networks with connections), or -1. */
         long connection = -1;
+        /** The receiver's life (epoch) it was sent to (networks with connections), or -1. */
+        int toEpoch = -1;
 
         Delivery(int from, int to, Message message, String type, long typeHash, int sizeBytes, long messageId) {
             this.from = from;

@@ -69,6 +69,20 @@ final class Network {
                 notice(from.id, to, now + connections.connectTimeoutNanos());
                 return;
             }
+            Node receiver = sim.node(to);
+            if (receiver.crashed && !receiver.poweredOff) {
+                sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection refused");
+                refused(from, to);
+                return;
+            }
+            if (connectionState.isStale(from.id, from.epoch, to, receiver.epoch) && !receiver.crashed) {
+                sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection reset");
+                refused(from, to);
+                return;
+            }
+            if (!receiver.crashed) {
+                connectionState.open(from.id, from.epoch, to, receiver.epoch);
+            }
         } else if (partitions.isCut(from.id, to)) {
             sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "partition");
             return;
@@ -100,10 +114,11 @@ final class Network {
                 from.lastDeliveryTo[to] = arrives;
             }
             Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
+            Node receiver = sim.node(to);
             if (connections != null) {
                 delivery.connection = connectionState.generation(from.id, to);
+                delivery.toEpoch = receiver.crashed ? -2 : receiver.epoch;   // to a dead life: never delivered
             }
-            Node receiver = sim.node(to);
             if (receiver.bandwidthBitsPerSec == 0) {
                 delivery.time = arrives;
                 sim.schedule(delivery);
@@ -129,10 +144,14 @@ final class Network {
         sim.schedule(delivery);
     }
 
-    /** The link was cut under the message (datagrams), or its connection broke (connections). */
+    /**
+     * The link was cut under the message (datagrams), or its connection broke or the receiver
+     * restarted since it was sent (connections).
+     */
     boolean lostOnTheWay(Jobs.Delivery delivery) {
         if (connections != null) {
-            return delivery.connection != connectionState.generation(delivery.from, delivery.to);
+            return delivery.connection != connectionState.generation(delivery.from, delivery.to)
+                    || delivery.toEpoch != sim.node(delivery.to).epoch;
         }
         return partitions.isCut(delivery.from, delivery.to);
     }
@@ -143,6 +162,41 @@ final class Network {
         connectionState.breakAt(from, to, knownAt);
         notice(from, to, knownAt);
         notice(to, from, knownAt);
+    }
+
+    /**
+     * A connect to a crashed process, or a message to a previous life of a restarted one, is
+     * answered by a reset: the sender learns after one round trip, and holds no connection to it.
+     */
+    private void refused(Node from, int to) {
+        SplittableRandom random = stream(from.id);
+        long knownAt = sim.now + oneWayNanos(random) + oneWayNanos(random);
+        connectionState.breakAt(from.id, to, knownAt);               // what it sends until it knows is lost too
+        notice(from.id, to, knownAt);
+    }
+
+    /**
+     * A process crashed (its machine still answers): every live connection to it is reset. What
+     * is in flight on them is dropped, and each peer learns one network delay later.
+     */
+    void processCrashed(Node crashed, int previousEpoch) {
+        SplittableRandom random = stream(crashed.id);
+        for (int peer = 0; peer < sim.nodeCount(); peer++) {
+            if (peer == crashed.id) {
+                continue;
+            }
+            Node other = sim.node(peer);
+            if (connectionState.isOpen(peer, other.epoch, crashed.id, previousEpoch)) {
+                long knownAt = sim.now + oneWayNanos(random);
+                connectionState.breakAt(crashed.id, peer, knownAt);
+                notice(peer, crashed.id, knownAt);
+            }
+        }
+    }
+
+    /** One network delay as a connection sees it (a slow draw is capped by the retransmission timeout). */
+    private long oneWayNanos(SplittableRandom random) {
+        return Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos);
     }
 
     /** Tells {@code node} at {@code atNanos} that its connection to {@code peer} is lost, unless a notice is on its way. */

@@ -20,6 +20,8 @@ final class Node {
     Actor actor;
     int epoch;
     boolean crashed;
+    /** Crashed with its machine gone: nothing answers for it (no reset, no refused connect). */
+    boolean poweredOff;
     boolean paused;
     /** Paused time before the current pause, and when the current one began. */
     long pausedTotalNanos;

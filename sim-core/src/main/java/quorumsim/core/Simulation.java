@@ -581,7 +581,7 @@ public final class Simulation {
     }
 
     private static boolean canEnd(Fault fault) {
-        return fault instanceof Fault.Crash || fault instanceof Fault.Pause || fault instanceof Fault.Partition
+        return ActiveFault.isDown(fault) || fault instanceof Fault.Pause || fault instanceof Fault.Partition
                 || fault instanceof Fault.OneWayCut || fault instanceof Fault.Isolate || fault instanceof Fault.ClockJump
                 || fault instanceof Fault.ClockDrift || fault instanceof Fault.Byzantine b && b.enabled();
     }
@@ -596,10 +596,12 @@ public final class Simulation {
         ActiveFault f = new ActiveFault(fault);
         if (fault instanceof Fault.Crash c) {
             holdAndApply(f, resolve(c.target(), false), this::crash);
+        } else if (fault instanceof Fault.PowerOff p) {
+            holdAndApply(f, resolve(p.target(), false), this::powerOff);
         } else if (fault instanceof Fault.Recover r) {
             f.hold(resolve(r.target(), true));
             for (int id : f.resolved) {
-                releaseHolds(held -> held.fault instanceof Fault.Crash, id);
+                releaseHolds(held -> ActiveFault.isDown(held.fault), id);
                 releaseHolds(held -> held.fault instanceof Fault.Pause, id); // a restarted process runs
                 recover(nodes.get(id));
             }
@@ -709,15 +711,27 @@ public final class Simulation {
                 if (!heldElsewhere(f, id)) {
                     undo(fault, nodes.get(id));
                     undone.set(id);
+                } else if (fault instanceof Fault.PowerOff) {
+                    nodes.get(id).poweredOff = poweredOffInForce(id); // powered on, its process still crashed
                 }
             }
         }
         log(fault.label() + " ends", undone.stream().toArray());
     }
 
-    /** Undoes a crash, pause or behaviour on one node that nothing else holds. */
+    /** Whether a power-off in force holds node {@code id}. */
+    private boolean poweredOffInForce(int id) {
+        for (ActiveFault f : inForce) {
+            if (f.fault instanceof Fault.PowerOff && f.held.get(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Undoes a crash, power-off, pause or behaviour on one node that nothing else holds. */
     private void undo(Fault fault, Node node) {
-        if (fault instanceof Fault.Crash) {
+        if (ActiveFault.isDown(fault)) {
             releaseHolds(held -> held.fault instanceof Fault.Pause, node.id); // a restarted process runs
             recover(node);
         } else if (fault instanceof Fault.Pause) {
@@ -844,12 +858,33 @@ public final class Simulation {
             return;
         }
         traceNode(TraceKind.CRASH, node.id, "crash");
+        int epoch = dropQueueAndCrash(node);
+        if (network.connections != null) {
+            network.processCrashed(node, epoch);
+        }
+    }
+
+    /** The machine vanishes: the process is lost as in a crash, and nothing answers for it. */
+    private void powerOff(Node node) {
+        if (node.crashed) {
+            node.poweredOff = true;                                  // a crashed process's machine goes too
+            return;
+        }
+        traceNode(TraceKind.CRASH, node.id, "power-off");
+        dropQueueAndCrash(node);
+        node.poweredOff = true;
+    }
+
+    /** Drops the node's queued messages and its volatile state; returns the life (epoch) that ended. */
+    private int dropQueueAndCrash(Node node) {
         for (Job job : node.queue) {
             if (job instanceof Jobs.Delivery d && job.epoch == node.epoch) {
                 trace(TraceKind.DROP, d.to, d.from, d, "crashed");
             }
         }
+        int epoch = node.epoch;
         node.crash();
+        return epoch;
     }
 
     private void pause(Node node) {
@@ -880,6 +915,7 @@ public final class Simulation {
             return;
         }
         node.crashed = false;
+        node.poweredOff = false;
         resume(node);
         node.sendFreeAtNanos = now;
         node.receiveFreeAtNanos = now;

@@ -5,14 +5,28 @@ public sealed interface Fault {
     /** Short label for charts and traces. */
     String label();
 
-    /** The node stops; its volatile state, queued work and timers are lost. */
+    /**
+     * The node's process stops; its volatile state, queued work and timers are lost. Its machine
+     * still answers: over connections, its peers see a reset and a connect to it is refused.
+     */
     record Crash(Target target) implements Fault {
         public String label() {
             return "crash " + target;
         }
     }
 
-    /** A crashed node restarts from its stable storage. */
+    /**
+     * The node's machine vanishes (power cut, kernel panic, a VM gone): as a crash, its volatile
+     * state is lost, but nothing answers for it, so its peers' connections neither reset nor
+     * are refused; they learn only by their own timeouts. Recover powers it on again.
+     */
+    record PowerOff(Target target) implements Fault {
+        public String label() {
+            return "power-off " + target;
+        }
+    }
+
+    /** A crashed or powered-off node restarts from its stable storage, with no connections. */
     record Recover(Target target) implements Fault {
         public String label() {
             return "recover " + target;

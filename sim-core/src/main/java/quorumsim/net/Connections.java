@@ -20,9 +20,17 @@ package quorumsim.net;
  *       arrives after the timeout). On FIFO links what follows waits for it. The timeout is
  *       {@code retransmitNanos} or four mean latencies, whichever is longer, as TCP's RTO is
  *       a floor or a few round trips.</li>
+ *   <li>A process crash resets its connections: what is in flight on them either way is
+ *       dropped, and each peer with a live connection to it learns of the reset one network
+ *       delay later (its kernel's RST). A connect to a crashed process is refused: the sender
+ *       learns after one round trip.</li>
+ *   <li>A recovered process starts with no connections: nothing sent to its previous life is
+ *       delivered to the new one, and a peer that still holds a connection to the previous life
+ *       (it never heard of the end, because the machine was powered off) has its next message
+ *       refused with a reset, one round trip later.</li>
+ *   <li>A machine that is powered off says nothing: what is sent to it is lost, and its peers
+ *       learn only by their own timeouts.</li>
  * </ul>
- *
- * Crashes are not modelled here: a crashed peer's messages are dropped as on any network.
  *
  * @param detectionNanos      from a break to both ends learning of it
  * @param connectTimeoutNanos from a send over a cut link to its sender learning the connect failed
@@ -51,6 +59,8 @@ public record Connections(long detectionNanos, long connectTimeoutNanos, long re
         private final long[] downUntilNanos;
         /** Per directed pair (sender, peer): the sender's life (epoch) a notice on its way is for, or -1. */
         private final int[] noticePendingFor;
+        /** Per directed pair (a, b): b's life (epoch) when the current connection was opened, or -1 with none. */
+        private final int[] peerEpoch;
 
         public State(int nodes) {
             this.nodes = nodes;
@@ -58,6 +68,8 @@ public record Connections(long detectionNanos, long connectTimeoutNanos, long re
             this.downUntilNanos = new long[nodes * nodes];
             this.noticePendingFor = new int[nodes * nodes];
             java.util.Arrays.fill(noticePendingFor, -1);
+            this.peerEpoch = new int[nodes * nodes];
+            java.util.Arrays.fill(peerEpoch, -1);
         }
 
         private int pair(int a, int b) {
@@ -74,6 +86,33 @@ public record Connections(long detectionNanos, long connectTimeoutNanos, long re
             int p = pair(a, b);
             generation[p]++;
             downUntilNanos[p] = Math.max(downUntilNanos[p], knownAtNanos);
+            close(a, b);
+        }
+
+        /** A connection between {@code a} (in its life {@code epochA}) and {@code b} (in {@code epochB}) carries a message. */
+        public void open(int a, int epochA, int b, int epochB) {
+            peerEpoch[a * nodes + b] = epochB;
+            peerEpoch[b * nodes + a] = epochA;
+        }
+
+        /** No connection between them any more. */
+        public void close(int a, int b) {
+            peerEpoch[a * nodes + b] = -1;
+            peerEpoch[b * nodes + a] = -1;
+        }
+
+        /** Whether {@code a} in its life {@code epochA} holds a connection to {@code b}'s life {@code epochB}. */
+        public boolean isOpen(int a, int epochA, int b, int epochB) {
+            return peerEpoch[a * nodes + b] == epochB && peerEpoch[b * nodes + a] == epochA;
+        }
+
+        /**
+         * Whether {@code a} in its life {@code epochA} holds a connection to a previous life of
+         * {@code b} (b restarted and {@code a} never heard of it).
+         */
+        public boolean isStale(int a, int epochA, int b, int epochB) {
+            int seen = peerEpoch[a * nodes + b];
+            return seen >= 0 && seen != epochB && peerEpoch[b * nodes + a] == epochA;
         }
 
         /** A break between them is not yet known to both ends. */

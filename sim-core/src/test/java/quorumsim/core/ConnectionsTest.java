@@ -13,7 +13,11 @@ import quorumsim.net.Connections;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 
-/** TCP-like connections: a cut breaks them visibly, nothing from a broken one arrives, a healed link works again. */
+/**
+ * TCP-like connections: a cut breaks them visibly, nothing from a broken one arrives, a healed
+ * link works again; a crash resets them and a connect to a crashed process is refused; a
+ * powered-off machine is silence; a recovered process hears nothing sent to its previous life.
+ */
 class ConnectionsTest {
     static final long PERIOD = 100_000;
     static final long END = 3_000_000;
@@ -102,6 +106,77 @@ class ConnectionsTest {
         probes.sim.runToCompletion();
         assertEquals(List.of(1_250_000 + CONNECT_TIMEOUT), noticeTimes(probes, 1, 0));
         assertEquals(List.of(1_200_000L, 1_200_000L + CONNECT_TIMEOUT), noticeTimes(probes, 0, 1)); // the break, then its own send at 1.2 ms
+    }
+
+    @Test
+    void aCrashResetsItsConnectionsAndEachPeerLearnsOneNetworkDelayLater() {
+        Probes probes = chatty(3, 150_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.Crash(Target.of(1)));
+        probes.sim.runToCompletion();
+        assertEquals(1_150_000, noticeTimes(probes, 0, 1).get(0));
+        assertEquals(1_150_000, noticeTimes(probes, 2, 1).get(0));
+        assertTrue(noticeTimes(probes, 0, 2).isEmpty(), "a connection between live processes stays up");
+        assertTrue(rounds(probes, 1, 0).stream().allMatch(r -> r < 9), "what was in flight from it is reset: " + rounds(probes, 1, 0));
+    }
+
+    @Test
+    void aConnectToACrashedProcessIsRefusedAfterOneRoundTripAndAgainForEveryTry() {
+        Probes probes = chatty(2, 150_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.Crash(Target.of(1)));
+        probes.sim.runToCompletion();
+        // the reset at 1.15 ms; the try at 1.2 ms is refused at 1.5 ms; the try at 1.5 ms, once it knows, at 1.8 ms
+        assertEquals(List.of(1_150_000L, 1_500_000L, 1_800_000L), noticeTimes(probes, 0, 1).subList(0, 3));
+    }
+
+    @Test
+    void aPoweredOffMachineIsSilenceItsPeersLearnNothing() {
+        Probes probes = chatty(3, 150_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.PowerOff(Target.of(1)));
+        probes.sim.runToCompletion();
+        assertTrue(noticeTimes(probes, 0, 1).isEmpty(), "no reset, no refused connect: " + noticeTimes(probes, 0, 1));
+        assertTrue(noticeTimes(probes, 2, 1).isEmpty());
+        assertEquals(roundsOutside(0, 0), rounds(probes, 0, 2), "the others go on");
+    }
+
+    @Test
+    void aPartitionIsSilenceUntilTheConnectionTimesOut() {
+        Probes probes = chatty(2, 150_000);
+        probes.sim.scheduleFault(1_000_000, new Fault.Partition(new int[][] {{0}, {1}}));
+        probes.sim.runToCompletion();
+        assertEquals(1_000_000 + DETECTION, noticeTimes(probes, 0, 1).get(0), "nothing before the detection timeout");
+        assertEquals(1_000_000 + DETECTION, noticeTimes(probes, 1, 0).get(0));
+    }
+
+    @Test
+    void aRecoveredProcessHearsNothingSentToItsPreviousLife() {
+        Probes probes = chatty(2, 150_000);
+        probes.sim.scheduleFault(1_000_000, 1_050_000, new Fault.PowerOff(Target.of(1)));  // back before the 1.0 ms message lands
+        probes.sim.runToCompletion();
+        List<Long> newLife = probes.incarnations.get(1).get(1).messages.stream().filter(s -> s.from() == 0)
+                .map(s -> (long) ((Msg) s.what()).n()).toList();
+        assertTrue(!newLife.isEmpty() && newLife.get(0) >= 11, "the new life hears only what was sent to it: " + newLife);
+    }
+
+    @Test
+    void aPeerHoldingAConnectionToAPreviousLifeIsResetOnItsNextSend() {
+        Probes probes = Probes.ideal(150_000);
+        probes.add((id, p) -> {
+            p.onStart = ctx -> ctx.setTimer(0, "send");
+            p.onTimer = (ctx, timer) -> {
+                ctx.send(1, Msg.of((int) (ctx.trueTimeNanos() / PERIOD)));
+                if (ctx.trueTimeNanos() + PERIOD <= END) {
+                    ctx.setTimer(PERIOD, timer);
+                }
+            };
+        });
+        probes.addIdle();                                            // node 1 never sends: only node 0 opens connections
+        probes.sim.useConnections(TCP);
+        probes.sim.scheduleFault(1_000_000, 1_050_000, new Fault.PowerOff(Target.of(1)));
+        probes.sim.runToCompletion();
+        // silence while it is off; the first send to the new life (1.1 ms) meets a reset one round trip later
+        assertEquals(List.of(1_400_000L), noticeTimes(probes, 0, 1));
+        List<Long> newLife = probes.incarnations.get(1).get(1).messages.stream().map(s -> (long) ((Msg) s.what()).n()).toList();
+        assertTrue(!newLife.isEmpty() && newLife.get(0) >= 14, "nothing of the old connection reaches the new life: " + newLife);
     }
 
     @Test
