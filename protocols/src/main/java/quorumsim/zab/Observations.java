@@ -51,4 +51,8 @@ public sealed interface Observations {
     /** A recipe client believes it holds the lock (or leads), or stopped believing it. */
     record Holding(int client, String recipe, boolean holding) implements Observations {
     }
+
+    /** A client lost its connection and waits {@code pauseNanos} before it tries the next server. */
+    record ReconnectPause(int client, long pauseNanos) implements Observations {
+    }
 }

@@ -21,12 +21,15 @@ public final class Timers {
     public record ResendVote(long round) {
     }
 
-    /** Client: half of s/3 passed; send a heartbeat if idle, move if the server went silent. */
-    public record ClientTick() {
+    /**
+     * Client: the next deadline of its connection (ClientCnxn.SendThread.run's select timeout):
+     * a ping due, or the read or connect timeout; a later arming supersedes it.
+     */
+    public record ClientTick(long generation) {
     }
 
-    /** Client: try connecting again after the server refused (it was not serving yet). */
-    public record Reconnect() {
+    /** Client: the pause before the next connect attempt is over. */
+    public record Reconnect(long generation) {
     }
 
     /** Client: issue the next request of a recipe (retry after a connection loss, hold a lock). */

@@ -63,12 +63,13 @@ class ConnectionLossTest {
         Events events = watch(run);
         int client = config.servers();                               // c0, first on s0
         run.sim().scheduleFault(150 * MS, new Fault.Partition(new int[][] {{client}, {0}}));
-        run.run(400 * MS);
+        run.run(700 * MS);
         List<String> servers = events.answeredBy().stream().map(s -> s.substring(s.indexOf('@'), s.indexOf('#'))).distinct().toList();
         List<String> sessions = events.answeredBy().stream().map(s -> s.substring(s.indexOf('#'))).distinct().toList();
         assertTrue(servers.size() >= 2 && servers.contains("@s0"), "answered by s0, then by another: " + events.answeredBy());
         assertEquals(1, sessions.size(), "one session throughout: " + events.answeredBy());
-        assertTrue(run.zab().liveness(150 * MS, 150 * MS, 400 * MS).holds(), run.zab().liveness(150 * MS, 150 * MS, 400 * MS).detail());
+        // a tick to notice, a pause of up to s/4 (225 ms), then a connect to the next server
+        assertTrue(run.zab().liveness(150 * MS, 350 * MS, 700 * MS).holds(), run.zab().liveness(150 * MS, 350 * MS, 700 * MS).detail());
     }
 
     @Test

@@ -77,7 +77,11 @@ class StaleReadsAndSyncTest {
         }
 
         public void onAnswer(Context ctx, ZkClient c, Op op, Result r, long zxid) {
-            if (op.kind() != Op.Kind.GET_DATA || r.code() != Code.OK) {
+            if (op.kind() != Op.Kind.GET_DATA) {
+                return;
+            }
+            if (r.code() != Code.OK) {
+                c.wakeAfter(ctx, 2_000_000L);                       // /x is not there yet: read again
                 return;
             }
             if (syncing) {

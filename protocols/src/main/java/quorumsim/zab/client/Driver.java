@@ -17,6 +17,13 @@ public interface Driver {
     default void onWatch(Context ctx, ZkClient client, Messages.WatchEvent event) {
     }
 
+    /**
+     * The connection was lost (ZooKeeper's Disconnected event): the calls in flight have failed
+     * with CONNECTION_LOSS, and the client is moving to another server with its session.
+     */
+    default void onDisconnected(Context ctx, ZkClient client) {
+    }
+
     /** The session expired: whatever it owned is gone. */
     default void onSessionExpired(Context ctx, ZkClient client) {
     }

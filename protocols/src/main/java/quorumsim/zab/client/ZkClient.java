@@ -16,19 +16,43 @@ import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;
 
 /**
- * A ZooKeeper client library: one session, one connection at a time, many calls outstanding
- * and answered in order. It sends a heartbeat after s/3 of idleness and moves to another
- * server after 2s/3 without a word from its own (the paper's rules); calls in flight when a
- * connection breaks fail with CONNECTION_LOSS (their outcome is unknown), and the watches it had
- * set go with it to the next server (SETWATCHES). Every call and answer is reported to the checkers.
+ * A ZooKeeper client library as ZooKeeper 3.3's {@code ClientCnxn} is: one session, one
+ * connection at a time, many calls outstanding and answered in order.
+ *
+ * <ul>
+ *   <li>Its servers are a list in random order (the constructor's {@code Collections.shuffle}),
+ *       tried round-robin. The benchmark pins each client's first server, so that the clients
+ *       are spread evenly as in the paper; the rest of the list is shuffled from the client's
+ *       own random stream.</li>
+ *   <li>Connected, it pings after s/3 without sending and gives the connection up after 2s/3
+ *       without a word from its server (the read timeout); connecting, it gives up after s/n
+ *       (the connect timeout) ({@code SendThread.run}).</li>
+ *   <li>A reset, a refused connect, a closed connection or a timeout is a connection loss
+ *       ({@code SendThread.cleanup}): every call in flight fails with CONNECTION_LOSS, the
+ *       driver hears of the disconnection, and the next server is tried after a random pause
+ *       ({@code SendThread.startConnect}), with the session and, once connected, the watches
+ *       it had set (SETWATCHES, {@code primeConnection}).</li>
+ * </ul>
+ *
+ * Every call and answer is reported to the checkers.
  */
 public final class ZkClient implements Actor {
     private record Pending(long cxid, Op op, long issuedTrueNanos) {
     }
 
+    /** ZooKeeper 3.3's pause before a reconnect: up to 1 s ({@code startConnect}: {@code r.nextInt(1000)} ms). */
+    static final long ZK_PAUSE_MAX_NANOS = 1_000_000_000L;
+
+    private final int firstServer;
     private final int servers;
     private final long timeoutNanos;
+    private final long readTimeoutNanos;
+    private final long connectTimeoutNanos;
+    private final long pauseMaxNanos;
     private final Driver driver;
+    /** The connect string, in the order it is tried. */
+    private int[] serverList;
+    private int nextIndex;
     private int server;
     private boolean connected;
     private boolean connecting;
@@ -39,6 +63,7 @@ public final class ZkClient implements Actor {
     private long lastSentLocalNanos;
     private long lastHeardLocalNanos;
     private long wakeGeneration;
+    private long tickGeneration;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** Watches the servers have set for this session and not yet fired: brought along (SETWATCHES) to a new server. */
     private final TreeSet<String> dataWatches = new TreeSet<>();
@@ -51,10 +76,24 @@ public final class ZkClient implements Actor {
      * @param timeoutNanos the session timeout s
      */
     public ZkClient(int firstServer, int servers, long timeoutNanos, Driver driver) {
+        this.firstServer = firstServer;
         this.server = firstServer;
         this.servers = servers;
         this.timeoutNanos = timeoutNanos;
+        this.readTimeoutNanos = timeoutNanos * 2 / 3;                // ClientCnxn: readTimeout = sessionTimeout * 2 / 3
+        this.connectTimeoutNanos = timeoutNanos / servers;          // ClientCnxn: connectTimeout = sessionTimeout / hostsList.length
+        this.pauseMaxNanos = reconnectPauseMaxNanos(timeoutNanos);
         this.driver = driver;
+    }
+
+    /**
+     * The longest random pause before a reconnect: ZooKeeper's 1 s, or a quarter of the session
+     * timeout when that is shorter. ZooKeeper's smallest session timeout is two ticks of 2 s, and
+     * its 1 s is a quarter of that; this simulator runs shorter ticks and sessions, and a client
+     * that pauses longer than its session allows could not keep it.
+     */
+    static long reconnectPauseMaxNanos(long sessionTimeoutNanos) {
+        return Math.min(ZK_PAUSE_MAX_NANOS, sessionTimeoutNanos / 4);
     }
 
     public boolean isConnected() {
@@ -89,22 +128,71 @@ public final class ZkClient implements Actor {
 
     @Override
     public void onStart(Context ctx) {
-        ctx.setTimer(timeoutNanos / 6, new Timers.ClientTick());
-        connect(ctx);
+        serverList = shuffledServers(ctx);
+        startConnect(ctx);                                           // the first attempt is not delayed
     }
 
-    private void connect(Context ctx) {
+    /** The first server, then the others in an order drawn from the client's own stream. */
+    private int[] shuffledServers(Context ctx) {
+        int[] list = new int[servers];
+        list[0] = firstServer;
+        for (int i = 1, s = 0; i < servers; s++) {
+            if (s != firstServer) {
+                list[i++] = s;
+            }
+        }
+        for (int i = servers - 1; i > 1; i--) {                       // Fisher-Yates over list[1..]
+            int j = 1 + ctx.random().nextInt(i);
+            int t = list[i];
+            list[i] = list[j];
+            list[j] = t;
+        }
+        return list;
+    }
+
+    /** ClientCnxn.SendThread.startConnect: open a connection to the next server of the list. */
+    private void startConnect(Context ctx) {
+        server = serverList[nextIndex];
+        nextIndex = (nextIndex + 1) % serverList.length;
         connecting = true;
         lastHeardLocalNanos = ctx.now();
         lastSentLocalNanos = ctx.now();
         ctx.send(server, new Messages.Connect(sessionId, lastZxidSeen, timeoutNanos));
+        armTick(ctx);
+    }
+
+    /** Retries the server it tried last (a server that is not serving yet, before the first connection). */
+    private void retrySameServer(Context ctx) {
+        nextIndex = (nextIndex - 1 + serverList.length) % serverList.length;
+    }
+
+    /**
+     * ClientCnxn.SendThread.startConnect after a loss: a random pause of up to {@link #pauseMaxNanos},
+     * and as long again once every server of the list has been tried ("try not to spin too fast").
+     */
+    private void reconnectAfterPause(Context ctx) {
+        long pause = ctx.random().nextLong(pauseMaxNanos);
+        if (nextIndex == 0) {
+            pause += pauseMaxNanos;
+        }
+        ctx.observe(new Observations.ReconnectPause(ctx.self(), pause));
+        ctx.setTimer(pause, new Timers.Reconnect(++tickGeneration));
+    }
+
+    /** The next deadline of the connection, as SendThread.run's select timeout. */
+    private void armTick(Context ctx) {
+        long now = ctx.now();
+        long deadline = connected
+                ? Math.min(lastHeardLocalNanos + readTimeoutNanos, lastSentLocalNanos + readTimeoutNanos / 2)
+                : lastHeardLocalNanos + connectTimeoutNanos;
+        ctx.setTimer(Math.max(0, deadline - now), new Timers.ClientTick(++tickGeneration));
     }
 
     @Override
     public void onTimer(Context ctx, Object timer) {
-        if (timer instanceof Timers.Reconnect) {
-            if (!connected) {
-                connect(ctx);
+        if (timer instanceof Timers.Reconnect r) {
+            if (r.generation() == tickGeneration && !connected && !connecting) {
+                startConnect(ctx);
             }
             return;
         }
@@ -114,14 +202,20 @@ public final class ZkClient implements Actor {
             }
             return;
         }
-        ctx.setTimer(timeoutNanos / 6, timer);
+        if (!(timer instanceof Timers.ClientTick t) || t.generation() != tickGeneration || !(connected || connecting)) {
+            return;                                                  // superseded, or waiting out a pause
+        }
         long now = ctx.now();
-        if (now - lastHeardLocalNanos > (connecting ? timeoutNanos / 3 : 2 * timeoutNanos / 3)) {
-            switchServer(ctx);                                      // 2s/3 of silence: move on
-        } else if (connected && now - lastSentLocalNanos >= timeoutNanos / 3) {
-            ctx.send(server, new Messages.ClientPing(sessionId));    // s/3 idle: heartbeat
+        if (now - lastHeardLocalNanos >= (connected ? readTimeoutNanos : connectTimeoutNanos)) {
+            ctx.send(server, new Messages.Close(sessionId));         // SessionTimeoutException: close the socket, move on
+            connectionLoss(ctx);
+            return;
+        }
+        if (connected && now - lastSentLocalNanos >= readTimeoutNanos / 2) {
+            ctx.send(server, new Messages.ClientPing(sessionId));    // idle for s/3: heartbeat
             lastSentLocalNanos = now;
         }
+        armTick(ctx);
     }
 
     @Override
@@ -146,6 +240,12 @@ public final class ZkClient implements Actor {
     }
 
     private void onConnected(Context ctx, Messages.Connected c) {
+        if (!c.accepted() && c.sessionId() != sessionId) {
+            return;                                                  // a second notice of an expiry it has dealt with
+        }
+        if (c.accepted() && !connecting) {
+            return;                                                  // an answer to a connect it gave up on
+        }
         if (!c.accepted()) {                                         // the session expired
             ctx.observe(new Observations.SessionEnded(ctx.self(), c.sessionId(), true));
             connected = false;
@@ -155,7 +255,8 @@ public final class ZkClient implements Actor {
             existWatches.clear();
             childWatches.clear();
             driver.onSessionExpired(ctx, this);
-            connect(ctx);
+            retrySameServer(ctx);
+            startConnect(ctx);                                       // a new session, on the same server
             return;
         }
         boolean fresh = sessionId != c.sessionId();
@@ -163,6 +264,7 @@ public final class ZkClient implements Actor {
         connected = true;
         everConnected = true;
         connecting = false;
+        armTick(ctx);
         if (!fresh && !(dataWatches.isEmpty() && existWatches.isEmpty() && childWatches.isEmpty())) {
             ctx.send(server, new Messages.SetWatches(lastZxidSeen, List.copyOf(dataWatches), List.copyOf(existWatches), List.copyOf(childWatches)));
             lastSentLocalNanos = ctx.now();
@@ -218,47 +320,48 @@ public final class ZkClient implements Actor {
         driver.onAnswer(ctx, this, p.op(), r.result(), r.zxid());
     }
 
-    /** The TCP connection to its server broke (or could not be made): the server is out of reach, so try another. */
+    /** The TCP connection to its server was reset, or a connect to it was refused or failed: a connection loss. */
     @Override
     public void onConnectionLost(Context ctx, int peer) {
         if (peer != server || (!connected && !connecting)) {
             return;
         }
-        moveOn(ctx);
+        connectionLoss(ctx);
     }
 
     /**
      * The server closed the connection. A client that has never been connected retries its own
      * server a little later (the benchmark's clients were pinned to their servers); one that has
-     * been connected moves on.
+     * been connected has lost its connection.
      */
     private void onDisconnect(Context ctx) {
         if (everConnected) {
-            switchServer(ctx);
+            ctx.send(server, new Messages.Close(sessionId));
+            connectionLoss(ctx);
             return;
         }
         connecting = false;
+        ++tickGeneration;                                            // no connect timeout while it waits
+        retrySameServer(ctx);
         lastHeardLocalNanos = ctx.now();
-        ctx.setTimer(timeoutNanos / 100 + ctx.random().nextLong(timeoutNanos / 100 + 1), new Timers.Reconnect());
+        ctx.setTimer(timeoutNanos / 100 + ctx.random().nextLong(timeoutNanos / 100 + 1), new Timers.Reconnect(tickGeneration));
     }
 
-    /** The connection went silent or was closed: say goodbye to the old server, and try another. */
-    private void switchServer(Context ctx) {
-        ctx.send(server, new Messages.Close(sessionId));
-        moveOn(ctx);
-    }
-
-    /** Calls in flight fail, and the client tries another server with its session. */
-    private void moveOn(Context ctx) {
+    /**
+     * ClientCnxn.SendThread.cleanup and the catch in run: calls in flight fail with CONNECTION_LOSS
+     * (conLossPacket), the driver hears of the disconnection, and the next server of the list is
+     * tried, with the session, after a random pause.
+     */
+    private void connectionLoss(Context ctx) {
         boolean wasConnected = connected;
         connected = false;
+        connecting = false;
         failPending(ctx);
-        int next = servers == 1 ? server : (server + 1 + ctx.random().nextInt(servers - 1)) % servers;
-        server = next;
-        connect(ctx);
+        driver.onDisconnected(ctx, this);
         if (wasConnected) {
             ctx.metrics().increment("clientReconnects");
         }
+        reconnectAfterPause(ctx);
     }
 
     private void failPending(Context ctx) {
