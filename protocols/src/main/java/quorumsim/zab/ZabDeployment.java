@@ -22,6 +22,7 @@ import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.LockRecipe;
 import quorumsim.zab.client.SaturationDriver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.tree.Code;
 
 /**
  * A ZooKeeper ensemble on a simulation: servers s0..s(n-1) (ids 0..n-1), then clients c0..
@@ -34,6 +35,12 @@ public final class ZabDeployment implements Deployment {
     private final ZabChecks checks;
     private final ZabServer[] servers;
     private final List<String> lanes = new ArrayList<>();
+    /** Leaders that started broadcasting so far; every one after the first is a leader change. */
+    private int leaderships;
+    /** When the first write after the first failure completed, or -1. */
+    private long firstWriteAfterFailureNanos = -1;
+    /** Writes issued since the first failure and not yet answered, until one is (client << 40 | cxid). */
+    private final TreeSet<Long> writesSinceFailure = new TreeSet<>();
 
     private ZabDeployment(Simulation sim, ZabConfig config) {
         this.sim = sim;
@@ -89,6 +96,7 @@ public final class ZabDeployment implements Deployment {
             return d.leader();
         });
         sim.addObserver(d.checks);
+        sim.addObserver(d::count);
         return d;
     }
 
@@ -121,6 +129,32 @@ public final class ZabDeployment implements Deployment {
                     }
                 };
         }
+    }
+
+    /**
+     * Counts what the summary, counters.csv and the terminal all report: a leader change is a
+     * leader broadcasting after the first (the counter the reports read); the outage ends when
+     * the first write issued after the first failure is answered (a write committed before it
+     * and answered just after says nothing about the service).
+     */
+    private void count(long timeNanos, int node, Object event) {
+        if (event instanceof Observations.Leading && leaderships++ > 0) {
+            sim.metrics().increment("leaderChanges");
+        } else if (event instanceof Observations.Call c && c.op().kind().isWrite() && firstWriteAfterFailureNanos < 0 && failedBefore(timeNanos)) {
+            writesSinceFailure.add(callKey(c.client(), c.cxid()));
+        } else if (event instanceof Observations.Answer a && !writesSinceFailure.isEmpty() && a.result().code() != Code.CONNECTION_LOSS
+                && a.result().code() != Code.SESSION_EXPIRED && writesSinceFailure.contains(callKey(a.client(), a.cxid()))) {
+            firstWriteAfterFailureNanos = timeNanos;
+            writesSinceFailure.clear();
+        }
+    }
+
+    private boolean failedBefore(long timeNanos) {
+        return !sim.faultLog().isEmpty() && timeNanos >= sim.faultLog().get(0).timeNanos();
+    }
+
+    private static long callKey(int client, long cxid) {
+        return ((long) client << 40) | cxid;
     }
 
     /** The established leader now, if any (for faults aimed at "leader"). */
@@ -180,7 +214,7 @@ public final class ZabDeployment implements Deployment {
 
     @Override
     public Integer leaderChanges() {
-        return (int) Math.max(0, sim.metrics().counter("leaderChanges") - 1);
+        return (int) sim.metrics().counter("leaderChanges");
     }
 
     @Override
@@ -196,6 +230,10 @@ public final class ZabDeployment implements Deployment {
         }
         if (writes > 0) {
             f.put("serverMessagesPerWrite", serverMessages / (double) writes);
+        }
+        if (!sim.faultLog().isEmpty()) {                            // to the end of the run if no write completed since
+            long failedNanos = sim.faultLog().get(0).timeNanos();
+            f.put("outageMs", ((firstWriteAfterFailureNanos >= 0 ? firstWriteAfterFailureNanos : sim.now()) - failedNanos) / 1e6);
         }
         return f;
     }

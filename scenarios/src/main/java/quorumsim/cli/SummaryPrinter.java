@@ -33,6 +33,12 @@ final class SummaryPrinter {
         if (s.leaderChanges() != null) {
             out.printf("  leader changes %d%n", s.leaderChanges());
         }
+        Double outage = s.figures() == null ? null : s.figures().get("outageMs");
+        if (outage != null) {
+            Double election = s.figures().get("electionMsMax");
+            out.printf(Locale.ROOT, "  outage       %.1f ms from the first failure to the first write after it%s%n", outage,
+                    election != null && election > 0 ? String.format(Locale.ROOT, "; longest election %.1f ms", election) : "");
+        }
         verdict(out, "safety  ", s.safety());
         verdict(out, "liveness", s.liveness());
         if (noExpect) {
