@@ -49,10 +49,10 @@ final class Generator {
         return doc;
     }
 
-    /** The base's settings with the seed's name, seed, timing, Byzantine replicas and faults. */
+    /** The base's settings with the seed's name, seed, timing, Byzantine replicas and faults (its description and diagram go: they told of its own). */
     private Doc onBase(Doc generated) {
         Doc doc = base.copy();
-        for (String key : List.of("name", "seed", "duration", "checks", "byzantine", "faults", "expect")) {
+        for (String key : List.of("name", "description", "seed", "duration", "checks", "byzantine", "faults", "expect", "report")) {
             doc.put(key, null);
         }
         for (String key : List.of("name", "seed", "duration", "checks", "unsafe", "byzantine", "faults", "expect")) {

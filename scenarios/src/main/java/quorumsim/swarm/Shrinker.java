@@ -20,6 +20,7 @@ final class Shrinker {
     record Shrunk(Doc doc, Outcome outcome, int attempts) {
     }
 
+    private static final long DEFAULT_LIVENESS_BOUND_MS = 2_000;
     private final Function<Doc, Outcome> trial;
     private final int maxAttempts;
 
@@ -36,7 +37,11 @@ final class Shrinker {
         while (attempts < maxAttempts) {
             List<Doc> candidates = candidates(best);
             int accepted = -1;
+            String current = best.yaml(List.of());
             for (int k = startAt; k < candidates.size() && attempts < maxAttempts; k++) {
+                if (candidates.get(k).yaml(List.of()).equals(current)) {
+                    continue;
+                }
                 attempts++;
                 Outcome outcome = trial.apply(candidates.get(k));
                 if (outcome.signature().equals(original.signature())) {
@@ -86,8 +91,12 @@ final class Shrinker {
                 }
             }
         }
+        int before = out.size();
         smallerCluster(doc, out);
         smallerWorkload(doc, out);
+        for (int i = before; i < out.size(); i++) {
+            out.set(i, withoutMissingNodes(out.get(i)));
+        }
         for (String section : List.of("pbft", "zab", "network", "hardware")) {
             if (doc.get(section) instanceof Map<?, ?> keys) {
                 for (Object key : keys.keySet()) {
@@ -101,7 +110,43 @@ final class Shrinker {
             out.add(doc.copy().put("network.reorder", null).put("network.reorderDelay", null));
         }
         shorter(doc, out);
+        if (Generator.millis(doc.get("checks.livenessBound")) <= DEFAULT_LIVENESS_BOUND_MS) {
+            out.add(doc.copy().put("checks", null));   // the default bound is no shorter: a liveness failure stays real
+        }
         return out;
+    }
+
+    /** Takes nodes that no longer exist out of partitions (a partition left with one group goes). */
+    static Doc withoutMissingNodes(Doc doc) {
+        boolean pbft = "pbft".equals(doc.get("protocol"));
+        int servers = number(doc, pbft ? "cluster.n" : "cluster.n", 0);
+        if (servers == 0) {
+            servers = pbft ? 3 * number(doc, "cluster.f", 1) + 1 : 2 * number(doc, "cluster.f", 1) + 1;
+        }
+        int nodes = servers + number(doc, "workload.clients", 4);
+        List<Object> faults = new ArrayList<>();
+        for (Object item : doc.list("faults")) {
+            LinkedHashMap<String, Object> fault = Doc.cast(item);
+            if (fault.get("partition") instanceof List<?> groups) {
+                List<Object> kept = new ArrayList<>();
+                for (Object group : groups) {
+                    List<Object> ids = new ArrayList<>(((List<?>) group).stream().filter(id -> ((Number) id).intValue() < nodes).toList());
+                    if (!ids.isEmpty()) {
+                        kept.add(ids);
+                    }
+                }
+                if (kept.size() < 2) {
+                    continue;
+                }
+                fault.put("partition", kept);
+            }
+            faults.add(fault);
+        }
+        return doc.putList("faults", faults);
+    }
+
+    private static int number(Doc doc, String path, int fallback) {
+        return doc.get(path) instanceof Number value ? value.intValue() : fallback;
     }
 
     private static void smallerCluster(Doc doc, List<Doc> out) {
