@@ -118,7 +118,7 @@ final class Generator {
 
     /** A latency distribution, a bandwidth now and then, and for datagrams loss, duplication and reordering. */
     static LinkedHashMap<String, Object> network(SplittableRandom random, boolean datagrams) {
-        int us = 100 + random.nextInt(900);
+        int us = 200 + random.nextInt(2800);   // 0.2 to 3 ms: a LAN to a metro network, and fewer requests per virtual second
         LinkedHashMap<String, Object> latency = switch (random.nextInt(6)) {
             case 0 -> Doc.map("distribution", "constant", "value", us + "us");
             case 1 -> Doc.map("distribution", "uniform", "min", us + "us", "max", (us + 100 + random.nextInt(2000)) + "us");

@@ -32,8 +32,20 @@ public record SizeRange(int min, int max) {
         }
     }
 
+    /**
+     * A size from the range, the smaller ones more often (weights max-size+1 : ... : 1): a big
+     * cluster costs the square of its size in messages, and most bugs show in small ones.
+     */
     int draw(java.util.SplittableRandom random) {
-        return min + random.nextInt(max - min + 1);
+        int span = max - min + 1;
+        int ticket = random.nextInt(span * (span + 1) / 2);
+        for (int k = 0; k < span; k++) {
+            ticket -= span - k;
+            if (ticket < 0) {
+                return min + k;
+            }
+        }
+        throw new AssertionError("a ticket beyond the weights");
     }
 
     @Override
