@@ -75,14 +75,16 @@ final class Trial {
         return new Outcome(Failure.OK, "", "", s.traceDigest(), seconds(start));
     }
 
-    /** The exception and where in quorumsim it was thrown. */
+    /** The exception, where in quorumsim it was thrown (first: long messages are cut), and its message. */
     private static String describe(Throwable e) {
+        String where = "";
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().startsWith("quorumsim.")) {
-                return oneLine(e + " at " + frame);
+                where = " at " + frame;
+                break;
             }
         }
-        return oneLine(e.toString());
+        return oneLine(e.getClass().getName() + where + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     private static String oneLine(String text) {

@@ -38,12 +38,16 @@ public enum Variant {
             doc.put("byzantine", null);
             int vctMs = 10 + random.nextInt(30);
             doc.put("pbft", Doc.map("variant", "skip-commit", "viewChangeTimeout", vctMs + "ms", "clientRetry", (vctMs / 2) + "ms"));
-            doc.put("workload", Doc.map("clients", 1 + random.nextInt(4)));
+            doc.put("workload", Doc.map("clients", 3 + random.nextInt(3)));   // other requests to take the sequence number
+            if ("constant".equals(doc.get("network.latency.distribution"))) {
+                // jitter decides which prepares arrive before the cut: with none, the same race goes the same way every time
+                doc.put("network.latency", Doc.map("distribution", "exponential", "mean", doc.get("network.latency.value")));
+            }
             int muted = 1 + random.nextInt(3);
             int[] others = Arrays.stream(new int[] {1, 2, 3}).filter(r -> r != muted).toArray();
             int missed = others[random.nextInt(2)];
             long at = 5 + random.nextInt(40);
-            long healAt = at + 4L * vctMs + random.nextInt(100);
+            long healAt = at + 7L * vctMs + random.nextInt(100);   // past a failed view change (the muted replica's view) and the next
             List<Object> faults = new ArrayList<>();
             for (int to = 0; to < 4; to++) {
                 if (to != muted) {
