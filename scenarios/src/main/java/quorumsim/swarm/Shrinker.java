@@ -110,7 +110,8 @@ final class Shrinker {
             out.add(doc.copy().put("network.reorder", null).put("network.reorderDelay", null));
         }
         shorter(doc, out);
-        if (Generator.millis(doc.get("checks.livenessBound")) <= DEFAULT_LIVENESS_BOUND_MS) {
+        if (Generator.millis(doc.get("checks.livenessBound")) <= DEFAULT_LIVENESS_BOUND_MS
+                && Generator.millis(doc.get("duration")) >= Generator.lastEventMs(doc) + DEFAULT_LIVENESS_BOUND_MS + Shape.DEFAULT.judgedMs()) {
             out.add(doc.copy().put("checks", null));   // the default bound is no shorter: a liveness failure stays real
         }
         return out;
@@ -215,12 +216,14 @@ final class Shrinker {
                 out.add(c);
             }
         }
-        long quietEndMs = lastMs + boundMs;
-        if (durationMs > quietEndMs + 1) {
-            out.add(doc.copy().put("duration", Timeline.ms(quietEndMs + (durationMs - quietEndMs) / 2)));
-        }
-        if (durationMs / 2 > lastMs) {
-            out.add(doc.copy().put("duration", Timeline.ms(durationMs / 2)));
+        // A run that judges liveness keeps a judged stretch after its quiet phase, as generated:
+        // shorter, a check of "no answer in the last bound" would look back before the load began.
+        boolean judged = boundMs < durationMs;
+        long shortestMs = judged ? lastMs + boundMs + Shape.DEFAULT.judgedMs() : lastMs + 1;
+        for (long shorterMs : new long[] {shortestMs + (durationMs - shortestMs) / 2, shortestMs}) {
+            if (shorterMs < durationMs) {
+                out.add(doc.copy().put("duration", Timeline.ms(shorterMs)));
+            }
         }
     }
 

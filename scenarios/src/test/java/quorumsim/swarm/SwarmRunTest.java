@@ -71,6 +71,18 @@ class SwarmRunTest {
     }
 
     @Test
+    void shrinkingALivenessFailureKeepsTheQuietPhaseAndTheJudgedStretchAfterIt() {
+        Doc doc = new Swarm(SwarmSettings.of("zab", null, "3", null, 1, 1, 1, 60_000_000_000L, 0)).scenario(8);
+        long boundMs = Generator.millis(doc.get("checks.livenessBound"));
+        for (Doc candidate : Shrinker.candidates(doc)) {
+            long lastMs = Generator.lastEventMs(candidate);
+            assertTrue(Generator.millis(candidate.get("duration")) >= lastMs + boundMs + Shape.DEFAULT.judgedMs(), candidate.yaml(List.of()));
+            assertEquals(boundMs, Generator.millis(candidate.get("checks.livenessBound")) == 0 ? boundMs
+                    : Generator.millis(candidate.get("checks.livenessBound")), "the bound is never shortened");
+        }
+    }
+
+    @Test
     void aPassingSeedsFileReproducesItsRunToo() {
         Swarm swarm = new Swarm(SwarmSettings.of("pbft", null, "1", null, 1, 1, 1, 60_000_000_000L, 0));
         Outcome outcome = Trial.run(swarm.scenario(3), 60_000_000_000L);
