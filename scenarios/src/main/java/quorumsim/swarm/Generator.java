@@ -62,7 +62,20 @@ final class Generator {
             }
         }
         doc.put("name", generated.get("name"));
-        return doc.ordered(ORDER);
+        finish(doc, Shape.DEFAULT, leastBoundMs(doc));
+        return doc;
+    }
+
+    /**
+     * The shortest liveness bound fair to the scenario's timeouts: PBFT's view-change timer may
+     * have doubled a few times when the faults heal; a Zab election and clients moving their
+     * sessions take up to two session timeouts.
+     */
+    static long leastBoundMs(Doc doc) {
+        if ("pbft".equals(doc.get("protocol"))) {
+            return 16 * millis(doc.get("pbft.viewChangeTimeout") == null ? "100ms" : doc.get("pbft.viewChangeTimeout"));
+        }
+        return 2 * millis(doc.get("zab.sessionTimeout") == null ? "1s" : doc.get("zab.sessionTimeout")) + 500;
     }
 
     /** The first keys of every generated document, in the order a reader expects them. */

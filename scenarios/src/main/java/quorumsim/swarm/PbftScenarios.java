@@ -67,7 +67,7 @@ final class PbftScenarios {
         Timeline timeline = new Timeline(random, n, "primary", byzantine, f - byzantineCount)
                 .draw(shape.maxFaults(), shape.faultsFromMs(), shape.healByMs());
         doc.putList("faults", timeline.faults());
-        Generator.finish(doc, shape, 16L * vctMs);   // room for a view-change timer doubled a few times
+        Generator.finish(doc, shape, Generator.leastBoundMs(doc));
         return doc;
     }
 

@@ -46,7 +46,7 @@ final class ZabScenarios {
         Timeline timeline = new Timeline(random, n, "leader", new TreeSet<>(), (n - 1) / 2)
                 .draw(shape.maxFaults(), shape.faultsFromMs(), shape.healByMs());
         doc.putList("faults", timeline.faults());
-        Generator.finish(doc, shape, 2L * sessionMs + 500);   // room for an election and for sessions to move
+        Generator.finish(doc, shape, Generator.leastBoundMs(doc));
         return doc;
     }
 }
