@@ -86,34 +86,34 @@ public final class Swarm {
         TreeMap<Long, Outcome> outcomes = new TreeMap<>();
         TreeMap<Long, Boolean> failing = new TreeMap<>();
         AtomicLong cutoff = new AtomicLong(Long.MAX_VALUE);
-        List<Future<?>> futures = new ArrayList<>();
-        for (long seed = settings.fromSeed(); seed <= settings.toSeed(); seed++) {
-            long s = seed;
-            futures.add(pool.submit(() -> {
-                if (cancelled.get() || s > cutoff.get()) {
-                    return;
-                }
-                Outcome outcome = Trial.run(generator.generate(s), settings.limitWallNanos());
-                synchronized (outcomes) {
-                    outcomes.put(s, outcome);
-                    if (outcome.failed()) {
-                        failing.put(s, true);
-                        if (settings.maxFailures() > 0 && failing.size() >= settings.maxFailures()) {
-                            long kth = failing.keySet().stream().skip(settings.maxFailures() - 1).findFirst().orElseThrow();
-                            cutoff.accumulateAndGet(kth, Math::min);
+        AtomicLong nextIndex = new AtomicLong();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < settings.jobs(); w++) {
+            workers.add(pool.submit(() -> {
+                while (!cancelled.get()) {
+                    long index = nextIndex.getAndIncrement();     // seeds go out in order, so every seed below the cutoff runs
+                    long seed = settings.fromSeed() + index;
+                    if (index >= settings.seeds() || seed > cutoff.get()) {
+                        return;
+                    }
+                    Outcome outcome = Trial.run(generator.generate(seed), settings.limitWallNanos());
+                    synchronized (outcomes) {
+                        outcomes.put(seed, outcome);
+                        if (outcome.failed()) {
+                            failing.put(seed, true);
+                            if (settings.maxFailures() > 0 && failing.size() >= settings.maxFailures()) {
+                                long kth = failing.keySet().stream().skip(settings.maxFailures() - 1).findFirst().orElseThrow();
+                                cutoff.accumulateAndGet(kth, Math::min);
+                            }
                         }
                     }
+                    listener.seedDone(seed, outcome);
                 }
-                listener.seedDone(s, outcome);
             }));
-            if (seed == Long.MAX_VALUE) {
-                break;
-            }
         }
-        await(futures);
+        await(workers);
         synchronized (outcomes) {
-            TreeMap<Long, Outcome> kept = new TreeMap<>(outcomes.headMap(cutoff.get(), true));
-            return kept;
+            return new TreeMap<>(outcomes.headMap(cutoff.get(), true));
         }
     }
 

@@ -80,8 +80,9 @@ public record SwarmSettings(String protocol, Variant variant, SizeRange size, Do
         if (fromSeed > toSeed) {
             throw new IllegalArgumentException("the seed range " + fromSeed + ".." + toSeed + " is empty: --from must not exceed --to");
         }
-        if (toSeed - fromSeed >= 10_000_000L) {
-            throw new IllegalArgumentException("at most 10,000,000 seeds in one swarm; got " + fromSeed + ".." + toSeed);
+        if (toSeed - fromSeed >= 1_000_000L || toSeed - fromSeed < 0) {
+            throw new IllegalArgumentException("at most 1,000,000 seeds in one swarm (split bigger searches with --from and --to); got "
+                    + fromSeed + ".." + toSeed);
         }
         if (jobs < 1 || jobs > 256) {
             throw new IllegalArgumentException("--jobs must be from 1 to 256, got " + jobs);
