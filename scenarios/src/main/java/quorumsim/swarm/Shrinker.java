@@ -21,6 +21,8 @@ final class Shrinker {
     }
 
     private static final long DEFAULT_LIVENESS_BOUND_MS = 2_000;
+    /** Zab below three servers tolerates no fault: a failure shrunk there would be another failure. */
+    private static final int ZAB_SMALLEST_SERVERS = 3;
     private final Function<Doc, Outcome> trial;
     private final int maxAttempts;
 
@@ -156,7 +158,8 @@ final class Shrinker {
             out.add(doc.copy().put("cluster.n", null));
         }
         String size = pbft ? "cluster.f" : "cluster.n";
-        if (doc.get(size) instanceof Number value && value.intValue() > 1) {
+        int smallest = pbft ? 1 : ZAB_SMALLEST_SERVERS;
+        if (doc.get(size) instanceof Number value && value.intValue() > smallest) {
             int smaller = value.intValue() - 1;
             Doc c = doc.copy().put(size, smaller);
             if (pbft) {

@@ -83,6 +83,15 @@ class SwarmRunTest {
     }
 
     @Test
+    void shrinkingStaysWithinClustersThatTolerateAFault() {
+        Doc zab = new Swarm(SwarmSettings.of("zab", null, "3", null, 1, 1, 1, 60_000_000_000L, 0)).scenario(8);
+        assertTrue(Shrinker.candidates(zab).stream().allMatch(c -> ((Number) c.get("cluster.n")).intValue() == 3));
+        Doc pbft = new Swarm(SwarmSettings.of("pbft", null, "2", null, 1, 1, 1, 60_000_000_000L, 0)).scenario(8);
+        assertTrue(Shrinker.candidates(pbft).stream().anyMatch(c -> ((Number) c.get("cluster.f")).intValue() == 1));
+        assertTrue(Shrinker.candidates(pbft).stream().allMatch(c -> ((Number) c.get("cluster.f")).intValue() >= 1));
+    }
+
+    @Test
     void aPassingSeedsFileReproducesItsRunToo() {
         Swarm swarm = new Swarm(SwarmSettings.of("pbft", null, "1", null, 1, 1, 1, 60_000_000_000L, 0));
         Outcome outcome = Trial.run(swarm.scenario(3), 60_000_000_000L);
