@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
             "A deterministic discrete-event simulator of PBFT and Zab/ZooKeeper.",
             "Every run is reproducible from its seed, checked for safety and liveness, and charted.",
             ""},
-        subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, SwarmCommand.class, ReproduceCommand.class, ListCommand.class,
             ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
             "Exit codes: 0 done (every expect: met), 1 an expect: was not met, 2 bad usage or bad input,",
