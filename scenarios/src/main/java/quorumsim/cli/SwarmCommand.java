@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import quorumsim.run.OutputFolders;
 import quorumsim.scenario.Units;
 import quorumsim.swarm.Failure;
 import quorumsim.swarm.Outcome;
@@ -107,38 +106,29 @@ final class SwarmCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.DONE;
         }
-        Path dir = out != null ? out : Path.of("out", "swarm-" + settings.label());
-        RunCommand.createFolder(dir);
+        OutputFolders.Folder folder = RunCommand.prepareFolder(out != null ? out : Path.of("out", "swarm-" + settings.label()),
+                OutputFolders.identity("swarm", String.join("\n", spec.commandLine().getParseResult().originalArgs())));
+        Path dir = folder.dir();
         if (!quiet) {
             stdout.printf("swarm %s: seeds %d..%d (%s %s)%s on %d workers -> %s/%n", settings.label(), settings.fromSeed(), settings.toSeed(),
                     settings.protocol().equals("pbft") ? "f" : "servers", settings.size(), base == null ? "" : " around " + base,
                     settings.jobs(), dir);
             stdout.flush();
         }
-        CountDownLatch written = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            swarm.cancel();
-            try {
-                written.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "swarm-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
         SwarmResult result;
-        try (Progress progress = new Progress("swarm " + settings.label(), settings.seeds(), " seeds", quiet)) {
+        try (CtrlC ctrlC = CtrlC.onInterrupt(() -> {
+                swarm.cancel();
+                System.err.println();
+                System.err.println("stopping: the seeds in progress are called off; writing the finished ones (Ctrl-C again quits at once)");
+                System.err.flush();
+            });
+             Progress progress = new Progress("swarm " + settings.label(), settings.seeds(), " seeds", quiet)) {
             result = swarm.run(new Lines(stdout, settings, progress, start, quiet));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        try {
-            SwarmFiles.write(dir, settings, result, wall);
-        } finally {
-            written.countDown();
-        }
-        if (!swarm.isCancelled()) {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        }
+        SwarmFiles.write(dir, settings, result, wall);
+        folder.seal();
         if (!quiet) {
             printSummary(stdout, result, wall, dir);
         }
