@@ -1,8 +1,10 @@
 package quorumsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ class SweepTableTest {
     }
 
     @Test
-    void theRealSweepPrintsTheTable() {
+    void theRealSweepPrintsTheTableAndChartsResultsAgainstTheNamedParameter() throws Exception {
         CliTest.Outcome o = CliTest.cli("sweep", "pbft-normal", "--vary", "cluster.f=1,2", "--seeds", "2", "--jobs", "1",
                 "--set", "duration=300ms", "--set", "warmup=50ms", "--out", dir.resolve("s").toString());
         assertEquals(0, o.code(), o.err());
@@ -48,5 +50,11 @@ class SweepTableTest {
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("cluster.f")).findFirst().orElseThrow());
         assertTrue(lines.get(header + 1).matches("1 +2 +[0-9,]+ \\+/- [0-9,]+ .* none"), lines.get(header + 1));
         assertTrue(lines.get(header + 2).matches("2 +2 +[0-9,]+ \\+/- [0-9,]+ .* none"), lines.get(header + 2));
+        Path report = dir.resolve("s");
+        assertTrue(Files.exists(report.resolve("sweep-throughputOpsPerSec-vs-cluster-f.svg")));
+        assertFalse(Files.exists(report.resolve("sweep-figures-n-vs-cluster-f.svg")), "n against f charts the configuration, not a result");
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("throughput (ops/s) against cluster.f (faults tolerated)"), "the varied parameter is named");
+        assertTrue(html.contains("messages per request against cluster.f"), "the protocol's figures read as words");
     }
 }
