@@ -8,13 +8,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress of long work, once it has taken a second: on a terminal a bar with an estimate of
- * the time left; in a pipe, a redirected file or a CI log one line on stderr for every tenth of
- * the work or every {@value #LINE_EVERY_SECONDS} seconds, whichever comes first, so a log shows
- * the work is alive without filling up. Nothing with --quiet.
+ * Progress of long work: on a terminal, once the work has taken a second, a bar with an
+ * estimate of the time left; in a pipe, a redirected file or a CI log, once it has taken
+ * {@value #LINES_AFTER_SECONDS} seconds, one line on stderr for every tenth of the work or every
+ * {@value #LINE_EVERY_SECONDS} seconds, whichever comes first, so a log shows the work is alive
+ * without filling up. Nothing with --quiet.
  */
 final class Progress implements AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    static final int LINES_AFTER_SECONDS = 5;
     static final int LINE_EVERY_SECONDS = 10;
     private final String task;
     private final long total;
@@ -60,7 +62,7 @@ final class Progress implements AutoCloseable {
             return;
         }
         long now = clock.getAsLong();
-        if (now - startNanos <= SHOW_AFTER_NANOS) {
+        if (now - startNanos <= (terminal ? SHOW_AFTER_NANOS : LINES_AFTER_SECONDS * 1_000_000_000L)) {
             return;
         }
         if (terminal) {
@@ -81,8 +83,8 @@ final class Progress implements AutoCloseable {
 
     private void line(long now) {
         double elapsed = (now - startNanos) / 1e9;
-        String left = current > 0 && current < total
-                ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (total - current) / current) : "";
+        double leftSeconds = current > 0 ? elapsed * (total - current) / current : Double.NaN;
+        String left = leftSeconds >= 0.5 ? String.format(Locale.ROOT, ", about %.0f s left", leftSeconds) : "";
         err.println(String.format(Locale.ROOT, "%s: %d%% (%,d of %,d %s), %.0f s%s", task, current * 100 / total, current, total,
                 unit.strip(), elapsed, left));
         err.flush();
