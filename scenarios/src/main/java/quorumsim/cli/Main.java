@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "  0  done, and every expect: met",
             "  1  an expect: was not met",
             "  2  bad usage or bad input (one line per problem)",
-            "  3  an internal failure, or out of memory (give the JVM more: JAVA_OPTS=-Xmx16g)",
+            "  3  an internal failure or out of memory (more memory: JAVA_OPTS=-Xmx16g)",
             "",
             "Examples:",
             "  quorumsim list",

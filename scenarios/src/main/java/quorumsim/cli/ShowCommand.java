@@ -24,7 +24,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         if (!Catalogue.contains(name)) {
             String suggestion = DidYouMean.closest(name, Catalogue.names());
-            throw new UsageException("no built-in scenario '" + name + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
+            throw new UsageException("no built-in scenario '" + name + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ".")
                     + " See 'quorumsim list'.");
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -30,6 +30,8 @@ class HelpTextTest {
         for (String code : new String[] {"  0  ", "  1  ", "  2  ", "  3  "}) {
             assertTrue(help.contains(code), "exit code" + code + "missing:\n" + help);
         }
+        String codes = help.substring(help.indexOf("Exit codes:\n") + "Exit codes:\n".length(), help.indexOf("\n\n", help.indexOf("Exit codes:")));
+        assertEquals(4, codes.lines().count(), "one unbroken line per exit code:\n" + codes);
     }
 
     @Test

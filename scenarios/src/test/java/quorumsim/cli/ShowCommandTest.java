@@ -32,6 +32,8 @@ class ShowCommandTest {
         assertEquals("", o.out());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("did you mean 'pbft-normal'?"), o.err());
+        assertEquals("quorumsim: no built-in scenario 'nothing-like-it'. See 'quorumsim list'.",
+                CliTest.cli("show", "nothing-like-it").err().strip());
     }
 
     @Test
