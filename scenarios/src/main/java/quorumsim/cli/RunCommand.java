@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet, err);
         folder.seal();
         if (!quiet) {
-            SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty());
+            SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
+                    ConfigurationSummary.of(scenarioSpec), trace);
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
@@ -95,10 +100,19 @@ final class RunCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
-        Json.write(dir.resolve("summary.json"), result.summary());
+        Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
         RunReports.write(result, dir, scenarioSpec);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
         return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+    }
+
+    /** summary.json: the run's summary, then the configuration in force and the assumptions it breaks. */
+    static Map<String, Object> withConfiguration(RunResult result, ConfigurationSummary configuration) {
+        Map<String, Object> summary = new ObjectMapper().convertValue(result.summary(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> config = new LinkedHashMap<>(configuration.values());
+        config.put("assumptionsBroken", configuration.brokenAssumptions());
+        summary.put("configuration", config);
+        return summary;
     }
 
     /** The output folder for this configuration (see {@link OutputFolders}); a folder that cannot be made is bad usage. */

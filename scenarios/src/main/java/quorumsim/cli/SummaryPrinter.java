@@ -14,12 +14,14 @@ final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect) {
+    static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
+                      ConfigurationSummary configuration, boolean traced) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
             out.println("  UNSAFE configuration: outside the protocol's assumptions");
         }
+        configuration.lines().forEach(out::println);
         out.printf(Locale.ROOT, "  throughput   %,.1f ops/s   (%,d completed: %,d reads, %,d writes; %,d pending at the end)%n",
                 s.throughputOpsPerSec(), s.requests().completed(), s.requests().reads(), s.requests().writes(), s.requests().pending());
         RunSummary.LatencySummary l = s.latencyMs();
@@ -46,7 +48,7 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg)");
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traced ? ", trace.jsonl)" : ")"));
     }
 
     private static void verdict(PrintWriter out, String what, Verdict v) {
