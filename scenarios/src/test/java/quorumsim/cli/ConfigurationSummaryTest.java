@@ -57,7 +57,18 @@ class ConfigurationSummaryTest {
         CliTest.Outcome o = run("zk-saturation", "zab", "cluster.f=2");
         assertTrue(o.out().contains("  servers          5") && o.out().contains("  quorum           3"), o.out());
         assertTrue(o.out().contains("  timeouts         tick 100ms"), o.out());
+        assertTrue(o.out().matches("(?s).*  stale reads  [0-9,]+ of [0-9,]+ \\([0-9.]+%\\); behind by p50 [0-9]+ / p99 [0-9]+ transactions.*"),
+                "the terminal shows Zab's staleness:\n" + o.out());
         JsonNode config = new ObjectMapper().readTree(dir.resolve("zab/summary.json").toFile()).path("configuration");
         assertEquals(3, config.path("quorum").asInt());
+    }
+
+    @Test
+    void aLeaderCrashShowsHowLongTheElectionTook() throws Exception {
+        Path file = dir.resolve("crash.yaml");
+        Files.writeString(file, "protocol: zab\nduration: 1.5s\nworkload: { clients: 4, readRatio: 0.5 }\n"
+                + "faults:\n  - { at: 500ms, crash: leader }\n");
+        CliTest.Outcome o = CliTest.cli("run", file.toString(), "--out", dir.resolve("crash").toString());
+        assertTrue(o.out().matches("(?s).*  leader changes 1 \\(longest election [0-9.]+ ms\\).*"), o.out() + o.err());
     }
 }
