@@ -83,7 +83,9 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
         ReproductionCharts.zkTable(table.rows().stream()
-                .map(r -> new ZkTableRow(r.servers(), r.readPct(), r.simulatedOpsPerSec(), r.paperOpsPerSec())).toList(), dir);
+                .map(r -> new ZkTableRow(r.servers(), r.readPct(), r.simulatedOpsPerSec(), r.paperOpsPerSec())).toList(),
+                table.cells().stream().map(c -> new quorumsim.report.ZkCell(c.servers(), c.readPct(), c.leaderCpuBusy(), c.followerCpuBusy(),
+                        c.safetyHolds(), c.safety())).toList(), dir);
         boolean met = table.allWithinTolerance() && allSafe(table.cells());
         if (quiet) {
             return met;
