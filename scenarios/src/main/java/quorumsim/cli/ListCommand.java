@@ -27,7 +27,8 @@ final class ListCommand implements Callable<Integer> {
             out.printf("%-" + width + "s  %-12s %s%s%n", name, s.protocol(), description, expect);
         }
         out.println();
-        out.println("Run one with 'quorumsim run NAME'; 'quorumsim run NAME --help' for options. The full description is in each run's report.");
+        out.println("Run one with 'quorumsim run NAME' ('quorumsim run --help' for options); start a file of your own with"
+                + " 'quorumsim show NAME > my.yaml'. The full description is in each run's report.");
         out.flush();
         return ExitCodes.DONE;
     }

@@ -23,7 +23,7 @@ final class UnknownCommand {
             }
             List<String> known = List.copyOf(cli.getSubcommands().keySet());
             String suggestion = DidYouMean.closest(arg, known);
-            return "quorumsim: unknown command '" + arg + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
+            return "quorumsim: unknown command '" + arg + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ".")
                     + " Commands: " + String.join(", ", known) + " (see 'quorumsim --help')";
         }
         return null;
