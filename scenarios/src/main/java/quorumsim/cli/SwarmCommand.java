@@ -20,13 +20,16 @@ import quorumsim.swarm.SwarmSettings;
 
 /** {@code quorumsim swarm}: random scenarios inside a protocol's assumptions, each failure written down and shrunk. */
 @Command(name = "swarm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Search for bugs: each seed becomes a whole random scenario inside the protocol's assumptions",
-            "(size, workload, network, timeouts, Byzantine replicas for PBFT, and a timeline of crashes, pauses,",
-            "partitions, cuts, isolations, clock jumps and drifts and delay spikes that heals before a quiet",
-            "phase). Each run is judged: ok, safety (a checker saw a violation), liveness (a request went",
-            "unanswered in the quiet phase), exception (an internal failure), or over-limit (it did not end",
-            "within --limit-wall). Every failing seed is written as a scenario file that 'quorumsim run'",
-            "reproduces, and shrunk to a small file that fails the same way. Results do not depend on --jobs.",
+        description = {"Search random faulty scenarios for bugs; shrink each failure.",
+            "",
+            "Each seed becomes a whole random scenario inside the protocol's assumptions (size, workload, network, "
+                + "timeouts, Byzantine replicas for PBFT, and a timeline of crashes, pauses, partitions, cuts, isolations, "
+                + "clock jumps and drifts and delay spikes that heals before a quiet phase). Each run is judged: ok, "
+                + "safety (a checker saw a violation), liveness (a request went unanswered in the quiet phase), exception "
+                + "(an internal failure), or over-limit (it did not end within --limit-wall).",
+            "",
+            "Every failing seed is written as a scenario file that 'quorumsim run' reproduces, and shrunk to a small "
+                + "file that fails the same way. Results do not depend on --jobs.",
             ""},
         footer = {"",
             "Output folder: seed-<N>-<class>.yaml and seed-<N>-<class>-shrunk.yaml per failing seed,",
@@ -123,7 +126,9 @@ final class SwarmCommand implements Callable<Integer> {
                 System.err.println("stopping: the seeds in progress are called off; writing the finished ones (Ctrl-C again quits at once)");
                 System.err.flush();
             });
-             Progress progress = new Progress("swarm " + settings.label(), settings.seeds(), " seeds", quiet)) {
+             // piped, the swarm prints its own lines (seeds done, failing, seeds per second): no second progress line
+             Progress progress = new Progress("swarm " + settings.label(), settings.seeds(), " seeds", quiet || Lines.piped(),
+                     spec.commandLine().getErr())) {
             result = swarm.run(new Lines(stdout, settings, progress, start, quiet));
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -192,12 +197,17 @@ final class SwarmCommand implements Callable<Integer> {
         private final AtomicLong lastLine;
 
         Lines(PrintWriter out, SwarmSettings settings, Progress progress, long start, boolean quiet) {
-            this.piped = !quiet && (System.console() == null || System.getenv("CI") != null);
+            this.piped = !quiet && piped();
             this.out = out;
             this.settings = settings;
             this.progress = progress;
             this.start = start;
             this.lastLine = new AtomicLong(start);
+        }
+
+        /** Not on a terminal: a pipe, a file or a CI log. */
+        static boolean piped() {
+            return System.console() == null || System.getenv("CI") != null;
         }
 
         @Override
