@@ -167,6 +167,11 @@ public final class PbftReplica implements Actor {
         return lastExecuted;
     }
 
+    /** The last sequence number executed for good: the one before a tentative execution still waiting to commit. */
+    public long lastCommitted() {
+        return lastIsTentative ? lastExecuted - 1 : lastExecuted;
+    }
+
     public long lowWaterMark() {
         return lowWaterMark;
     }

@@ -13,8 +13,8 @@ public final class Timers {
     public record NewViewTimer(long view) {
     }
 
-    /** A replica checks whether it is still stuck at {@code lastExecuted}. */
-    public record StatusTimer(long lastExecuted) {
+    /** A replica checks whether it is still stuck at {@code lastCommitted} (the last sequence number executed for good). */
+    public record StatusTimer(long lastCommitted) {
     }
 
     /** The primary stops waiting to fill a batch. */
