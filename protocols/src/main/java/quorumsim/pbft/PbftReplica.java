@@ -130,6 +130,7 @@ public final class PbftReplica implements Actor {
             SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
             if (known == null || known.seq() < c.seq()) {
                 ctx.store().put(CHECKPOINT_KEY, c);
+                ctx.observe(new Observations.CheckpointSaved(self, c.seq()));
             }
         }
     }
