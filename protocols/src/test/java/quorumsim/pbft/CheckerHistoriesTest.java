@@ -77,7 +77,40 @@ class CheckerHistoriesTest {
         readOnlyRetriedAsOrdered("v9", true);
         Verdict v = ResultChecker.check(record);
         assertFalse(v.holds());
-        assertTrue(v.detail().contains("read-only result 'v9'") && v.detail().contains("never held"), v.detail());
+        assertTrue(v.detail().contains("read-only result 'v9'") && v.detail().contains("held after no prefix of the agreed order from seq 0 on"), v.detail());
+    }
+
+    /**
+     * PUT v1 at seq 1, PUT v2 at seq 2; every replica saves checkpoint 2; PUT v3 at seq 3.
+     * c5's read-only GET is issued before or after the save and accepted with {@code result}.
+     */
+    private static Verdict readOnlyAroundASavedCheckpoint(boolean issuedBeforeTheSave, String result) {
+        CheckerHistoriesTest h = new CheckerHistoriesTest();
+        h.executedByAll(1, request(4, 1, PUT_V1));
+        h.executedByAll(2, request(4, 2, PUT_V2));
+        if (issuedBeforeTheSave) {
+            h.at(h.now + 1, 5, new Observations.Issued(5, 0, 1, GET));
+        }
+        for (int r = 0; r < 4; r++) {
+            h.at(h.now + 1, r, new Observations.CheckpointSaved(r, 2));
+        }
+        if (!issuedBeforeTheSave) {
+            h.at(h.now + 1, 5, new Observations.Issued(5, 0, 1, GET));
+        }
+        h.executedByAll(3, request(4, 3, Operation.put("k", "v3")));
+        h.at(h.now + 1, 5, new Observations.Accepted(5, 0, 1, GET, result, true, true));
+        return ResultChecker.check(h.record);
+    }
+
+    @Test
+    void aReadOnlyResultComesFromAStateNoOlderThanTheCheckpointEveryCorrectReplicaSavedAtItsIssue() {
+        assertTrue(readOnlyAroundASavedCheckpoint(false, "v2").holds(), "held after prefix 2");
+        assertTrue(readOnlyAroundASavedCheckpoint(false, "v3").holds(), "held after prefix 3");
+        assertTrue(readOnlyAroundASavedCheckpoint(true, "v1").holds(), "issued before the save: a replica may still be at prefix 1");
+        Verdict old = readOnlyAroundASavedCheckpoint(false, "v1");
+        assertFalse(old.holds(), "every correct replica is past prefix 1 when the GET is issued");
+        assertTrue(old.detail().contains("read-only result 'v1'"), old.detail());
+        assertFalse(readOnlyAroundASavedCheckpoint(false, "").holds(), "nor is any at prefix 0");
     }
 
     @Test

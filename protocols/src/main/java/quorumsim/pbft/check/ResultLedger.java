@@ -2,10 +2,10 @@ package quorumsim.pbft.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import quorumsim.kv.Hashing;
 import quorumsim.kv.Operation;
 import quorumsim.pbft.Messages.Request;
@@ -18,7 +18,8 @@ import quorumsim.result.Violation;
  * and each accepted result is compared with the replay's when both are known, then
  * forgotten. What is kept: per client stream the replay's result its client has not accepted
  * yet; results accepted before their request was replayed; batches agreed after a gap; and,
- * only when read-only requests are possible, a 64-bit digest of every value each key held.
+ * only when read-only requests are possible, per key a digest of each value it held after
+ * the floor below (with the last sequence number that left it in place).
  *
  * <p>What PBFT promises (OSDI'99 section 4; TOCS'02 sections 5.1.2 and 5.1.3):
  * <ul>
@@ -27,8 +28,12 @@ import quorumsim.result.Violation;
  *     accepted tentatively may not commit before the run ends: then nothing is compared);
  * <li>a result accepted from 2f+1 replies to a request that went out read-only (read-only
  *     replies, maybe mixed with tentative ones after the client retried it as an ordered
- *     request) is a value its key held at some point of the agreed order. No tighter bound
- *     holds: a correct replica recovered from an old checkpoint answers from that state.
+ *     request) is the value its key held after some prefix of the agreed order, a prefix
+ *     that ends at or after the checkpoint every correct replica had saved when the request
+ *     was issued: f+1 of the replies come from correct replicas, each answering from its
+ *     state, which never goes below its saved checkpoint. No tighter bound holds: a correct
+ *     replica recovered from that checkpoint answers from it, and f+1 correct replicas can
+ *     lag behind a write another client saw complete.
  * </ul>
  */
 final class ResultLedger {
@@ -41,7 +46,27 @@ final class ResultLedger {
     }
 
     /** A read-only result whose value the key has not held in the replay so far. */
-    private record Read(String name, String key, long valueDigest, String result, long acceptedNanos) {
+    private record Read(String name, String key, long valueDigest, String result, long acceptedNanos, long floorSeq) {
+    }
+
+    /** What one key held: its value now (since {@code writtenAt}) and, per earlier value, the last prefix it was held after. */
+    private static final class Values {
+        long current = Hashing.of("");
+        long writtenAt;
+        /** Looked up and pruned, never iterated in an order that matters: a HashMap is safe here. */
+        final HashMap<Long, Long> heldThrough = new HashMap<>();
+
+        boolean heldAtOrAfter(long valueDigest, long floorSeq) {
+            return valueDigest == current || heldThrough.getOrDefault(valueDigest, -1L) >= floorSeq;
+        }
+
+        void write(long valueDigest, long seq) {
+            if (writtenAt < seq) {
+                heldThrough.merge(current, seq - 1, Math::max);           // (a value overwritten in its own batch was never held)
+            }
+            current = valueDigest;
+            writtenAt = seq;
+        }
     }
 
     private final boolean readOnlyPossible;
@@ -52,8 +77,8 @@ final class ResultLedger {
     /** Looked up by client stream, never iterated: a HashMap is safe here. */
     private final HashMap<Long, Expected> unclaimed = new HashMap<>();
     private final TreeMap<Long, Early> early = new TreeMap<>();
-    /** Digests of the values each key held; looked up, never iterated. */
-    private final HashMap<String, HashSet<Long>> held = new HashMap<>();
+    /** What each key held (when read-only requests are possible). */
+    private final TreeMap<String, Values> held = new TreeMap<>();
     private final TreeMap<String, List<Read>> unmatchedReads = new TreeMap<>();
     private final List<Violation> violations = new ArrayList<>();
     private long accepted;
@@ -74,6 +99,7 @@ final class ResultLedger {
     private void replay(long seq, List<Request> batch) {
         replayedThrough = seq;
         replayedSeqs++;
+        TreeSet<String> written = new TreeSet<>();
         for (Request r : batch) {
             ServiceState.CachedReply last = replay.lastReply(r.client(), r.stream());
             if (last != null && last.timestamp() >= r.timestamp()) {
@@ -89,10 +115,12 @@ final class ResultLedger {
             }
             if (readOnlyPossible && !r.op().isRead()) {
                 String key = r.op().key();
-                String now = replay.read(Operation.get(key));
-                valuesOf(key).add(Hashing.of(now));
-                matchReads(key, Hashing.of(now));
+                valuesOf(key).write(Hashing.of(replay.read(Operation.get(key))), seq);
+                written.add(key);
             }
+        }
+        for (String key : written) {
+            matchReads(key, valuesOf(key).current);
         }
     }
 
@@ -107,7 +135,7 @@ final class ResultLedger {
         skipped.clear();
     }
 
-    /** A result a client accepted. */
+    /** A result a client accepted; {@code call.floorSeq} is the checkpoint every correct replica had saved at its issue. */
     void accepted(RunRecord.ClientCall call, long acceptedNanos, String result, boolean readOnly, boolean tentative) {
         accepted++;
         if (readOnly) {
@@ -115,9 +143,9 @@ final class ResultLedger {
                 throw new IllegalStateException(call.name() + " was accepted as read-only in a run without read-only requests");
             }
             long digest = Hashing.of(result);
-            if (!valuesOf(call.op.key()).contains(digest)) {
+            if (!valuesOf(call.op.key()).heldAtOrAfter(digest, call.floorSeq)) {
                 unmatchedReads.computeIfAbsent(call.op.key(), k -> new ArrayList<>())
-                        .add(new Read(call.name(), call.op.key(), digest, result, acceptedNanos));
+                        .add(new Read(call.name(), call.op.key(), digest, result, acceptedNanos, call.floorSeq));
             }
             return;
         }
@@ -131,8 +159,15 @@ final class ResultLedger {
         }
     }
 
-    private HashSet<Long> valuesOf(String key) {
-        return held.computeIfAbsent(key, k -> new HashSet<>(List.of(Hashing.of(""))));
+    private Values valuesOf(String key) {
+        return held.computeIfAbsent(key, k -> new Values());
+    }
+
+    /** No read-only request in flight or to come can return a value held only before {@code floorSeq}: forget those. */
+    void forgetValuesBefore(long floorSeq) {
+        for (Values values : held.values()) {
+            values.heldThrough.values().removeIf(through -> through < floorSeq);
+        }
     }
 
     private void matchReads(String key, long valueDigest) {
@@ -176,8 +211,9 @@ final class ResultLedger {
         for (List<Read> reads : unmatchedReads.values()) {
             for (Read read : reads) {
                 all.add(new Violation("client-result", String.format(
-                        "%s accepted read-only result '%s' at %.6fs, a value %s never held in the agreed order",
-                        read.name(), read.result(), RunRecord.seconds(read.acceptedNanos()), read.key()),
+                        "%s accepted read-only result '%s' at %.6fs, a value %s held after no prefix of the agreed order from seq %d on"
+                                + " (the checkpoint every correct replica had saved when it was issued)",
+                        read.name(), read.result(), RunRecord.seconds(read.acceptedNanos()), read.key(), read.floorSeq()),
                         RunRecord.seconds(read.acceptedNanos())));
             }
         }

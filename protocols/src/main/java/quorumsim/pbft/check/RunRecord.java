@@ -23,7 +23,8 @@ import quorumsim.result.Violation;
  *     has saved a checkpoint at or above it: a correct replica never executes a sequence
  *     number at or below its saved checkpoint again (after a crash it restarts there);
  * <li>per checkpoint the first correct state digest, compared and forgotten the same way;
- * <li>the agreed order replayed for the clients' results ({@link ResultLedger});
+ * <li>the agreed order replayed for the clients' results ({@link ResultLedger}), which
+ *     forgets values no read-only request in flight or to come can return;
  * <li>requests in flight in full, answered ones as three numbers ({@link AnsweredCalls}).
  * </ul>
  * A replica is correct until a Byzantine behaviour is switched on at it; nothing it does
@@ -45,15 +46,18 @@ public final class RunRecord implements ObservationListener {
         public final long timestamp;
         public final Operation op;
         public final long issuedNanos;
+        /** The checkpoint every correct replica had saved when it was issued: no correct replica answers from before it. */
+        final long floorSeq;
         /** Where it sits in the agreed order (0: not executed by a correct replica yet). */
         public long executedSeq;
 
-        ClientCall(int client, int stream, long timestamp, Operation op, long issuedNanos) {
+        ClientCall(int client, int stream, long timestamp, Operation op, long issuedNanos, long floorSeq) {
             this.client = client;
             this.stream = stream;
             this.timestamp = timestamp;
             this.op = op;
             this.issuedNanos = issuedNanos;
+            this.floorSeq = floorSeq;
         }
 
         public String name() {
@@ -124,7 +128,8 @@ public final class RunRecord implements ObservationListener {
                 viewsInstalled.add(v.view());
             }
         } else if (event instanceof Observations.Issued i) {
-            inFlight.put(key(i.client(), i.stream(), i.timestamp()), new ClientCall(i.client(), i.stream(), i.timestamp(), i.op(), timeNanos));
+            inFlight.put(key(i.client(), i.stream(), i.timestamp()), new ClientCall(i.client(), i.stream(), i.timestamp(), i.op(), timeNanos,
+                    forgottenThrough));
         } else if (event instanceof Observations.Accepted a) {
             ClientCall call = inFlight.remove(key(a.client(), a.stream(), a.timestamp()));
             if (call != null) {
@@ -196,6 +201,11 @@ public final class RunRecord implements ObservationListener {
         forgottenThrough = lowest;
         agreed.headMap(lowest, true).clear();
         checkpoints.headMap(lowest, true).clear();
+        long floor = lowest;
+        for (ClientCall call : inFlight.values()) {
+            floor = Math.min(floor, call.floorSeq);
+        }
+        results.forgetValuesBefore(floor);
     }
 
     static long key(int client, int stream, long timestamp) {
