@@ -140,6 +140,11 @@ public final class PbftDeployment implements Deployment {
     }
 
     @Override
+    public void judgeLivenessWith(long settledFromNanos, long boundNanos) {
+        record.judgeLivenessWith(settledFromNanos, boundNanos);
+    }
+
+    @Override
     public RunSummary.Requests requests() {
         return record.requests(sim.metrics());
     }

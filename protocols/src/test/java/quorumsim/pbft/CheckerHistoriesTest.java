@@ -211,4 +211,35 @@ class CheckerHistoriesTest {
                 stuck.detail());
         assertTrue(LivenessChecker.check(record, 0, 10_000_000, 15_000_000).holds(), "too young to judge at the end");
     }
+
+    /** Three answers (latencies 5, 1 and 30 ms, the last issued at 40 ms), then one request never answered. */
+    private void answersOfSeveralLatencies() {
+        at(0, 4, new Observations.Issued(4, 0, 1, PUT_V1));
+        at(5_000_000, 4, new Observations.Accepted(4, 0, 1, PUT_V1, "OK", false, false));
+        at(6_000_000, 5, new Observations.Issued(5, 0, 1, GET));
+        at(7_000_000, 5, new Observations.Accepted(5, 0, 1, GET, "v1", false, false));
+        at(40_000_000, 5, new Observations.Issued(5, 0, 2, GET));
+        at(70_000_000, 5, new Observations.Accepted(5, 0, 2, GET, "v1", false, false));
+        at(80_000_000, 4, new Observations.Issued(4, 0, 2, PUT_V2));
+    }
+
+    /** Told the question up front, the record judges answers as they come and gives the same verdict as one that kept them. */
+    @Test
+    void livenessJudgedAsAnswersComeAgreesWithLivenessJudgedAtTheEnd() {
+        long[][] questions = {{0, 2_000_000, 100_000_000}, {0, 10_000_000, 100_000_000}, {0, 10_000_000, 85_000_000},
+                {50_000_000, 10_000_000, 100_000_000}, {4_000_000, 2_000_000, 50_000_000}, {0, 40_000_000, 100_000_000}};
+        answersOfSeveralLatencies();
+        for (long[] q : questions) {
+            CheckerHistoriesTest asTheyCome = new CheckerHistoriesTest();
+            asTheyCome.record.judgeLivenessWith(q[0], q[1]);
+            asTheyCome.answersOfSeveralLatencies();
+            Verdict kept = LivenessChecker.check(record, q[0], q[1], q[2]);
+            Verdict tallied = LivenessChecker.check(asTheyCome.record, q[0], q[1], q[2]);
+            assertEquals(kept, tallied, java.util.Arrays.toString(q));
+        }
+        Verdict v = LivenessChecker.check(record, 0, 10_000_000, 100_000_000);
+        assertEquals(2, v.violations().size(), v.detail());
+        assertTrue(v.violations().get(0).detail().startsWith("c5/0 t=2 issued at 0.040000s: answered only at 0.070000s"), v.detail());
+        assertTrue(v.violations().get(1).detail().startsWith("c4/0 t=2 (put k v2) issued at 0.080000s: no answer by the end"), v.detail());
+    }
 }

@@ -44,6 +44,7 @@ public final class ScenarioRunner {
             sim.scheduleFault(fault.atNanos(), fault.fault());
             settledFrom = Math.max(settledFrom, fault.atNanos());
         }
+        deployment.judgeLivenessWith(settledFrom, spec.livenessBoundNanos());
         if (options.progress() == null) {
             sim.runUntil(spec.durationNanos());
         } else {

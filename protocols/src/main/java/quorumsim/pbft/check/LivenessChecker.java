@@ -11,10 +11,12 @@ import quorumsim.result.Violation;
  * {@code settledFromNanos} (when the last fault healed), whichever is later. Requests
  * younger than the bound at the end are not judged. Stuck requests are named, in issue
  * order, with which the agreed order has them (for those never answered) and the views the
- * replicas are in.
+ * replicas are in. When the run said up front when the last fault heals and what the bound
+ * is ({@link RunRecord#judgeLivenessWith}), answered requests were judged as they were
+ * answered ({@link LivenessTally}); otherwise every answer was kept to judge now.
  */
 public final class LivenessChecker {
-    private static final int NAMED = 20;
+    static final int NAMED = 20;
 
     private LivenessChecker() {
     }
@@ -26,25 +28,43 @@ public final class LivenessChecker {
     public static Verdict check(RunRecord run, long settledFromNanos, long boundNanos, long endNanos) {
         List<Stuck> stuck = new ArrayList<>();
         long judged = 0;
-        AnsweredCalls answered = run.answered;
-        for (int i = 0; i < answered.size(); i++) {
-            long start = Math.max(answered.issuedNanos(i), settledFromNanos);
-            if (start + boundNanos > endNanos) {
-                continue;
+        long late = 0;
+        LivenessTally tally = run.tally;
+        if (tally != null) {
+            if (tally.settledFromNanos != settledFromNanos || tally.boundNanos != boundNanos) {
+                throw new IllegalArgumentException(String.format("liveness was to be judged from %d ns with a bound of %d ns,"
+                        + " not from %d ns with %d ns", tally.settledFromNanos, tally.boundNanos, settledFromNanos, boundNanos));
             }
-            judged++;
-            if (answered.acceptedNanos(i) > start + boundNanos) {
-                stuck.add(new Stuck(RunRecord.callName(answered.callKey(i)), answered.issuedNanos(i), answered.acceptedNanos(i), -1));
+            judged = tally.judged(endNanos);
+            late = tally.late();
+            for (LivenessTally.Late l : tally.firstLate()) {
+                stuck.add(new Stuck(l.name(), l.issuedNanos(), l.acceptedNanos(), -1));
+            }
+        } else {
+            AnsweredCalls answered = run.answered;
+            for (int i = 0; i < answered.size(); i++) {
+                long start = Math.max(answered.issuedNanos(i), settledFromNanos);
+                if (start + boundNanos > endNanos) {
+                    continue;
+                }
+                judged++;
+                if (answered.acceptedNanos(i) > start + boundNanos) {
+                    late++;
+                    stuck.add(new Stuck(RunRecord.callName(answered.callKey(i)), answered.issuedNanos(i), answered.acceptedNanos(i), -1));
+                }
             }
         }
+        long unanswered = 0;
         for (RunRecord.ClientCall call : run.inFlight()) {
             if (Math.max(call.issuedNanos, settledFromNanos) + boundNanos > endNanos) {
                 continue;
             }
             judged++;
+            unanswered++;
             stuck.add(new Stuck(call.name(), call.issuedNanos, -1, call.executedSeq));
         }
-        if (stuck.isEmpty()) {
+        long stuckCount = late + unanswered;
+        if (stuckCount == 0) {
             return Verdict.ok(judged == 0
                     ? String.format("liveness: nothing to judge (no request issued at least %.1f ms before the end, after the last fault)", boundNanos / 1e6)
                     : String.format("liveness: %d requests answered within %.1f ms", judged, boundNanos / 1e6));
@@ -64,10 +84,10 @@ public final class LivenessChecker {
                     call.name(), RunRecord.seconds(call.issuedNanos()), answer, views),
                     RunRecord.seconds(Math.max(call.issuedNanos(), settledFromNanos) + boundNanos)));
         }
-        if (stuck.size() > NAMED) {
-            violations.add(new Violation("liveness", (stuck.size() - NAMED) + " more requests stuck", RunRecord.seconds(endNanos)));
+        if (stuckCount > NAMED) {
+            violations.add(new Violation("liveness", (stuckCount - NAMED) + " more requests stuck", RunRecord.seconds(endNanos)));
         }
         return new Verdict(false, violations, String.format("liveness: %d of %d requests not answered within %.1f ms; first: %s",
-                stuck.size(), judged, boundNanos / 1e6, violations.get(0).detail()));
+                stuckCount, judged, boundNanos / 1e6, violations.get(0).detail()));
     }
 }

@@ -25,7 +25,9 @@ import quorumsim.result.Violation;
  * <li>per checkpoint the first correct state digest, compared and forgotten the same way;
  * <li>the agreed order replayed for the clients' results ({@link ResultLedger}), which
  *     forgets values no read-only request in flight or to come can return;
- * <li>requests in flight in full, answered ones as three numbers ({@link AnsweredCalls}).
+ * <li>requests in flight in full; answered ones judged for liveness as they are answered
+ *     when the run says up front how ({@link LivenessTally}), else kept as three numbers
+ *     ({@link AnsweredCalls}).
  * </ul>
  * A replica is correct until a Byzantine behaviour is switched on at it; nothing it does
  * after that is judged.
@@ -86,6 +88,9 @@ public final class RunRecord implements ObservationListener {
     /** Issued and not answered, in issue order, by call key. */
     private final LinkedHashMap<Long, ClientCall> inFlight = new LinkedHashMap<>();
     final AnsweredCalls answered = new AnsweredCalls();
+    private long completed;
+    /** Set before the run when the liveness question is known: answers are then judged, not kept. */
+    LivenessTally tally;
 
     /** A record for a run in which clients may send read-only requests. */
     public RunRecord(int replicas, List<String> names) {
@@ -133,7 +138,12 @@ public final class RunRecord implements ObservationListener {
         } else if (event instanceof Observations.Accepted a) {
             ClientCall call = inFlight.remove(key(a.client(), a.stream(), a.timestamp()));
             if (call != null) {
-                answered.add(call.issuedNanos, timeNanos, key(call.client, call.stream, call.timestamp));
+                completed++;
+                if (tally != null) {
+                    tally.answered(call.issuedNanos, timeNanos, key(call.client, call.stream, call.timestamp));
+                } else {
+                    answered.add(call.issuedNanos, timeNanos, key(call.client, call.stream, call.timestamp));
+                }
                 results.accepted(call, timeNanos, a.result(), a.readOnly(), a.tentative());
             }
         }
@@ -208,6 +218,18 @@ public final class RunRecord implements ObservationListener {
         results.forgetValuesBefore(floor);
     }
 
+    /**
+     * Liveness will be judged from {@code settledFromNanos} with {@code boundNanos}
+     * ({@link LivenessChecker}): judge each answer as it comes and keep none. Call before
+     * the run.
+     */
+    public void judgeLivenessWith(long settledFromNanos, long boundNanos) {
+        if (completed > 0) {
+            throw new IllegalStateException("liveness parameters must be given before the first answer");
+        }
+        tally = new LivenessTally(settledFromNanos, boundNanos, LivenessChecker.NAMED);
+    }
+
     static long key(int client, int stream, long timestamp) {
         return ((long) client << 40) | ((long) stream << 32) | timestamp;
     }
@@ -240,11 +262,14 @@ public final class RunRecord implements ObservationListener {
 
     /** Requests clients accepted a result for. */
     public long completed() {
-        return answered.size();
+        return completed;
     }
 
     /** Requests clients accepted a result for after {@code nanos}. */
     public long completedAfter(long nanos) {
+        if (tally != null) {
+            throw new IllegalStateException("answers are judged as they come and not kept (judgeLivenessWith)");
+        }
         long count = 0;
         for (int i = 0; i < answered.size(); i++) {
             if (answered.acceptedNanos(i) > nanos) {
@@ -256,7 +281,7 @@ public final class RunRecord implements ObservationListener {
 
     /** Requests clients issued. */
     public long issued() {
-        return answered.size() + inFlight.size();
+        return completed + inFlight.size();
     }
 
     /** Requests issued and not answered, in issue order. */
