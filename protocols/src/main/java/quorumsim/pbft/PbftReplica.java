@@ -292,6 +292,7 @@ public final class PbftReplica implements Actor {
                 ctx.send(primary(), req);                                 // relay to the primary
             }
             startTimerIfNeeded(ctx);
+            retransmission.watchForStall(ctx);                            // a request to execute is work to do
         }
     }
 
@@ -599,12 +600,17 @@ public final class PbftReplica implements Actor {
         recordCheckpoint(ctx, cp);
     }
 
+    /**
+     * A CHECKPOINT from its replica, or passed on by another inside a stable checkpoint's
+     * certificate (an answer to this replica's STATUS when it is behind): either way it
+     * counts as its signer's.
+     */
     void onCheckpoint(Context ctx, int from, Checkpoint cp) {
-        if (from != cp.replica() || cp.seq() <= lowWaterMark) {
-            return;
+        if (cp.seq() <= lowWaterMark) {
+            return;                                                       // at or below h: stable already
         }
-        if (!auth.verify(ctx, cp.auth(), from, cp.unsigned())) {
-            return;
+        if (!auth.verify(ctx, cp.auth(), cp.replica(), cp.unsigned())) {
+            return;                                                       // authenticated by the replica it names
         }
         recordCheckpoint(ctx, cp);
     }
