@@ -222,6 +222,7 @@ public final class PbftReplica implements Actor {
         } else if (message instanceof StateTransfer m) {
             onStateTransfer(ctx, from, m);
         }
+        retransmission.watchForStall(ctx);                                // whatever it left to do, check back on it
     }
 
     @Override
@@ -292,7 +293,6 @@ public final class PbftReplica implements Actor {
                 ctx.send(primary(), req);                                 // relay to the primary
             }
             startTimerIfNeeded(ctx);
-            retransmission.watchForStall(ctx);                            // a request to execute is work to do
         }
     }
 

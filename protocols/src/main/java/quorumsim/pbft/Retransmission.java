@@ -30,18 +30,35 @@ final class Retransmission {
     }
 
     /**
+     * Where this replica wants others to resend from: after its last committed execution,
+     * or before the first slot of this view it has not seen commit, if that is earlier (a
+     * new view re-issues sequence numbers it executed in an older one, and a replica behind
+     * needs its COMMIT for them).
+     */
+    private long resendFrom() {
+        for (Slot slot : r.log.headMap(r.lastCommitted(), true).values()) {
+            if (slot.prePrepare != null && slot.prePrepare.view() == r.view && !slot.committed) {
+                return slot.seq - 1;
+            }
+        }
+        return r.lastCommitted();
+    }
+
+    /**
      * Work still to do: a view change under way, a request known and not executed, a slot
-     * after the last executed one, or a tentative execution that has not committed yet.
+     * after the last executed one, a tentative execution that has not committed yet, or a
+     * slot of this view re-issued by the new view that has not committed here.
      */
     private boolean hasWorkInFlight() {
-        return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty();
+        return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty()
+                || resendFrom() < r.lastCommitted();
     }
 
     /** Work still to do: check back later whether it moved. */
     void watchForStall(Context ctx) {
         if (statusTimer == null && hasWorkInFlight()) {
             long periodNanos = r.viewActive ? r.config.viewChangeTimeoutNanos() / 4 : r.timeoutNanos / 2;
-            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(r.lastCommitted()));
+            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(resendFrom()));
         }
     }
 
@@ -50,16 +67,16 @@ final class Retransmission {
         if (!r.viewActive) {
             r.viewChanger.retransmit(ctx);
             multicastStatus(ctx);                                         // a replica already in the view sends its NEW-VIEW
-        } else if (t.lastCommitted() == r.lastCommitted() && hasWorkInFlight()) {
+        } else if (t.resendFrom() == resendFrom() && hasWorkInFlight()) {
             multicastStatus(ctx);
         }
         watchForStall(ctx);
     }
 
     private void multicastStatus(Context ctx) {
-        Status unsigned = new Status(r.view, r.viewActive, r.lastCommitted(), r.self, null);
-        ctx.multicast(r.others, new Status(r.view, r.viewActive, r.lastCommitted(), r.self,
-                r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+        long from = resendFrom();
+        Status unsigned = new Status(r.view, r.viewActive, from, r.self, null);
+        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
     }
 
     /** A stuck replica's STATUS: send it what it may have missed. */
