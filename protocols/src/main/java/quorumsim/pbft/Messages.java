@@ -182,16 +182,20 @@ public sealed interface Messages extends Message {
     }
 
     /**
-     * A replica that is stuck (something after {@code lastExecuted} does not commit) says so;
-     * the others send it their part again. The stand-in for the PBFT library's status messages.
+     * A replica that is stuck says where it is: its view, whether that view is installed
+     * ({@code active}) or still being changed to, and {@code lastExecuted}: the last sequence
+     * number it executed for good (not tentatively), or the one before the first slot of its
+     * view it has not seen commit, if lower. Replicas in the same view send it their part of
+     * the slots after that again; replicas in a higher view send the NEW-VIEW it missed. The stand-in
+     * for the PBFT library's status messages (Castro's thesis, section 5.2).
      */
-    record Status(long view, long lastExecuted, int replica, Auth auth) implements Messages {
+    record Status(long view, boolean active, long lastExecuted, int replica, Auth auth) implements Messages {
         public Status unsigned() {
-            return new Status(view, lastExecuted, replica, null);
+            return new Status(view, active, lastExecuted, replica, null);
         }
 
         public int sizeBytes() {
-            return HEADER_BYTES + 16 + authBytes(auth);
+            return HEADER_BYTES + 17 + authBytes(auth);
         }
     }
 

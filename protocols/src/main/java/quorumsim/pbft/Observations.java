@@ -19,6 +19,13 @@ public final class Observations {
     public record CheckpointTaken(int replica, long seq, long stateDigest) {
     }
 
+    /**
+     * A replica's stable checkpoint at {@code seq} reached its disk: it never executes at or
+     * below {@code seq} again, even after a crash.
+     */
+    public record CheckpointSaved(int replica, long seq) {
+    }
+
     /** A replica installed a new view. */
     public record ViewInstalled(int replica, long view) {
     }
@@ -28,8 +35,11 @@ public final class Observations {
     }
 
     /**
-     * A client accepted a result. {@code readOnly}: it came from the read-only path;
-     * {@code tentative}: from a quorum of tentative replies, before the request committed.
+     * A client accepted a result. {@code tentative}: from a quorum of replies that need not
+     * be final (tentative or read-only), not from f+1 final ones. {@code readOnly}: also, the
+     * request went out read-only, so read-only replies may be among that quorum (even when
+     * the client has since retried it as an ordered request: late read-only replies still
+     * match its timestamp).
      */
     public record Accepted(int client, int stream, long timestamp, Operation op, String result, boolean readOnly,
                            boolean tentative) {

@@ -33,6 +33,8 @@ public final class PbftClient implements Actor {
     private static final class Stream {
         long timestamp;
         Request request;
+        /** The request went out read-only (it may since have been retried as an ordered one). */
+        boolean issuedReadOnly;
         long issuedTrueNanos;
         long retryNanos;
         TimerId retry;
@@ -69,6 +71,7 @@ public final class PbftClient implements Actor {
         Operation op = workload.next(ctx.random(), ctx.self(), s.timestamp);
         boolean readOnly = op.isRead() && config.readOnlyOptimization();
         s.request = sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null));
+        s.issuedReadOnly = readOnly;
         s.replies.clear();
         s.issuedTrueNanos = ctx.trueTimeNanos();
         ctx.observe(new Observations.Issued(ctx.self(), index, s.timestamp, op));
@@ -131,7 +134,8 @@ public final class PbftClient implements Actor {
         ctx.cancelTimer(s.retry);
         Request done = s.request;
         s.request = null;
-        ctx.observe(new Observations.Accepted(ctx.self(), index, done.timestamp(), done.op(), result, done.readOnly(), tentative));
+        boolean readOnlyResult = s.issuedReadOnly && tentative;            // 2f+1 replies, read-only ones among them
+        ctx.observe(new Observations.Accepted(ctx.self(), index, done.timestamp(), done.op(), result, readOnlyResult, tentative));
         ctx.metrics().completed(done.op().isRead() ? "read" : "write", s.issuedTrueNanos, ctx.trueTimeNanos());
         issue(ctx, index);
     }

@@ -39,7 +39,7 @@ public final class PbftDeployment implements Deployment {
         this.config = config;
         this.replicas = new ByzantineReplica[config.n()];
         this.lanes = lanes;
-        this.record = new RunRecord(config.n(), lanes);
+        this.record = new RunRecord(config.n(), lanes, config.readOnlyOptimization());
     }
 
     /** The CPU cost model to build the Simulation with. */
@@ -137,6 +137,11 @@ public final class PbftDeployment implements Deployment {
     @Override
     public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
         return LivenessChecker.check(record, settledFromNanos, boundNanos, endNanos);
+    }
+
+    @Override
+    public void judgeLivenessWith(long settledFromNanos, long boundNanos) {
+        record.judgeLivenessWith(settledFromNanos, boundNanos);
     }
 
     @Override

@@ -130,6 +130,7 @@ public final class PbftReplica implements Actor {
             SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
             if (known == null || known.seq() < c.seq()) {
                 ctx.store().put(CHECKPOINT_KEY, c);
+                ctx.observe(new Observations.CheckpointSaved(self, c.seq()));
             }
         }
     }
@@ -165,6 +166,11 @@ public final class PbftReplica implements Actor {
 
     public long lastExecuted() {
         return lastExecuted;
+    }
+
+    /** The last sequence number executed for good: the one before a tentative execution still waiting to commit. */
+    public long lastCommitted() {
+        return lastIsTentative ? lastExecuted - 1 : lastExecuted;
     }
 
     public long lowWaterMark() {
@@ -216,6 +222,7 @@ public final class PbftReplica implements Actor {
         } else if (message instanceof StateTransfer m) {
             onStateTransfer(ctx, from, m);
         }
+        retransmission.watchForStall(ctx);                                // whatever it left to do, check back on it
     }
 
     @Override
@@ -593,12 +600,17 @@ public final class PbftReplica implements Actor {
         recordCheckpoint(ctx, cp);
     }
 
+    /**
+     * A CHECKPOINT from its replica, or passed on by another inside a stable checkpoint's
+     * certificate (an answer to this replica's STATUS when it is behind): either way it
+     * counts as its signer's.
+     */
     void onCheckpoint(Context ctx, int from, Checkpoint cp) {
-        if (from != cp.replica() || cp.seq() <= lowWaterMark) {
-            return;
+        if (cp.seq() <= lowWaterMark) {
+            return;                                                       // at or below h: stable already
         }
-        if (!auth.verify(ctx, cp.auth(), from, cp.unsigned())) {
-            return;
+        if (!auth.verify(ctx, cp.auth(), cp.replica(), cp.unsigned())) {
+            return;                                                       // authenticated by the replica it names
         }
         recordCheckpoint(ctx, cp);
     }

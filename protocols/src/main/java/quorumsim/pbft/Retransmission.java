@@ -8,11 +8,15 @@ import quorumsim.pbft.Messages.Prepare;
 import quorumsim.pbft.Messages.Status;
 
 /**
- * Sending again what may have been lost, a simple stand-in for the PBFT library's status
- * messages: a replica stuck for a quarter of the view-change timeout multicasts STATUS and
- * the others send it their pre-prepare, prepares and commits from there (or the stable
- * checkpoint's certificate when it is behind it); a replica changing views resends its
- * VIEW-CHANGE every half timeout ({@link ViewChanger#retransmit}).
+ * Sending again what may have been lost, after the PBFT library's status messages (Castro's
+ * thesis, section 5.2; TOCS'02 section 5.2): a replica with work still to do that made no
+ * progress for a quarter of the view-change timeout multicasts STATUS. A replica in the same
+ * view sends it its pre-prepare, prepares and commits from there (or the stable checkpoint's
+ * certificate when it is behind it); a replica in a higher view sends the NEW-VIEW it
+ * installed (which holds the VIEW-CHANGEs that prove it), or, while it is still changing
+ * views, its own VIEW-CHANGE; a replica that hears STATUS from f+1 replicas in higher views
+ * joins them. A replica changing views also resends its VIEW-CHANGE every half timeout
+ * ({@link ViewChanger#retransmit}).
  */
 final class Retransmission {
     /** Slots a replica resends at most per STATUS. */
@@ -25,11 +29,36 @@ final class Retransmission {
         this.r = replica;
     }
 
-    /** Something after the last executed request is in the log, or a view change is under way: check back later. */
+    /**
+     * Where this replica wants others to resend from: after its last committed execution,
+     * or before the first slot of this view it has not seen commit, if that is earlier (a
+     * new view re-issues sequence numbers it executed in an older one, and a replica behind
+     * needs its COMMIT for them).
+     */
+    private long resendFrom() {
+        for (Slot slot : r.log.headMap(r.lastCommitted(), true).values()) {
+            if (slot.prePrepare != null && slot.prePrepare.view() == r.view && !slot.committed) {
+                return slot.seq - 1;
+            }
+        }
+        return r.lastCommitted();
+    }
+
+    /**
+     * Work still to do: a view change under way, a request known and not executed, a slot
+     * after the last executed one, a tentative execution that has not committed yet, or a
+     * slot of this view re-issued by the new view that has not committed here.
+     */
+    private boolean hasWorkInFlight() {
+        return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty()
+                || resendFrom() < r.lastCommitted();
+    }
+
+    /** Work still to do: check back later whether it moved. */
     void watchForStall(Context ctx) {
-        if (statusTimer == null && (!r.viewActive || !r.log.tailMap(r.lastExecuted, false).isEmpty())) {
+        if (statusTimer == null && hasWorkInFlight()) {
             long periodNanos = r.viewActive ? r.config.viewChangeTimeoutNanos() / 4 : r.timeoutNanos / 2;
-            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(r.lastExecuted));
+            statusTimer = ctx.setTimer(periodNanos, new Timers.StatusTimer(resendFrom()));
         }
     }
 
@@ -37,14 +66,20 @@ final class Retransmission {
         statusTimer = null;
         if (!r.viewActive) {
             r.viewChanger.retransmit(ctx);
-        } else if (t.lastExecuted() == r.lastExecuted && !r.log.tailMap(r.lastExecuted, false).isEmpty()) {
-            Status unsigned = new Status(r.view, r.lastExecuted, r.self, null);
-            ctx.multicast(r.others, new Status(r.view, r.lastExecuted, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+            multicastStatus(ctx);                                         // a replica already in the view sends its NEW-VIEW
+        } else if (t.resendFrom() == resendFrom() && hasWorkInFlight()) {
+            multicastStatus(ctx);
         }
         watchForStall(ctx);
     }
 
-    /** A stuck replica's STATUS: send it what it may have missed, from the first slot it lacks, a few slots on. */
+    private void multicastStatus(Context ctx) {
+        long from = resendFrom();
+        Status unsigned = new Status(r.view, r.viewActive, from, r.self, null);
+        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+    }
+
+    /** A stuck replica's STATUS: send it what it may have missed. */
     void onStatus(Context ctx, int from, Status st) {
         if (from != st.replica() || !r.auth.verify(ctx, st.auth(), from, st.unsigned())) {
             return;
@@ -54,8 +89,16 @@ final class Retransmission {
                 ctx.send(from, c);                                        // it needs the state: show it the certificate
             }
         }
-        if (!r.viewActive || st.view() != r.view) {
+        if (st.view() > r.view) {
+            r.viewChanger.onReplicaAhead(ctx, from, st.view());           // f+1 replicas in higher views: join
             return;
+        }
+        if (st.view() < r.view || (st.view() == r.view && !st.active())) {
+            r.viewChanger.helpReplicaBehind(ctx, from);                   // it is in a lower view: show it ours
+            return;
+        }
+        if (!r.viewActive) {
+            return;                                                       // both still changing to the same view
         }
         for (Slot slot : r.log.tailMap(st.lastExecuted(), false).values()) {
             if (slot.seq > st.lastExecuted() + STATUS_SLOTS) {

@@ -98,6 +98,12 @@ public final class ServiceState {
         return d;
     }
 
+    /** A stable text for traces: the same state prints the same in every run and JVM. */
+    @Override
+    public String toString() {
+        return String.format("ServiceState[keys=%d, replies=%d, digest=%016x]", kv.size(), replies.size(), digest());
+    }
+
     /** Rough bytes to ship this state: 32 per entry plus the reply cache. */
     public int sizeBytes() {
         return 32 * kv.size() + 24 * replies.size();

@@ -13,8 +13,8 @@ public final class Timers {
     public record NewViewTimer(long view) {
     }
 
-    /** A replica checks whether it is still stuck at {@code lastExecuted}. */
-    public record StatusTimer(long lastExecuted) {
+    /** A replica checks whether it still needs what comes after {@code resendFrom} (see {@link Retransmission}). */
+    public record StatusTimer(long resendFrom) {
     }
 
     /** The primary stops waiting to fill a batch. */

@@ -36,10 +36,13 @@ final class ViewChanger {
     private NewView installed;
     /** Per replica, the highest view whose NEW-VIEW this replica passed on to it. */
     private final long[] forwarded;
+    /** Per replica, the highest view its STATUS said it is in (or changing to). */
+    private final long[] statusViews;
 
     ViewChanger(PbftReplica replica) {
         this.r = replica;
         this.forwarded = new long[replica.n];
+        this.statusViews = new long[replica.n];
     }
 
     /** Moves to {@code newView}: stop accepting normal-case messages and multicast VIEW-CHANGE. */
@@ -100,7 +103,10 @@ final class ViewChanger {
         afterVote(ctx);
     }
 
-    /** f+1 VIEW-CHANGEs for views above ours: join the smallest of them. */
+    /**
+     * f+1 replicas in views above ours, by their VIEW-CHANGEs or their STATUS: join the
+     * smallest of those views (at least one of the f+1 is correct and in a view that high).
+     */
     private void joinIfBehind(Context ctx) {
         TreeSet<Long> views = new TreeSet<>();
         TreeSet<Integer> senders = new TreeSet<>();
@@ -112,8 +118,33 @@ final class ViewChanger {
                 }
             }
         }
+        for (int replica = 0; replica < r.n; replica++) {
+            if (replica != r.self && statusViews[replica] > r.view) {
+                senders.add(replica);
+                views.add(statusViews[replica]);
+            }
+        }
         if (senders.size() >= r.quorums.weak()) {
             startViewChange(ctx, views.first());
+        }
+    }
+
+    /** Castro's thesis 5.2: a STATUS from a replica in a higher view; with f+1 of them, join. */
+    void onReplicaAhead(Context ctx, int from, long view) {
+        statusViews[from] = Math.max(statusViews[from], view);
+        joinIfBehind(ctx);
+    }
+
+    /**
+     * Castro's thesis 5.2: a STATUS from a replica in a lower view, or still changing to ours:
+     * send it the NEW-VIEW we installed (its VIEW-CHANGEs prove the view), or, while we are
+     * changing views ourselves, our VIEW-CHANGE so that it can join.
+     */
+    void helpReplicaBehind(Context ctx, int to) {
+        if (r.viewActive && installed != null && installed.view() == r.view) {
+            ctx.send(to, installed);
+        } else if (!r.viewActive && own != null && own.newView() == r.view) {
+            ctx.send(to, own);
         }
     }
 

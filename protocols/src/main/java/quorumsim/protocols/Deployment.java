@@ -34,6 +34,15 @@ public interface Deployment {
      */
     Verdict liveness(long settledFromNanos, long boundNanos, long endNanos);
 
+    /**
+     * Says before the run with which {@code settledFromNanos} and {@code boundNanos}
+     * {@link #liveness} will be asked, so a checker can judge each request as it is answered
+     * instead of keeping them all (long runs stay small). Optional: a deployment not told
+     * keeps what any question needs.
+     */
+    default void judgeLivenessWith(long settledFromNanos, long boundNanos) {
+    }
+
     /** Requests completed in the measured window and pending at the end. */
     RunSummary.Requests requests();
 

@@ -97,7 +97,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     // ---------------------------------------------------------------- reading the state
 
-    long lastZxid() {
+    public long lastZxid() {
         return history.isEmpty() ? base.zxid() : history.get(history.size() - 1).zxid();
     }
 

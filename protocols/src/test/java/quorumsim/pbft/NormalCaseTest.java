@@ -62,7 +62,7 @@ class NormalCaseTest {
         assertEquals(requests * (n - 1) * (n - 1), byType.get("Prepare").messages());
         assertEquals(requests * n * (n - 1), byType.get("Commit").messages());
         assertEquals(requests * n, byType.get("Reply").messages());
-        long inFlight = run.deployment.record().calls().size() - requests;          // issued at the very end
+        long inFlight = run.deployment.record().issued() - requests;          // issued at the very end
         assertEquals(requests + inFlight, byType.get("Request").messages());
         long perRequest = 1 + (n - 1) + (long) (n - 1) * (n - 1) + (long) n * (n - 1) + n;
         assertEquals(requests * perRequest + inFlight, run.sim.metrics().messagesTotal());

@@ -20,7 +20,7 @@ class ViewChangeTest {
     }
 
     private static long completedAfter(PbftRun run, long fromNanos) {
-        return run.deployment.record().calls().stream().filter(c -> c.acceptedNanos > fromNanos).count();
+        return run.deployment.record().completedAfter(fromNanos);
     }
 
     @ParameterizedTest(name = "{0} primary")

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +27,32 @@ final class CsvFile {
                     throw new IllegalStateException(file.getFileName() + ": a row has " + row.size()
                             + " values for " + header.size() + " columns");
                 }
-                out.write(row);
+                out.write(row.stream().map(CsvFile::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
     }
+
+    /**
+     * A number as a reader writes it: whole numbers without ".0", fractions to 12 significant
+     * digits without float noise (1520.0000000000002 is 1520, 0.1 + 0.2 is 0.3), never in
+     * exponent form; NaN as an empty cell. Anything else as it is.
+     */
+    static Object cell(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            if (Double.isNaN(v)) {
+                return "";
+            }
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "Infinity" : "-Infinity";
+            }
+            return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+        }
+        return value;
+    }
+
+    private static final MathContext SIGNIFICANT = new MathContext(12, RoundingMode.HALF_EVEN);
 }

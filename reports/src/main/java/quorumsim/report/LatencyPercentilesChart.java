@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -97,10 +96,7 @@ final class LatencyPercentilesChart {
 
     static ValueAxis latencyAxis(double smallest, double largest, boolean fromZero) {
         if (largest > 0 && smallest > 0 && largest / smallest > LOG_AXIS_RATIO) {
-            LogAxis log = new LogAxis("latency (ms, log scale)");
-            log.setSmallestValue(smallest / 2);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-            return log;
+            return new DecadeLogAxis("latency (ms, log scale)", smallest / 2);
         }
         NumberAxis linear = new NumberAxis("latency (ms)");
         linear.setAutoRangeIncludesZero(fromZero);

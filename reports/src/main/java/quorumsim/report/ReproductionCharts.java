@@ -41,6 +41,14 @@ public final class ReproductionCharts {
      * and {@code report.html} with the table (simulated, paper, deviation) and the chart.
      */
     public static ReportFiles zkTable(List<ZkTableRow> rows, Path dir) {
+        return zkTable(rows, List.of(), dir);
+    }
+
+    /**
+     * As {@link #zkTable(List, Path)}, and the page also gives the checkers' verdict over every
+     * cell and where each cell saturated (the CPU table the terminal prints).
+     */
+    public static ReportFiles zkTable(List<ZkTableRow> rows, List<ZkCell> cells, Path dir) {
         long startNanos = System.nanoTime();
         OutputFolder.create(dir);
         List<ZkTableRow> sorted = new ArrayList<>(rows);
@@ -85,8 +93,44 @@ public final class ReproductionCharts {
                 + "(simulated \u2212 paper) / paper.");
         page.table(List.of("servers", "read %", "simulated (ops/s)", "paper (ops/s)", "deviation"), tableRows(sorted));
         page.chart(TABLE_CHART, "Simulated (lines, filled circles) and paper (hollow diamonds) throughput against servers");
+        if (!cells.isEmpty()) {
+            cellPages(page, cells);
+        }
         files.add(page.write(dir.resolve(PAGE)));
         return new ReportFiles(files, System.nanoTime() - startNanos);
+    }
+
+    /** The checkers' verdict over the cells, and the CPU table: where each cell saturates. */
+    private static void cellPages(HtmlPage page, List<ZkCell> cells) {
+        page.heading(2, "Safety");
+        ZkCell violated = cells.stream().filter(c -> !c.safetyHolds()).findFirst().orElse(null);
+        if (violated == null) {
+            page.raw("<p>Zab checkers (agreement, linearizable writes, FIFO client order, sessions): safety holds in every cell.</p>");
+        } else {
+            page.raw("<p class=\"banner\"><b>safety violated</b> with " + violated.servers() + " servers at " + violated.readPct()
+                    + "% reads: " + Markup.escape(violated.safety()) + "</p>");
+        }
+        page.heading(2, "CPU busy over the measured window");
+        page.paragraph("sub", "The leader's share of core time, and the followers' mean: where each cell saturates.");
+        java.util.TreeSet<Integer> servers = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> readPcts = new java.util.TreeSet<>(Comparator.reverseOrder());
+        cells.forEach(c -> {
+            servers.add(c.servers());
+            readPcts.add(c.readPct());
+        });
+        List<String> header = new ArrayList<>(List.of("servers"));
+        readPcts.forEach(p -> header.add(p + "% reads: leader, followers"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int n : servers) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(n)));
+            for (int pct : readPcts) {
+                row.add(cells.stream().filter(c -> c.servers() == n && c.readPct() == pct).findFirst()
+                        .map(c -> String.format(java.util.Locale.ROOT, "%.0f%%, %.0f%%", 100 * c.leaderCpuBusy(), 100 * c.followerCpuBusy()))
+                        .orElse("\u2013"));
+            }
+            rows.add(row);
+        }
+        page.table(header, rows);
     }
 
     /**

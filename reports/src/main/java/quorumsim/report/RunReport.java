@@ -40,6 +40,11 @@ public final class RunReport {
      * @return the files written and the wall time it took
      */
     public static ReportFiles write(RunResult result, Path dir, DiagramOptions options) {
+        return write(result, dir, options, ConfigurationTable.none());
+    }
+
+    /** As {@link #write(RunResult, Path, DiagramOptions)}, with the configuration in force shown under the verdicts. */
+    public static ReportFiles write(RunResult result, Path dir, DiagramOptions options, ConfigurationTable configuration) {
         long startNanos = System.nanoTime();
         OutputFolder.create(dir);
         List<Path> files = new ArrayList<>();
@@ -51,7 +56,7 @@ public final class RunReport {
         String diagram = SequenceDiagram.svg(window, result.lanes(), "Message sequence \u2014 " + result.summary().scenario());
         files.add(writeText(dir.resolve(DIAGRAM), diagram));
         files.add(writeDiagramData(window, result.lanes(), dir));
-        files.add(page(result, diagram, dir).write(dir.resolve(PAGE)));
+        files.add(page(result, diagram, dir, configuration).write(dir.resolve(PAGE)));
         return new ReportFiles(files, System.nanoTime() - startNanos);
     }
 
@@ -123,7 +128,7 @@ public final class RunReport {
         return file;
     }
 
-    private static HtmlPage page(RunResult result, String diagram, Path dir) {
+    private static HtmlPage page(RunResult result, String diagram, Path dir, ConfigurationTable configuration) {
         RunSummary s = result.summary();
         HtmlPage page = new HtmlPage(s.scenario() + " \u2014 quorumsim run");
         page.heading(1, s.scenario());
@@ -138,9 +143,18 @@ public final class RunReport {
             page.raw("<p class=\"banner\"><b>unsafe configuration:</b> this run is outside the protocol's assumptions "
                     + "(the scenario says <code>unsafe: true</code>); its verdicts show what breaks.</p>");
         }
+        for (String broken : configuration.brokenAssumptions()) {
+            page.raw("<p class=\"banner\"><b>assumption broken:</b> " + Markup.escape(broken) + "</p>");
+        }
         page.heading(2, "Verdicts");
         verdict(page, "Safety", s.safety());
         verdict(page, "Liveness", s.liveness());
+        if (!configuration.values().isEmpty()) {
+            page.heading(2, "Configuration in force");
+            List<List<String>> rows = new ArrayList<>();
+            configuration.values().forEach((k, v) -> rows.add(List.of(k, v)));
+            page.table(List.of("setting", "value"), rows);
+        }
 
         page.heading(2, "Key figures");
         page.table(List.of("figure", "value"), keyFigures(s));

@@ -44,7 +44,7 @@ public final class SweepReport {
             for (String parameter : data.parameters()) {
                 String name = "sweep-" + FigureLabel.slug(figure) + "-vs-" + FigureLabel.slug(parameter);
                 files.addAll(chart(data, figure, parameter, dir, name));
-                page.chart(name, FigureLabel.of(figure) + " against " + parameter);
+                page.chart(name, FigureLabel.of(figure) + " against " + FigureLabel.parameter(parameter));
             }
         }
         page.heading(2, "Aggregate across seeds");
@@ -112,7 +112,7 @@ public final class SweepReport {
 
         ValueAxis xAxis;
         if (numeric) {
-            NumberAxis axis = new NumberAxis(parameter);
+            NumberAxis axis = new NumberAxis(FigureLabel.parameter(parameter));
             axis.setAutoRangeIncludesZero(false);
             axis.setAutoRangeStickyZero(false);
             if (xValues.stream().allMatch(v -> Math.rint(Double.parseDouble(v)) == Double.parseDouble(v))) {
@@ -120,7 +120,7 @@ public final class SweepReport {
             }
             xAxis = axis;
         } else {
-            xAxis = new SymbolAxis(parameter, xValues.toArray(new String[0]));
+            xAxis = new SymbolAxis(FigureLabel.parameter(parameter), xValues.toArray(new String[0]));
         }
         xAxis.setLowerMargin(0.05);
         xAxis.setUpperMargin(0.05);
@@ -130,7 +130,7 @@ public final class SweepReport {
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        JFreeChart chart = ChartStyle.apply(new JFreeChart(FigureLabel.of(figure) + " vs " + parameter + " \u2014 " + data.scenario(),
+        JFreeChart chart = ChartStyle.apply(new JFreeChart(FigureLabel.of(figure) + " against " + parameter + " \u2014 " + data.scenario(),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true));
         renderer.setErrorStroke(new BasicStroke(1.2f));
         renderer.setCapLength(8);

@@ -10,9 +10,11 @@ import quorumsim.bench.EngineBench;
 
 /** {@code quorumsim bench}: the engine's event loop beside a plain PriorityQueue loop, in one process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the engine: no-op actors exchange messages and timers through the real event loop,",
-            "and a plain java.util.PriorityQueue loop runs the same event pattern in the same process.",
-            "Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target)."})
+        description = {"Measure the engine's speed beside a plain event loop.",
+            "",
+            "No-op actors exchange messages and timers through the real event loop,"
+                + " and a plain java.util.PriorityQueue loop runs the same event pattern in the same process."
+                + " Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "N", defaultValue = "300", description = "No-op actors (default: ${DEFAULT-VALUE}).")
     int actors;

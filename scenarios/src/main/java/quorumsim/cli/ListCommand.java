@@ -10,7 +10,8 @@ import quorumsim.scenario.ScenarioSpec;
 
 /** {@code quorumsim list}: the built-in scenarios, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the built-in scenarios: name, protocol, and what to look at. Run one with 'quorumsim run NAME'.")
+        description = {"List the built-in scenarios and what to look at in each.",
+            "Run one with 'quorumsim run NAME'; copy one to start your own with 'quorumsim show NAME > my.yaml'."})
 final class ListCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -26,7 +27,8 @@ final class ListCommand implements Callable<Integer> {
             out.printf("%-" + width + "s  %-12s %s%s%n", name, s.protocol(), description, expect);
         }
         out.println();
-        out.println("Run one with 'quorumsim run NAME'; 'quorumsim run NAME --help' for options. The full description is in each run's report.");
+        out.println("Run one with 'quorumsim run NAME' ('quorumsim run --help' for options); start a file of your own with"
+                + " 'quorumsim show NAME > my.yaml'. The full description is in each run's report.");
         out.flush();
         return ExitCodes.DONE;
     }

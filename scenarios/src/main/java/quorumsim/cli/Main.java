@@ -10,16 +10,22 @@ import picocli.CommandLine.Option;
             "A deterministic discrete-event simulator of PBFT and Zab/ZooKeeper.",
             "Every run is reproducible from its seed, checked for safety and liveness, and charted.",
             ""},
-        subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ListCommand.class,
-            ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, SweepCommand.class, SwarmCommand.class, ReproduceCommand.class, ListCommand.class, ShowCommand.class,
+            ValidateCommand.class, BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
-            "Exit codes: 0 done (every expect: met), 1 an expect: was not met, 2 bad usage or bad input,",
-            "3 an internal failure or out of memory (raise the JVM's limit with JAVA_OPTS=-Xmx16g, say).",
+            "Exit codes:",
+            "  0  done, and every expect: met",
+            "  1  an expect: was not met",
+            "  2  bad usage or bad input (one line per problem)",
+            "  3  an internal failure or out of memory (more memory: JAVA_OPTS=-Xmx16g)",
+            "",
             "Examples:",
             "  quorumsim list",
             "  quorumsim run pbft-normal",
+            "  quorumsim show pbft-normal > my.yaml",
             "  quorumsim run my-scenario.yaml --seed 7 --set cluster.f=2",
             "  quorumsim sweep pbft-normal --vary cluster.f=1,2,3 --seeds 5",
+            "  quorumsim swarm --protocol pbft --seeds 1000 --jobs 2",
             "  quorumsim reproduce zk-table"})
 public final class Main implements Runnable {
     @Option(names = "--debug", description = "Show stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -45,12 +51,27 @@ public final class Main implements Runnable {
 
     /** Runs the command line with its output and errors going to the given writers. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        String unknown = UnknownCommand.message(cli, args);
+        if (unknown != null) {
+            err.println(unknown);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        return execute(cli, err, args);
+    }
+
+    /** The command tree, every command answering {@code --version}. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new Errors());
         cli.setParameterExceptionHandler(new Errors());
-        return execute(cli, err, args);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+        }
+        return cli;
     }
 
     /** Runs {@code cli}; running out of memory anywhere in it is one line on {@code err} and exit 3, not a stack trace. */

@@ -24,8 +24,9 @@ import quorumsim.run.OutputFolders;
 
 /** {@code quorumsim reproduce}: a published result simulated from the calibration profile, beside the paper's figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Reproduce a published result with the calibrated ZooKeeper model",
-            "(calibration/zk-2010.yaml):",
+        description = {"Reproduce a published ZooKeeper result with the calibrated model.",
+            "",
+            "The model's one calibration profile is calibration/zk-2010.yaml.",
             "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC",
             "               2010): saturated throughput at 100%% and 0%% reads on 3, 5,",
             "               7, 9 and 13 servers beside the paper's figures; writes",
@@ -33,9 +34,9 @@ import quorumsim.run.OutputFolders;
             "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for",
             "               each ensemble size (a prediction of the same model);",
             "               writes read-mix.csv and summary.json.",
-            "Each cell is one deterministic simulation; cells run on --jobs threads",
-            "with identical results. Exit code 1 when a zk-table cell is more than",
-            "10%% off the paper or a checker finds a violation."})
+            "Each cell is one deterministic simulation; cells run on --jobs threads with identical results."
+                + " Progress goes to stderr (a bar on a terminal, a line every 10%% otherwise).",
+            "Exit code 1 when a zk-table cell is more than 10%% off the paper or a checker finds a violation."})
 final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "zk-table|zk-read-mix", description = "Which reproduction to run.")
     String name;
@@ -77,12 +78,14 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Runs the table; true when every cell is within the tolerance and safe. */
     private boolean table(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkTable table;
-        try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quiet)) {
+        try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quiet, spec.commandLine().getErr())) {
             table = ZkTable.run(experiment, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
         ReproductionCharts.zkTable(table.rows().stream()
-                .map(r -> new ZkTableRow(r.servers(), r.readPct(), r.simulatedOpsPerSec(), r.paperOpsPerSec())).toList(), dir);
+                .map(r -> new ZkTableRow(r.servers(), r.readPct(), r.simulatedOpsPerSec(), r.paperOpsPerSec())).toList(),
+                table.cells().stream().map(c -> new quorumsim.report.ZkCell(c.servers(), c.readPct(), c.leaderCpuBusy(), c.followerCpuBusy(),
+                        c.safetyHolds(), c.safety())).toList(), dir);
         boolean met = table.allWithinTolerance() && allSafe(table.cells());
         if (quiet) {
             return met;
@@ -140,7 +143,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private boolean readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkReadMix mix;
         int cells = ZkPaper.SERVERS.size() * ZkReadMix.readPcts().size();
-        try (Progress progress = new Progress("zk-read-mix", cells, " cells", quiet)) {
+        try (Progress progress = new Progress("zk-read-mix", cells, " cells", quiet, spec.commandLine().getErr())) {
             mix = ZkReadMix.run(experiment, ZkPaper.SERVERS, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeReadMix(dir, mix, experiment, ZkCalibration.PAPER_PROFILE);

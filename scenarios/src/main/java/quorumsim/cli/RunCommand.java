@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +28,10 @@ import quorumsim.scenario.ScenarioSpec;
 
 /** {@code quorumsim run}: one scenario, one seed, a summary and an output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one scenario (a built-in name or a .yaml/.json file) and write its output folder:",
-            "summary.json, CSV data, charts (PNG and SVG), messages.svg and report.html.",
+        description = {"Run one scenario and write its summary, charts and report.",
+            "",
+            "The scenario is a built-in name or a .yaml/.json file. The output folder gets summary.json,"
+                + " CSV data, charts (PNG and SVG), messages.svg, report.html, and trace.jsonl with --trace.",
             "Exit code 1 when the scenario's expect: is not met."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario (see 'quorumsim list') or a scenario file.")
@@ -34,12 +40,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the run (default: the scenario's seed:).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field, e.g. --set cluster.f=2 --set network.loss=0.01.",
-        "Validated like the file. Repeatable."})
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field, e.g. --set cluster.f=2 --set network.loss=0.01. Validated like the file. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default: out/<scenario name>). A folder of this same configuration",
-        "and seed is rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used."})
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>). A folder of this same configuration"
+        + " and seed is rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used.")
     Path out;
 
     @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl).")
@@ -71,10 +76,11 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet);
+        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet, err);
         folder.seal();
         if (!quiet) {
-            SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty());
+            SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
+                    ConfigurationSummary.of(scenarioSpec), trace);
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
@@ -84,9 +90,9 @@ final class RunCommand implements Callable<Integer> {
     record RunOutcome(RunResult result, List<String> unmet, double reportSeconds) {
     }
 
-    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet) {
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet, PrintWriter err) {
         RunResult result;
-        try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, "ms", quiet);
+        try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              BufferedWriter traceOut = trace ? Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8) : null) {
             RunOptions options = new RunOptions(traceOut, 5_000, t -> progress.stepTo(t / 1_000_000));
             result = ScenarioRunner.run(scenarioSpec, options);
@@ -94,10 +100,19 @@ final class RunCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
-        Json.write(dir.resolve("summary.json"), result.summary());
+        Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
         RunReports.write(result, dir, scenarioSpec);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
         return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+    }
+
+    /** summary.json: the run's summary, then the configuration in force and the assumptions it breaks. */
+    static Map<String, Object> withConfiguration(RunResult result, ConfigurationSummary configuration) {
+        Map<String, Object> summary = new ObjectMapper().convertValue(result.summary(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> config = new LinkedHashMap<>(configuration.values());
+        config.put("assumptionsBroken", configuration.brokenAssumptions());
+        summary.put("configuration", config);
+        return summary;
     }
 
     /** The output folder for this configuration (see {@link OutputFolders}); a folder that cannot be made is bad usage. */

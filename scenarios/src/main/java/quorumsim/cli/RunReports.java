@@ -18,6 +18,7 @@ final class RunReports {
         if (!d.nodes().isEmpty()) {
             options = options.withLanes(d.nodes());
         }
-        RunReport.write(result, dir, options);
+        ConfigurationSummary configuration = ConfigurationSummary.of(spec);
+        RunReport.write(result, dir, options, new quorumsim.report.ConfigurationTable(configuration.text(), configuration.brokenAssumptions()));
     }
 }

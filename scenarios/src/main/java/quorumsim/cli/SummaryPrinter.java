@@ -14,12 +14,14 @@ final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect) {
+    static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
+                      ConfigurationSummary configuration, boolean traced) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
             out.println("  UNSAFE configuration: outside the protocol's assumptions");
         }
+        configuration.lines().forEach(out::println);
         out.printf(Locale.ROOT, "  throughput   %,.1f ops/s   (%,d completed: %,d reads, %,d writes; %,d pending at the end)%n",
                 s.throughputOpsPerSec(), s.requests().completed(), s.requests().reads(), s.requests().writes(), s.requests().pending());
         RunSummary.LatencySummary l = s.latencyMs();
@@ -31,14 +33,15 @@ final class SummaryPrinter {
             out.printf("  view changes %d%n", s.viewChanges());
         }
         if (s.leaderChanges() != null) {
-            out.printf("  leader changes %d%n", s.leaderChanges());
+            Double election = s.figures() == null ? null : s.figures().get("electionMsMax");
+            out.printf(Locale.ROOT, "  leader changes %d%s%n", s.leaderChanges(),
+                    election != null && election > 0 ? String.format(Locale.ROOT, " (longest election %.1f ms)", election) : "");
         }
         Double outage = s.figures() == null ? null : s.figures().get("outageMs");
         if (outage != null) {
-            Double election = s.figures().get("electionMsMax");
-            out.printf(Locale.ROOT, "  outage       %.1f ms from the first failure to the first write after it%s%n", outage,
-                    election != null && election > 0 ? String.format(Locale.ROOT, "; longest election %.1f ms", election) : "");
+            out.printf(Locale.ROOT, "  outage       %.1f ms from the first failure to the first write issued after it being answered%n", outage);
         }
+        staleness(out, s);
         verdict(out, "safety  ", s.safety());
         verdict(out, "liveness", s.liveness());
         if (noExpect) {
@@ -52,7 +55,18 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg)");
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traced ? ", trace.jsonl)" : ")"));
+    }
+
+    /** Zab's local reads may be stale: how many were, and by how much (transactions and time behind the latest commit). */
+    private static void staleness(PrintWriter out, RunSummary s) {
+        java.util.Map<String, Double> f = s.figures();
+        if (f == null || !f.containsKey("staleReads") || f.getOrDefault("readsMeasured", 0.0) == 0) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  stale reads  %,.0f of %,.0f (%.1f%%); behind by p50 %.0f / p99 %.0f transactions, p99 %.3f ms%n",
+                f.get("staleReads"), f.get("readsMeasured"), 100 * f.get("staleReads") / f.get("readsMeasured"),
+                f.getOrDefault("staleReadZxidLagP50", 0.0), f.getOrDefault("staleReadZxidLagP99", 0.0), f.getOrDefault("staleReadTimeLagMsP99", 0.0));
     }
 
     private static void verdict(PrintWriter out, String what, Verdict v) {

@@ -22,18 +22,21 @@ import quorumsim.sweep.SweepTables;
 
 /** {@code quorumsim sweep}: a grid of variants times seeds, aggregated and charted. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a scenario over a grid of parameter values and several seeds, on worker threads",
-            "(each run single-threaded; the results are identical whatever --jobs is). Writes sweep.csv",
-            "(one row per run), aggregate.csv (mean, standard deviation and 95% confidence interval",
-            "per grid point), charts of every figure against the varied parameters, and report.html.",
-            "Ctrl-C calls off the runs in progress and writes every output for the runs that finished",
-            "(a second Ctrl-C quits at once). sweep.csv grows as runs finish, so even a killed sweep keeps them."})
+        description = {"Run a scenario over a grid of values and seeds, and tabulate it.",
+            "",
+            "Prints one row per grid point: throughput, p50 and p99 latency (with 95%% intervals over the seeds)"
+                + " and the seeds of any violation.",
+            "Writes sweep.csv (one row per run), aggregate.csv (mean, standard deviation and 95%% confidence interval"
+                + " per grid point), charts of every figure against the varied parameters, and report.html.",
+            "Runs go to --jobs worker threads; each run is single-threaded, so the results are the same whatever --jobs is.",
+            "Ctrl-C calls off the runs in progress and writes every output for the runs that finished"
+                + " (a second Ctrl-C quits at once). sweep.csv grows as runs finish, so even a killed sweep keeps them."})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario or a scenario file.")
     String scenario;
 
     @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
-            description = {"A parameter and its values, e.g. --vary cluster.f=1,2,3. Repeat for a grid;", "the first --vary is the outermost."})
+            description = "A parameter and its values, e.g. --vary cluster.f=1,2,3. Repeat for a grid; the first --vary is the outermost.")
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per grid point: the scenario's seed, seed+1, ... (default: ${DEFAULT-VALUE}).")
@@ -45,8 +48,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in every run. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default: out/<scenario name>-sweep). A folder of this same sweep is",
-                "rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used."})
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>-sweep). A folder of this same sweep is"
+                + " rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used.")
     Path out;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
@@ -97,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
                 stderr.println("stopping: the runs in progress are called off; writing the finished ones (Ctrl-C again quits at once)");
                 stderr.flush();
             });
-             Progress progress = new Progress("sweep " + name, sweep.runCount(), " runs", quiet)) {
+             Progress progress = new Progress("sweep " + name, sweep.runCount(), " runs", quiet, stderr)) {
             runs = sweep.run(workers, run -> {
                 partial.add(run);
                 progress.step();
@@ -114,6 +117,9 @@ final class SweepCommand implements Callable<Integer> {
             long stuck = runs.stream().filter(r -> !r.liveness()).count();
             String done = sweep.isCancelled() ? "stopped: kept the " + runs.size() + " of " + sweep.runCount() + " runs that finished"
                     : runs.size() + " runs";
+            stdout.println();
+            SweepTable.lines(axes.stream().map(Grid.Axis::path).toList(), runs).forEach(stdout::println);
+            stdout.println();
             stdout.printf(Locale.ROOT, "%s in %.1f s wall; safety violated in %d, liveness in %d%n", done, wall, violated, stuck);
             stdout.printf("outputs: %s/ (sweep.csv, aggregate.csv, charts, report.html)%n", dir);
             stdout.flush();

@@ -12,6 +12,12 @@ import quorumsim.sweep.SweepRun;
 
 /** Hands a sweep's runs to the reports module: every figure against every varied parameter. */
 final class SweepReports {
+    /**
+     * Figures that restate the configuration (PBFT's f and n), not what the run did: charting n
+     * against cluster.f shows the configuration rule, not a result.
+     */
+    private static final java.util.Set<String> CONFIGURATION = java.util.Set.of("figures.f", "figures.n");
+
     private SweepReports() {
     }
 
@@ -24,7 +30,7 @@ final class SweepReports {
         List<String> parameters = axes.stream().map(Grid.Axis::path).toList();
         List<String> shown = new ArrayList<>();
         for (String figure : quorumsim.sweep.SweepTables.figureNames(runs)) {
-            if (runs.stream().map(r -> r.figures().getOrDefault(figure, Double.NaN)).distinct().count() > 1) {
+            if (!CONFIGURATION.contains(figure) && runs.stream().map(r -> r.figures().getOrDefault(figure, Double.NaN)).distinct().count() > 1) {
                 shown.add(figure);
             }
         }

@@ -14,8 +14,10 @@ import quorumsim.scenario.Units;
 
 /** {@code quorumsim validate}: the checks of a run, without running. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files (or built-in names) without running them: syntax, unknown keys, types,",
-            "ranges, node ids, fault times, and the protocol's assumptions. Every problem in every file is reported.",
+        description = {"Check scenario files without running them.",
+            "",
+            "Files or built-in names are checked for syntax, unknown keys, types, ranges, node ids, fault times,"
+                + " and the protocol's assumptions. Every problem in every file is reported.",
             "Exit code 2 if any file has a problem."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (.yaml, .yml, .json) or built-in names.")

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The ZooKeeper paper's throughput experiment (Hunt, Konar, Junqueira, Reed, USENIX ATC 2010,
- * section 5.1 and Table 1, as quoted in shared/REFERENCES.md): its set-up and its published
+ * section 5.1 and Table 1, as quoted in docs/REFERENCES.md): its set-up and its published
  * figures.
  */
 public final class ZkPaper {

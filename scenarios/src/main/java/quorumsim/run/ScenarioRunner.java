@@ -48,6 +48,7 @@ public final class ScenarioRunner {
             }
             settledFrom = Math.max(settledFrom, endOf(fault));
         }
+        deployment.judgeLivenessWith(settledFrom, spec.livenessBoundNanos());
         try {
             if (options.progress() == null) {
                 sim.runUntil(options.cancelled(), spec.durationNanos());

@@ -3,11 +3,11 @@ package quorumsim.scenario;
 import java.util.Collection;
 
 /** Suggests the closest allowed word for a misspelt one (edit distance at most 2, or a prefix). */
-final class DidYouMean {
+public final class DidYouMean {
     private DidYouMean() {
     }
 
-    static String closest(String word, Collection<String> allowed) {
+    public static String closest(String word, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {

@@ -6,24 +6,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations ("500us", "2ms", "1.5s", "2m"), bandwidths ("1Gbps", "100Mbps") and sizes
- * ("256B", "1KB" = 1,024 bytes) as written in scenario files.
+ * Durations ("500us", "2ms", "1.5s", "2m"), bandwidths ("1Gbps", "100Mbps", "1GBps") and sizes
+ * ("256B", "1KB" = 1,024 bytes) as written in scenario files. Case matters, as it does on a
+ * data sheet: a lower-case b is a bit and an upper-case B a byte, so {@code 1GBps} is
+ * gigabytes per second and {@code 1Gbps} gigabits; a spelling that could be read either way
+ * ({@code GBPS}, {@code mbps}: milli?) is refused with the list of what is allowed.
  */
 public final class Units {
-    private static final Pattern QUANTITY = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-zµ]*)\\s*");
+    private static final Pattern QUANTITY = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z\u00b5/]*)\\s*");
 
-    public static final String DURATION_UNITS = "ns, us, ms, s, m, h (e.g. 500us, 2ms, 1.5s)";
-    public static final String BANDWIDTH_UNITS = "bps, Kbps, Mbps, Gbps (e.g. 100Mbps, 1Gbps); 0 for unlimited";
-    public static final String SIZE_UNITS = "B, KB, MB (1KB = 1024 bytes; e.g. 256B, 1KB)";
+    public static final String DURATION_UNITS = "ns, us, ms, s, m (minutes), h, in lower case (e.g. 500us, 2ms, 1.5s)";
+    public static final String BANDWIDTH_UNITS = "bps, Kbps, Mbps, Gbps (bits per second) or Bps, KBps, MBps, GBps (bytes per second),"
+            + " case as written (e.g. 100Mbps, 1Gbps, 125MBps); 0 for unlimited";
+    public static final String SIZE_UNITS = "B, KB, MB, GB in bytes, upper-case B (1KB = 1024 bytes; e.g. 256B, 1KB)";
 
     private Units() {
     }
 
-    /** Scales by unit, lower-cased; "" is the bare number, allowed only for zero where {@code zeroOk}. */
+    /** Scales by unit, spelt exactly; "" is the bare number, allowed only for zero where {@code zeroOk}. */
     private static final Map<String, Double> DURATION = Map.of("ns", 1.0, "us", 1e3, "\u00b5s", 1e3, "ms", 1e6, "s", 1e9,
             "m", 60e9, "min", 60e9, "h", 3600e9);
-    private static final Map<String, Double> BANDWIDTH = Map.of("bps", 1.0, "kbps", 1e3, "mbps", 1e6, "gbps", 1e9);
-    private static final Map<String, Double> SIZE = Map.of("b", 1.0, "kb", 1024.0, "kib", 1024.0, "mb", 1048576.0, "mib", 1048576.0);
+    /** Bits per second: a lower-case b is a bit, an upper-case B a byte (8 bits). */
+    private static final Map<String, Double> BANDWIDTH = Map.ofEntries(
+            Map.entry("bps", 1.0), Map.entry("kbps", 1e3), Map.entry("Kbps", 1e3), Map.entry("Mbps", 1e6), Map.entry("Gbps", 1e9),
+            Map.entry("Bps", 8.0), Map.entry("kBps", 8e3), Map.entry("KBps", 8e3), Map.entry("MBps", 8e6), Map.entry("GBps", 8e9));
+    private static final Map<String, Double> SIZE = Map.of("B", 1.0, "KB", 1024.0, "kB", 1024.0, "KiB", 1024.0,
+            "MB", 1048576.0, "MiB", 1048576.0, "GB", 1073741824.0, "GiB", 1073741824.0);
 
     /** Nanoseconds, or throws IllegalArgumentException saying what is allowed. */
     public static long durationNanos(String text) {
@@ -41,7 +49,7 @@ public final class Units {
     private static long parse(String text, Map<String, Double> scales, boolean bareZeroOk, String what, String units) {
         Matcher m = match(text, what + " with a unit: " + units);
         double value = Double.parseDouble(m.group(1));
-        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        String unit = m.group(2);
         if (unit.isEmpty()) {
             if (bareZeroOk && value == 0) {
                 return 0;
@@ -50,7 +58,7 @@ public final class Units {
         }
         Double scale = scales.get(unit);
         if (scale == null) {
-            throw new IllegalArgumentException("unknown unit '" + m.group(2) + "' for " + what + "; use " + units);
+            throw new IllegalArgumentException("unknown unit '" + unit + "' for " + what + " (case matters); use " + units);
         }
         return checked(value * scale, text);
     }

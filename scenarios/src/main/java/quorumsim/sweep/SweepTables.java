@@ -132,7 +132,10 @@ public final class SweepTables {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return Double.toString(Math.round(value * 1e6) / 1e6);
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     private static void write(Path file, List<String> columns, List<List<String>> rows) {

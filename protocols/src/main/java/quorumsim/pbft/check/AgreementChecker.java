@@ -11,7 +11,7 @@ public final class AgreementChecker {
     }
 
     public static Verdict check(RunRecord run) {
-        return Verdict.of(run.agreementViolations, "agreement: " + run.agreed.size() + " sequence numbers, "
+        return Verdict.of(run.agreementViolations, "agreement: " + run.agreedSeqs() + " sequence numbers, "
                 + run.executionsCompared() + " executions by other correct replicas agree");
     }
 }

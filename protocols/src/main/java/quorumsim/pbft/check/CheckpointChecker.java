@@ -8,7 +8,7 @@ public final class CheckpointChecker {
     }
 
     public static Verdict check(RunRecord run) {
-        return Verdict.of(run.checkpointViolations, "checkpoints: " + run.checkpoints.size() + " checkpoints, "
+        return Verdict.of(run.checkpointViolations, "checkpoints: " + run.checkpointSeqs() + " checkpoints, "
                 + run.checkpointsCompared() + " states of other correct replicas match");
     }
 }

@@ -37,6 +37,12 @@ public final class DataTree {
         return t;
     }
 
+    /** A stable text for traces (a SNAP sync carries the tree): the same tree prints the same in every run and JVM. */
+    @Override
+    public String toString() {
+        return "DataTree[znodes=" + nodes.size() + ", sessions=" + sessions.size() + ", bytes=" + sizeBytes() + "]";
+    }
+
     /** Bytes a snapshot of the tree takes on the wire. */
     public long sizeBytes() {
         long bytes = 64;

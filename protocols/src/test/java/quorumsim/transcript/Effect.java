@@ -1,0 +1,70 @@
+package quorumsim.transcript;
+
+/** Something a replica did through its context during one step, in the order it did it. */
+sealed interface Effect {
+    /** The kind a {@code show} line names: sends, timers, persists or observations. */
+    String kind();
+
+    /** The class whose simple name a {@code show} filter matches. */
+    Object subject();
+
+    record Send(int to, Object message) implements Effect {
+        public String kind() {
+            return "sends";
+        }
+
+        public Object subject() {
+            return message;
+        }
+    }
+
+    record Multicast(int[] to, Object message) implements Effect {
+        public String kind() {
+            return "sends";
+        }
+
+        public Object subject() {
+            return message;
+        }
+    }
+
+    record TimerSet(Object timer, long delayNanos) implements Effect {
+        public String kind() {
+            return "timers";
+        }
+
+        public Object subject() {
+            return timer;
+        }
+    }
+
+    record TimerCancelled(Object timer) implements Effect {
+        public String kind() {
+            return "timers";
+        }
+
+        public Object subject() {
+            return timer;
+        }
+    }
+
+    record Persist(Object token) implements Effect {
+        public String kind() {
+            return "persists";
+        }
+
+        public Object subject() {
+            return token;
+        }
+    }
+
+    record Observe(Object event) implements Effect {
+        public String kind() {
+            return "observations";
+        }
+
+        public Object subject() {
+            return event;
+        }
+    }
+}
