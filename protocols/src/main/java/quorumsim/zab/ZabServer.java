@@ -217,8 +217,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     /**
      * A TCP connection broke, as ZooKeeper's sockets do: a follower that loses its leader goes
-     * back to election (and then FOLLOWERINFO and a resync); a leader that loses a follower drops
-     * that learner, which must resync to rejoin; a server that loses a client forgets its
+     * back to election (and then FOLLOWERINFO and a resync) (3.3's Follower.followLeader: the
+     * read throws, and QuorumPeer.run goes back to LOOKING; a silent leader is missed only when
+     * the socket's read timeout of syncLimit ticks, set in Learner.syncWithLeader, expires); a
+     * leader that loses a follower drops that learner, which must resync to rejoin
+     * (LearnerHandler.run ends on the IOException); a server that loses a client forgets its
      * connection (the client moves on with its session).
      */
     @Override
