@@ -1,5 +1,7 @@
 package quorumsim.transcript;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -40,9 +42,8 @@ class TranscriptTest {
         try (Stream<Path> listing = Files.list(Path.of(folder.toURI()))) {
             listing.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
         }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("no transcripts in testdata/" + protocol);
-        }
+        assertFalse(files.isEmpty(), "no transcripts in testdata/" + protocol);
+        // each transcript's expect lines are its assertions: the runner fails on the first that does not hold
         return files.stream().map(file -> DynamicTest.dynamicTest(protocol + "/" + file.getFileName(), () -> {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             new TranscriptRunner(protocol + "/" + file.getFileName(), factory).run(lines);

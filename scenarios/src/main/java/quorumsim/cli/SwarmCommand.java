@@ -32,27 +32,28 @@ import quorumsim.swarm.SwarmSettings;
                 + "file that fails the same way. Results do not depend on --jobs.",
             ""},
         footer = {"",
-            "Output folder: seed-<N>-<class>.yaml and seed-<N>-<class>-shrunk.yaml per failing seed,",
-            "failures.csv (one row each) and summary.json (counts, seeds per second, the same rows).",
+            "Writes, per failing seed, seed-<N>-<class>.yaml and its shrunk form",
+            "seed-<N>-<class>-shrunk.yaml; failures.csv (a row each) and",
+            "summary.json (counts, seeds per second, the same rows).",
             "Exit codes: 0 no failure, 1 failures found, 2 bad usage or input.",
             "",
             "Examples:",
-            "  quorumsim swarm --protocol pbft --seeds 1000            seeds 1..1000, f from 1 to 4",
-            "  quorumsim swarm --protocol zab --from 5001 --to 6000 --jobs 4 --out out/zab-night",
-            "  quorumsim swarm --protocol pbft --size 1..2 --seeds 200  only f = 1 and 2",
-            "  quorumsim swarm --base zk-lock-recipe --seeds 300        vary faults around a scenario",
-            "  quorumsim swarm --variant skip-commit --seeds 1000 --stop-after 1",
-            "                                                           does the swarm catch a broken rule?",
-            "  quorumsim swarm --protocol zab --print 4973              show one seed's scenario",
-            "  quorumsim run out/swarm-pbft/seed-17-liveness-shrunk.yaml  replay a finding",
+            "  quorumsim swarm --protocol pbft --seeds 1000       f from 1 to 4",
+            "  quorumsim swarm --protocol zab --from 5001 --to 6000 --jobs 4",
+            "  quorumsim swarm --protocol pbft --size 1..2        only f = 1, 2",
+            "  quorumsim swarm --base zk-lock-recipe --seeds 300  faults around it",
+            "  quorumsim swarm --variant skip-commit --stop-after 1 --seeds 1000",
+            "  quorumsim swarm --protocol zab --print 4973        one seed's file",
+            "  quorumsim run out/swarm-zab/seed-8-liveness-shrunk.yaml",
             "",
-            "Variants (known-broken, to show the swarm catches them): quorum-2f, skip-commit,",
-            "f-plus-1-colluders (PBFT); quorum-below-majority, equivocating-leader (Zab)."})
+            "Variants, known-broken, which the swarm must catch: quorum-2f,",
+            "skip-commit, f-plus-1-colluders (PBFT); quorum-below-majority,",
+            "equivocating-leader (Zab)."})
 final class SwarmCommand implements Callable<Integer> {
-    @Option(names = "--protocol", paramLabel = "pbft|zab", description = "The protocol to search (implied by --variant or --base).")
+    @Option(names = "--protocol", paramLabel = "pbft|zab", description = {"The protocol to search (implied by", "--variant or --base)."})
     String protocol;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Run N seeds, from --from (default 1). Default: 100 seeds.")
+    @Option(names = "--seeds", paramLabel = "N", description = "N seeds from --from (default: 100).")
     Long seeds;
 
     @Option(names = "--from", paramLabel = "S", defaultValue = "1", description = "The first seed (default: ${DEFAULT-VALUE}).")
@@ -64,30 +65,28 @@ final class SwarmCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/swarm-<protocol or variant>).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default:", "out/swarm-<protocol or variant>)."})
     Path out;
 
-    @Option(names = "--size", paramLabel = "a..b", description = {"Sizes to draw from: f for PBFT (default 1..4; n is 3f+1 or a",
-        "little more), servers for Zab (default 3..9). A single number fixes it."})
+    @Option(names = "--size", paramLabel = "a..b", description = {"f for PBFT (default 1..4; n is 3f+1 or a", "little more), servers for Zab (default", "3..9); one number fixes it."})
     String size;
 
-    @Option(names = "--base", paramLabel = "NAME|FILE", description = {"A scenario to vary around: it keeps its cluster, workload,",
-        "network and settings; each seed adds Byzantine replicas and faults."})
+    @Option(names = "--base", paramLabel = "NAME|FILE", description = {"A scenario to vary around: it keeps its", "settings; each seed adds faults (and", "Byzantine replicas for PBFT)."})
     String base;
 
-    @Option(names = "--variant", paramLabel = "NAME", description = "Search a known-broken variant instead (short runs, judged on safety).")
+    @Option(names = "--variant", paramLabel = "NAME", description = {"Search a known-broken variant instead", "(short runs, judged on safety)."})
     String variant;
 
     @Option(names = "--limit-wall", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Abandon a run that has not ended after this much wall time (default: ${DEFAULT-VALUE}).")
+            description = {"Abandon a run still going after this", "much wall time (default: ${DEFAULT-VALUE})."})
     String limitWall;
 
     @Option(names = "--stop-after", paramLabel = "N", defaultValue = "0",
-            description = "Stop once N failures are known among the lowest seeds (default: run every seed).")
+            description = {"Stop once N failures are known among", "the lowest seeds (default: run all)."})
     int stopAfter;
 
     @Option(names = "--shrink-runs", paramLabel = "N", defaultValue = "150",
-            description = "Most runs spent shrinking one failure; 0 keeps failures as generated (default: ${DEFAULT-VALUE}).")
+            description = {"Most runs spent shrinking one failure;", "0 does not shrink (default: ${DEFAULT-VALUE})."})
     int shrinkRuns;
 
     @Option(names = "--print", paramLabel = "SEED", description = "Print the scenario of one seed as YAML and exit.")

@@ -1,13 +1,14 @@
 package quorumsim.swarm;
 
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
+import quorumsim.run.RunCancelled;
 import quorumsim.run.RunOptions;
 import quorumsim.run.ScenarioRunner;
 import quorumsim.scenario.ScenarioException;
@@ -16,8 +17,8 @@ import quorumsim.scenario.ScenarioSpec;
 
 /**
  * Runs one scenario document exactly as {@code quorumsim run} would run its YAML file, and
- * classifies the result. A run that has not ended after the wall-time limit is abandoned (its
- * thread is interrupted, which the engine's loop notices).
+ * classifies the result. A run that has not ended after the wall-time limit is called off (a
+ * watchdog raises the flag the engine's loop asks after every event).
  */
 final class Trial {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,29 +38,17 @@ final class Trial {
         } catch (ScenarioException e) {
             return new Outcome(Failure.EXCEPTION, "invalid scenario", e.problems().get(0).toString(), "", seconds(start));
         }
-        Thread worker = Thread.currentThread();
-        Object lock = new Object();
-        boolean[] finished = {false};
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-            synchronized (lock) {
-                if (!finished[0]) {
-                    worker.interrupt();
-                }
-            }
-        }, limitWallNanos, TimeUnit.NANOSECONDS);
+        AtomicBoolean overLimit = new AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> overLimit.set(true), limitWallNanos, TimeUnit.NANOSECONDS);
         try {
-            return classify(ScenarioRunner.run(spec, RunOptions.plain()), start);
-        } catch (CancellationException e) {
+            return classify(ScenarioRunner.run(spec, RunOptions.cancellable(overLimit::get)), start);
+        } catch (RunCancelled e) {
             return new Outcome(Failure.OVER_LIMIT, "", String.format("did not end within %.0f s of wall time", limitWallNanos / 1e9), "",
                     seconds(start));
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             return new Outcome(Failure.EXCEPTION, e.getClass().getSimpleName(), describe(e), "", seconds(start));
         } finally {
-            synchronized (lock) {
-                finished[0] = true;
-            }
             alarm.cancel(false);
-            Thread.interrupted();
         }
     }
 

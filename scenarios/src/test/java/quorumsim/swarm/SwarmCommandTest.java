@@ -59,6 +59,8 @@ class SwarmCommandTest {
             "--limit-wall", "--stop-after", "Examples:", "quorumsim swarm --protocol pbft --seeds 1000", "skip-commit", "Exit codes"}) {
             assertTrue(r.out().contains(expected), expected + " in\n" + r.out());
         }
+        assertTrue(r.out().lines().anyMatch(line -> line.equals("  quorumsim swarm --protocol pbft --seeds 1000       f from 1 to 4")),
+                "the examples fit a terminal unbroken:\n" + r.out());
     }
 
     @Test

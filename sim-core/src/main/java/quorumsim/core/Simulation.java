@@ -134,8 +134,8 @@ public final class Simulation {
 
     /**
      * As {@link #runUntil(long)}, stopping early after the event that makes {@code stop} true
-     * (at once, without processing anything, if it is true already). Interrupting the thread
-     * abandons the run: within a few thousand events it throws a {@code CancellationException}.
+     * (at once, without processing anything, if it is true already): a sweep's Ctrl-C or a swarm's
+     * wall-time limit calls a run off this way.
      */
     public void runUntil(BooleanSupplier stop, long deadlineNanos) {
         if (!started) {
@@ -158,14 +158,8 @@ public final class Simulation {
             if (stop.getAsBoolean()) {
                 return;
             }
-            if ((events & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("run abandoned at " + now + " ns of virtual time, after " + events + " events: its thread was interrupted");
-            }
         }
     }
-
-    /** How often the loop looks for an interrupt (every 4,096 events): a run can be abandoned, never resumed. */
-    private static final long CANCEL_CHECK_MASK = 4095;
 
     /** Runs until no event is left. */
     public void runToCompletion() {
