@@ -95,28 +95,43 @@ final class Retransmission {
         }
         if (st.view() < r.view || (st.view() == r.view && !st.active())) {
             r.viewChanger.helpReplicaBehind(ctx, from);                   // it is in a lower view: show it ours
+            if (st.active()) {
+                resendSentIn(ctx, from, st.view(), st.lastExecuted());    // and what we said in its view before leaving
+            }
             return;
         }
         if (!r.viewActive) {
             return;                                                       // both still changing to the same view
         }
-        for (Slot slot : r.log.tailMap(st.lastExecuted(), false).values()) {
-            if (slot.seq > st.lastExecuted() + STATUS_SLOTS) {
+        resendSentIn(ctx, from, r.view, st.lastExecuted());
+    }
+
+    /**
+     * Sends again this replica's pre-prepares, prepares and commits of {@code view} after
+     * {@code after}. Also for a view this replica has since left: when f replicas are
+     * silent, every quorum of the view needs every correct replica, and a COMMIT lost on
+     * its way from one that then left alone for a view change is otherwise never
+     * delivered; the others, one the primary and one with nothing left to wait for, never
+     * time out to follow it. Resending a message already sent is safe.
+     */
+    private void resendSentIn(Context ctx, int to, long view, long after) {
+        for (Slot slot : r.log.tailMap(after, false).values()) {
+            if (slot.seq > after + STATUS_SLOTS) {
                 break;
             }
-            if (slot.prePrepare == null || slot.prePrepare.view() != r.view) {
+            if (slot.prePrepare == null || slot.prePrepare.view() != view) {
                 continue;
             }
-            if (r.isPrimary()) {
-                ctx.send(from, slot.prePrepare);
+            if (slot.prePrepare.replica() == r.self) {
+                ctx.send(to, slot.prePrepare);
             }
             Prepare prepare = slot.prepares.get(r.self);
-            if (prepare != null && prepare.view() == r.view) {
-                ctx.send(from, prepare);
+            if (prepare != null && prepare.view() == view) {
+                ctx.send(to, prepare);
             }
             Commit commit = slot.commits.get(r.self);
-            if (commit != null && commit.view() == r.view) {
-                ctx.send(from, commit);
+            if (commit != null && commit.view() == view) {
+                ctx.send(to, commit);
             }
         }
     }

@@ -36,12 +36,15 @@ final class ViewChanger {
     private NewView installed;
     /** Per replica, the highest view whose NEW-VIEW this replica passed on to it. */
     private final long[] forwarded;
+    /** Per replica, when (local clock) this replica last passed on a NEW-VIEW to it. */
+    private final long[] forwardedAtNanos;
     /** Per replica, the highest view its STATUS said it is in (or changing to). */
     private final long[] statusViews;
 
     ViewChanger(PbftReplica replica) {
         this.r = replica;
         this.forwarded = new long[replica.n];
+        this.forwardedAtNanos = new long[replica.n];
         this.statusViews = new long[replica.n];
     }
 
@@ -86,9 +89,8 @@ final class ViewChanger {
             return;
         }
         if (vc.newView() < r.view || (vc.newView() == r.view && r.viewActive)) {
-            if (r.viewActive && installed != null && vc.newView() <= installed.view() && forwarded[from] < installed.view()) {
-                forwarded[from] = installed.view();
-                ctx.send(from, installed);                                // it missed the NEW-VIEW: pass it on, once
+            if (r.viewActive && installed != null && vc.newView() <= installed.view()) {
+                forwardNewView(ctx, from);                                // it missed the NEW-VIEW: pass it on
             }
             return;                                                       // for a view already installed or passed
         }
@@ -142,9 +144,28 @@ final class ViewChanger {
      */
     void helpReplicaBehind(Context ctx, int to) {
         if (r.viewActive && installed != null && installed.view() == r.view) {
-            ctx.send(to, installed);
+            forwardNewView(ctx, to);
         } else if (!r.viewActive && own != null && own.newView() == r.view) {
             ctx.send(to, own);
+        }
+    }
+
+    /**
+     * Passes the installed NEW-VIEW to a replica that missed it: every replica once per
+     * view, and the primary that made it again after each base view-change timeout while
+     * the replica still asks (it may have been lost). A NEW-VIEW carries 2f+1 VIEW-CHANGEs
+     * with their prepared certificates, hundreds of kilobytes when the log is long: resent
+     * by every replica on every STATUS, it filled the straggler's link, and the view it was
+     * meant to bring in timed out before it arrived.
+     */
+    private void forwardNewView(Context ctx, int to) {
+        long now = ctx.now();
+        boolean first = forwarded[to] < installed.view();
+        boolean again = installed.replica() == r.self && now - forwardedAtNanos[to] >= r.config.viewChangeTimeoutNanos();
+        if (first || again) {
+            forwarded[to] = installed.view();
+            forwardedAtNanos[to] = now;
+            ctx.send(to, installed);
         }
     }
 
