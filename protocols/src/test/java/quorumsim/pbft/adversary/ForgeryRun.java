@@ -91,6 +91,6 @@ final class ForgeryRun {
     }
 
     long completedAfter(long fromNanos) {
-        return record.calls().stream().filter(c -> c.acceptedNanos > fromNanos).count();
+        return record.completedAfter(fromNanos);
     }
 }
