@@ -19,8 +19,9 @@ import quorumsim.scenario.ScenarioSpec;
  * false alarm, a stall after a crash under a heavy tail (seed 5912: one latency draw of seconds
  * held a connection, now resent after the retransmission timeout), and swarm seeds 77, 341, 571
  * and 2378 (a connect-failed notice, due after the link had healed, broke the connection opened
- * since and sent a newly elected ensemble back to looking). Each now runs without an exception,
- * safe and live.
+ * since and sent a newly elected ensemble back to looking) and 2793 (a follower of the leader's
+ * previous epoch kept being answered by it, so never gave up on it). Each now runs without an
+ * exception, safe and live.
  */
 class ZabReprosTest {
     static Stream<Arguments> repros() {
@@ -37,7 +38,8 @@ class ZabReprosTest {
                 Arguments.of("zab-swarm-77.yaml", 77L),
                 Arguments.of("zab-swarm-341.yaml", 341L),
                 Arguments.of("zab-swarm-571.yaml", 571L),
-                Arguments.of("zab-swarm-2378.yaml", 2378L));
+                Arguments.of("zab-swarm-2378.yaml", 2378L),
+                Arguments.of("zab-swarm-2793.yaml", 2793L));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
