@@ -118,7 +118,11 @@ final class Network {
                 }
                 setAttempt(from.id, to, null);                       // the link heals: the connect goes through
                 for (Held earlier : attempt.held) {
-                    send(from, to, earlier, true);
+                    if (from.epoch != attempt.fromEpoch) {
+                        dropSenderCrashed(to, from.id, earlier);
+                    } else {
+                        send(from, to, earlier, true);
+                    }
                 }
             }
             if (connectionState.isDown(from.id, to, now)) {
@@ -241,11 +245,16 @@ final class Network {
         Node sender = sim.node(from);
         for (Held m : attempt.held) {
             if (sender.crashed || sender.epoch != attempt.fromEpoch) {
-                sim.trace(TraceKind.DROP, to, from, m.message(), m.type(), m.typeHash(), m.bytes(), m.id(), "sender crashed");
+                dropSenderCrashed(to, from, m);
             } else {
                 send(sender, to, m, true);
             }
         }
+    }
+
+    /** What a connect attempt held dies with the process that made it. */
+    private void dropSenderCrashed(int to, int from, Held m) {
+        sim.trace(TraceKind.DROP, to, from, m.message(), m.type(), m.typeHash(), m.bytes(), m.id(), "sender crashed");
     }
 
     /** A directed link became cut: with connections, the pair's connection breaks and both ends will learn. */

@@ -137,6 +137,29 @@ class ConnectionsTest {
     }
 
     @Test
+    void whatAConnectAttemptHeldDiesWithTheProcessThatSentIt() {
+        Probes probes = Probes.ideal(0);
+        probes.add((id, p) -> {
+            p.onStart = ctx -> {
+                if (ctx.trueTimeNanos() < 1_000_000) {
+                    ctx.setTimer(1_000_000, "send");
+                } else {
+                    ctx.send(1, Msg.of(8));                          // the new life, over the healed link
+                }
+            };
+            p.onTimer = (ctx, timer) -> ctx.send(1, Msg.of(7));      // held: the link is cut
+        });
+        probes.addIdle();
+        probes.sim.useConnections(TCP);
+        probes.sim.scheduleFault(500_000, new Fault.Partition(new int[][] {{0}, {1}}));
+        probes.sim.scheduleFault(1_050_000, new Fault.Crash(Target.of(0)));
+        probes.sim.scheduleFault(1_100_000, new Fault.Heal());
+        probes.sim.scheduleFault(1_150_000, new Fault.Recover(Target.of(0)));
+        probes.sim.runToCompletion();
+        assertEquals(List.of(8L), probes.probe(1).messages.stream().map(s -> (long) ((Msg) s.what()).n()).toList());
+    }
+
+    @Test
     void aCrashResetsItsConnectionsAndEachPeerLearnsOneNetworkDelayLater() {
         Probes probes = chatty(3, 150_000);
         probes.sim.scheduleFault(1_000_000, new Fault.Crash(Target.of(1)));
