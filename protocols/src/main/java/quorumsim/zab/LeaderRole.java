@@ -160,11 +160,23 @@ final class LeaderRole {
 
     /** REVALIDATE: a follower's client reconnects with an existing session. */
     void onRevalidate(Context ctx, int from, Messages.Revalidate m) {
-        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST) {
+        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST || !isLearner(from)) {
             return;
         }
         heard(ctx, from);
         ctx.send(from, new Messages.Revalidated(m.client(), m.sessionId(), touchIfLive(ctx, m.sessionId())));
+    }
+
+    /**
+     * Whether a request or revalidation comes over a learner's connection of this epoch. In
+     * ZooKeeper 3.3 only a LearnerHandler reads REQUEST and REVALIDATE packets
+     * (LearnerHandler.run), and a leader that stops leading closes every handler's socket
+     * (Leader.shutdown); a server that still follows an earlier epoch of this leader has no
+     * handler here, so it gets no answer and gives up on its leader after syncLimit ticks of
+     * silence (Learner.syncWithLeader sets that read timeout), then finds the new epoch.
+     */
+    private boolean isLearner(int from) {
+        return from == server.self || server.leading.forwarding[from];
     }
 
     /** ZooKeeper's touchSession: a session the leader has not expired gets a fresh timeout; an expired one stays expired. */
@@ -179,7 +191,7 @@ final class LeaderRole {
 
     /** A write or sync from a server's pipeline: prepare the idempotent transaction and propose it. */
     void onForward(Context ctx, int from, Messages.Forward f) {
-        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST) {
+        if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST || !isLearner(from)) {
             return;
         }
         if (from != server.self) {

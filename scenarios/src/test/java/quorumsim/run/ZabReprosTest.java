@@ -17,7 +17,10 @@ import quorumsim.scenario.ScenarioSpec;
  * The Zab scenarios a randomized search found broken (issue 10): a stall after a follower
  * rejoins, a FORWARD lost on a cut link, null pointers in the lock recipe, a session checker
  * false alarm, a stall after a crash under a heavy tail (seed 5912: one latency draw of seconds
- * held a connection, now resent after the retransmission timeout). Each now runs without an
+ * held a connection, now resent after the retransmission timeout), and swarm seeds 77, 341, 571
+ * and 2378 (a connect-failed notice, due after the link had healed, broke the connection opened
+ * since and sent a newly elected ensemble back to looking) and 2793 (a follower of the leader's
+ * previous epoch kept being answered by it, so never gave up on it). Each now runs without an
  * exception, safe and live.
  */
 class ZabReprosTest {
@@ -31,7 +34,12 @@ class ZabReprosTest {
                 Arguments.of("zab-lock-npe-path-6187.yaml", 6187L),
                 Arguments.of("zab-session-late-close-false-alarm-918.yaml", 918L),
                 Arguments.of("zab-stall-crash-heavytail-5883.yaml", 5883L),
-                Arguments.of("zab-stall-crash-heavytail-5883.yaml", 5912L)); // one draw held a FIFO link for seconds
+                Arguments.of("zab-stall-crash-heavytail-5883.yaml", 5912L), // one draw held a FIFO link for seconds
+                Arguments.of("zab-swarm-77.yaml", 77L),
+                Arguments.of("zab-swarm-341.yaml", 341L),
+                Arguments.of("zab-swarm-571.yaml", 571L),
+                Arguments.of("zab-swarm-2378.yaml", 2378L),
+                Arguments.of("zab-swarm-2793.yaml", 2793L));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")

@@ -72,6 +72,29 @@ final class Jobs {
         }
     }
 
+    /** A connect attempt over a cut link reaches its timeout. */
+    static final class ConnectDue extends Event {
+        final int from;
+        final int to;
+        final Network.Attempt attempt;
+
+        ConnectDue(int from, int to, Network.Attempt attempt) {
+            this.from = from;
+            this.to = to;
+            this.attempt = attempt;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            sim.network.connectDue(from, to, attempt);
+        }
+
+        @Override
+        int kindCode() {
+            return 0;
+        }
+    }
+
     /** A node learns that its connection to {@code peer} broke, or that a connect to it failed. */
     static final class ConnectionLost extends Job {
         final int node;

@@ -51,22 +51,97 @@ final class Network {
 
     /** A message leaves {@code from} at the current time. */
     void transmit(Node from, int to, Message message) {
-        long now = sim.now;
         long id = nextMessageId++;
         int bytes = message.sizeBytes();
         String type = message.typeName();
         long typeHash = sim.typeHash(type);
         sim.metrics.messageSent(message.getClass(), type, bytes);
         sim.trace(TraceKind.SEND, from.id, to, message, type, typeHash, bytes, id, null);
+        send(from, to, new Held(message, type, typeHash, bytes, id), false);
+    }
+
+    /** A message sent but not yet on the wire: its connect is still being tried. */
+    private record Held(Message message, String type, long typeHash, int bytes, long id) {
+    }
+
+    /** Messages held by a connect attempt over a cut link, from one sender in one life to one peer. */
+    static final class Attempt {
+        final int from;
+        final int to;
+        final int fromEpoch;
+        final java.util.ArrayList<Held> held = new java.util.ArrayList<>();
+
+        Attempt(int from, int to, int fromEpoch) {
+            this.from = from;
+            this.to = to;
+            this.fromEpoch = fromEpoch;
+        }
+    }
+
+    /** Per directed pair (sender, peer): the connect attempt under way; looked up, never iterated. */
+    private final java.util.Map<Long, Attempt> attempts = new java.util.HashMap<>();
+
+    private static long directed(int from, int to) {
+        return ((long) from << 32) | to;
+    }
+
+    private Attempt attempt(int from, int to) {
+        return attempts.get(directed(from, to));
+    }
+
+    private void setAttempt(int from, int to, Attempt attempt) {
+        if (attempt == null) {
+            attempts.remove(directed(from, to));
+        } else {
+            attempts.put(directed(from, to), attempt);
+        }
+    }
+
+    /**
+     * Puts a message on the wire, or holds or drops it by the connection rules. {@code lastTry}:
+     * its connect attempt timed out, so a link still cut now fails it instead of holding it.
+     */
+    private void send(Node from, int to, Held m, boolean lastTry) {
+        long now = sim.now;
+        Message message = m.message();
+        String type = m.type();
+        long typeHash = m.typeHash();
+        int bytes = m.bytes();
+        long id = m.id();
         if (connections != null) {
+            boolean cut = partitions.isCut(from.id, to) || partitions.isCut(to, from.id);
+            Attempt attempt = lastTry ? null : attempt(from.id, to);
+            if (attempt != null) {
+                if (cut) {
+                    attempt.held.add(m);                              // behind what the attempt already holds
+                    return;
+                }
+                setAttempt(from.id, to, null);                       // the link heals: the connect goes through
+                for (Held earlier : attempt.held) {
+                    if (from.epoch != attempt.fromEpoch) {
+                        dropSenderCrashed(to, from.id, earlier);
+                    } else {
+                        send(from, to, earlier, true);
+                    }
+                }
+            }
             if (connectionState.isDown(from.id, to, now)) {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection broken");
                 notice(from.id, to, connectionState.downUntilNanos(from.id, to));
                 return;
             }
-            if (partitions.isCut(from.id, to) || partitions.isCut(to, from.id)) {
+            if (cut && lastTry) {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connect failed");
-                notice(from.id, to, now + connections.connectTimeoutNanos());
+                notice(from.id, to, now);
+                return;
+            }
+            if (cut) {                                                // SYNs retried until the connect timeout
+                Attempt fresh = new Attempt(from.id, to, from.epoch);
+                fresh.held.add(m);
+                setAttempt(from.id, to, fresh);
+                Jobs.ConnectDue due = new Jobs.ConnectDue(from.id, to, fresh);
+                due.time = now + connections.connectTimeoutNanos();
+                sim.schedule(due);
                 return;
             }
             Node receiver = sim.node(to);
@@ -154,6 +229,32 @@ final class Network {
                     || delivery.toEpoch != sim.node(delivery.to).epoch;
         }
         return partitions.isCut(delivery.from, delivery.to);
+    }
+
+    /**
+     * A connect attempt timed out: what it holds goes out now if the link carries traffic again,
+     * else it is dropped and the sender learns the connect failed. A sender that crashed since
+     * held nothing any more.
+     */
+    void connectDue(int from, int to, Attempt which) {
+        Attempt attempt = attempt(from, to);
+        if (attempt != which) {
+            return;                                                   // it went through when the link healed
+        }
+        setAttempt(from, to, null);
+        Node sender = sim.node(from);
+        for (Held m : attempt.held) {
+            if (sender.crashed || sender.epoch != attempt.fromEpoch) {
+                dropSenderCrashed(to, from, m);
+            } else {
+                send(sender, to, m, true);
+            }
+        }
+    }
+
+    /** What a connect attempt held dies with the process that made it. */
+    private void dropSenderCrashed(int to, int from, Held m) {
+        sim.trace(TraceKind.DROP, to, from, m.message(), m.type(), m.typeHash(), m.bytes(), m.id(), "sender crashed");
     }
 
     /** A directed link became cut: with connections, the pair's connection breaks and both ends will learn. */

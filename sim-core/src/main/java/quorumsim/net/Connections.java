@@ -10,8 +10,16 @@ package quorumsim.net;
  *       {@code detectionNanos} later (a keepalive or read that times out). Until then the pair
  *       is down: what either end sends is lost, and the coming notice covers it.</li>
  *   <li>Once both ends know, a message to a peer over a link that is still cut (either way)
- *       is dropped and its sender learns {@code connectTimeoutNanos} later that the connect
- *       failed; one such notice at a time per sender and peer, so a busy sender cannot spin.</li>
+ *       opens a connect attempt, as a SYN that is retried: it holds that message and whatever the
+ *       sender sends the peer after it, in order. If the link carries traffic again before
+ *       {@code connectTimeoutNanos} has passed, the connect goes through with the sender's next
+ *       message to the peer or at the timeout, whichever comes first, and the held messages
+ *       leave first. Otherwise, at the timeout, they are dropped and the sender learns then
+ *       that the connect failed; one such notice at a time per sender and peer, so a busy
+ *       sender cannot spin. So a notice always tells of a connection (or attempt) that is over
+ *       when it arrives: it never reaches a sender about an attempt that succeeded, and it
+ *       cannot break a connection opened after it. A sender that crashes while its attempt
+ *       runs loses what it held.</li>
  *   <li>Once the link carries traffic again, the next message opens a new connection; nothing
  *       from the broken one is ever delivered.</li>
  *   <li>Nothing inside a live connection is lost or held for ever: a message the network
@@ -33,7 +41,7 @@ package quorumsim.net;
  * </ul>
  *
  * @param detectionNanos      from a break to both ends learning of it
- * @param connectTimeoutNanos from a send over a cut link to its sender learning the connect failed
+ * @param connectTimeoutNanos how long a connect over a cut link is retried before its sender learns it failed
  * @param retransmitNanos     the floor of the retransmission timeout (Linux's is 200 ms)
  */
 public record Connections(long detectionNanos, long connectTimeoutNanos, long retransmitNanos) {
