@@ -43,4 +43,15 @@ class PbftSwarmReprosTest {
         assertLiveAndSafe("pbft-swarm-433.yaml");
         assertLiveAndSafe("pbft-swarm-463.yaml");
     }
+
+    /**
+     * The same large messages, the other way: every replica changing views resent its own
+     * VIEW-CHANGE (tens of kilobytes before the first stable checkpoint) to everyone every
+     * half timeout and again on every STATUS. The copies took longer to cross a 100 Mbps
+     * link than they came, and view after view timed out before its NEW-VIEW arrived.
+     */
+    @Test
+    void aLargeViewChangeIsResentAtMostOncePerTimeout() {
+        assertLiveAndSafe("pbft-swarm-501.yaml");
+    }
 }
