@@ -54,4 +54,16 @@ class PbftSwarmReprosTest {
     void aLargeViewChangeIsResentAtMostOncePerTimeout() {
         assertLiveAndSafe("pbft-swarm-501.yaml");
     }
+
+    /**
+     * Tentative execution: the primary crashed after its pre-prepare, and came back without
+     * its log; two backups were left in a view change of their own. The request prepared and
+     * ran tentatively at four backups, which stopped their timers then, and could never
+     * gather 2f+1 COMMITs in view 0: the client's retries got four tentative replies, never
+     * 2f+1, and nobody asked for a new view. A backup now waits for a request to commit.
+     */
+    @Test
+    void aRequestExecutedOnlyTentativelyKeepsTheViewChangeTimerRunning() {
+        assertLiveAndSafe("pbft-swarm-732.yaml");
+    }
 }
