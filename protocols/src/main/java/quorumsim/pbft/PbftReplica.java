@@ -269,6 +269,9 @@ public final class PbftReplica implements Actor {
         }
         if (last != null && req.timestamp() == last.timestamp()) {
             sendReply(ctx, req, last.result(), lastIsTentative);          // resend the cached reply
+            if (lastIsTentative && viewActive && !isPrimary()) {
+                awaitCommit(ctx, req);                                    // executed tentatively only: it may never commit
+            }
             return;
         }
         if (!viewActive) {
@@ -294,6 +297,18 @@ public final class PbftReplica implements Actor {
             }
             startTimerIfNeeded(ctx);
         }
+    }
+
+    /**
+     * TOCS'02 sections 4.5.2 and 5.1.2: a client that retries a request a backup executed
+     * only tentatively has not seen it commit; the backup waits for it like for a request not
+     * executed (a timer stopped at the tentative execution would leave a prepared request
+     * that can no longer gather 2f+1 COMMITs in this view, its primary having lost its log,
+     * without anyone ever asking for a new view).
+     */
+    private void awaitCommit(Context ctx, Request req) {
+        pending.putIfAbsent(ServiceState.clientStream(req.client(), req.stream()), req);
+        startTimerIfNeeded(ctx);
     }
 
     /** TOCS'02 section 5.1.3: a read-only request runs at once on the current state, if nothing is tentative. */
@@ -530,12 +545,12 @@ public final class PbftReplica implements Actor {
             sendReply(ctx, req, result, tentative);
         }
         lastExecuted = slot.seq;
-        clearExecutedPending(ctx);
     }
 
     private void afterFinalExecution(Context ctx, Slot slot) {
         ctx.observe(new Observations.Executed(self, slot.prePrepare.view(), slot.seq, slot.prePrepare.digest(),
                 slot.prePrepare.batch()));
+        clearExecutedPending(ctx);                                        // executed for good: no longer awaited
         timeoutNanos = config.viewChangeTimeoutNanos();
         progressSinceViewChange = true;
         if (slot.seq % config.checkpointInterval() == 0) {
@@ -543,7 +558,7 @@ public final class PbftReplica implements Actor {
         }
     }
 
-    /** Forgets executed requests; the view-change timer stops when the request it waits for has run. */
+    /** Forgets requests executed for good; the view-change timer stops when the request it waits for has committed. */
     private void clearExecutedPending(Context ctx) {
         pending.values().removeIf(r -> {
             ServiceState.CachedReply last = state.lastReply(r.client(), r.stream());

@@ -1,6 +1,7 @@
 package quorumsim.pbft;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,12 +41,15 @@ final class ViewChanger {
     private final long[] forwardedAtNanos;
     /** Per replica, the highest view its STATUS said it is in (or changing to). */
     private final long[] statusViews;
+    /** Per replica, when (local clock) this replica last sent it its own VIEW-CHANGE. */
+    private final long[] ownSentAtNanos;
 
     ViewChanger(PbftReplica replica) {
         this.r = replica;
         this.forwarded = new long[replica.n];
         this.forwardedAtNanos = new long[replica.n];
         this.statusViews = new long[replica.n];
+        this.ownSentAtNanos = new long[replica.n];
     }
 
     /** Moves to {@code newView}: stop accepting normal-case messages and multicast VIEW-CHANGE. */
@@ -73,14 +77,34 @@ final class ViewChanger {
         own = vc;
         record(vc);
         ctx.multicast(r.others, vc);
+        Arrays.fill(ownSentAtNanos, ctx.now());
         afterVote(ctx);
         r.retransmission.watchForStall(ctx);
     }
 
     /** Still changing views: messages may have been lost, so send the VIEW-CHANGE again. */
     void retransmit(Context ctx) {
-        if (!r.viewActive && own != null && own.newView() == r.view) {
-            ctx.multicast(r.others, own);
+        for (int to : r.others) {
+            resendOwn(ctx, to);
+        }
+    }
+
+    /**
+     * Sends this replica's VIEW-CHANGE again to {@code to}, at most once per view-change
+     * timeout. A VIEW-CHANGE carries the prepared certificates of the whole log, tens of
+     * kilobytes before the first stable checkpoint: resent to everyone every half timeout
+     * and on every STATUS, the copies took longer to cross the link than they came, the
+     * queue grew without bound, and no VIEW-CHANGE or NEW-VIEW arrived within the new-view
+     * timeout again, in view after view.
+     */
+    private void resendOwn(Context ctx, int to) {
+        if (r.viewActive || own == null || own.newView() != r.view) {
+            return;
+        }
+        long now = ctx.now();
+        if (now - ownSentAtNanos[to] >= r.timeoutNanos) {
+            ownSentAtNanos[to] = now;
+            ctx.send(to, own);
         }
     }
 
@@ -145,8 +169,8 @@ final class ViewChanger {
     void helpReplicaBehind(Context ctx, int to) {
         if (r.viewActive && installed != null && installed.view() == r.view) {
             forwardNewView(ctx, to);
-        } else if (!r.viewActive && own != null && own.newView() == r.view) {
-            ctx.send(to, own);
+        } else {
+            resendOwn(ctx, to);
         }
     }
 
@@ -161,7 +185,7 @@ final class ViewChanger {
     private void forwardNewView(Context ctx, int to) {
         long now = ctx.now();
         boolean first = forwarded[to] < installed.view();
-        boolean again = installed.replica() == r.self && now - forwardedAtNanos[to] >= r.config.viewChangeTimeoutNanos();
+        boolean again = installed.replica() == r.self && now - forwardedAtNanos[to] >= r.timeoutNanos;
         if (first || again) {
             forwarded[to] = installed.view();
             forwardedAtNanos[to] = now;

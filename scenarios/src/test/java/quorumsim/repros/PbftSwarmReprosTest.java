@@ -43,4 +43,27 @@ class PbftSwarmReprosTest {
         assertLiveAndSafe("pbft-swarm-433.yaml");
         assertLiveAndSafe("pbft-swarm-463.yaml");
     }
+
+    /**
+     * The same large messages, the other way: every replica changing views resent its own
+     * VIEW-CHANGE (tens of kilobytes before the first stable checkpoint) to everyone every
+     * half timeout and again on every STATUS. The copies took longer to cross a 100 Mbps
+     * link than they came, and view after view timed out before its NEW-VIEW arrived.
+     */
+    @Test
+    void aLargeViewChangeIsResentAtMostOncePerTimeout() {
+        assertLiveAndSafe("pbft-swarm-501.yaml");
+    }
+
+    /**
+     * Tentative execution: the primary crashed after its pre-prepare, and came back without
+     * its log; two backups were left in a view change of their own. The request prepared and
+     * ran tentatively at four backups, which stopped their timers then, and could never
+     * gather 2f+1 COMMITs in view 0: the client's retries got four tentative replies, never
+     * 2f+1, and nobody asked for a new view. A backup now waits for a request to commit.
+     */
+    @Test
+    void aRequestExecutedOnlyTentativelyKeepsTheViewChangeTimerRunning() {
+        assertLiveAndSafe("pbft-swarm-732.yaml");
+    }
 }
