@@ -2,27 +2,40 @@ package quorumsim.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CI's swarm: a sample of seeds for each protocol with the default ranges, every one of which
- * must pass (no safety violation, no liveness failure after the quiet phase, no exception, no run
- * over the limit). {@code -Dquorumsim.swarm.seeds=N} sets the sample (default 1,000 per protocol:
- * about 0.2 s of CPU a seed for PBFT and 0.07 s for Zab, so some 2.5 minutes on two cores). A
- * failure names its seeds; reproduce one with {@code quorumsim swarm --protocol P --from S --to S},
- * which also writes its shrunk file.
+ * CI's swarm: a sample of seeds for each protocol with the default ranges. No seed may break
+ * safety, throw or run over the limit, and no seed may lose liveness unless it is on the list
+ * of known stalls below, which may only shrink: a new stall fails the build, and a known one
+ * that passes is reported so it can be taken off the list.
+ *
+ * <p>{@code -Dquorumsim.swarm.seeds=N} sets the sample (default 1,000 per protocol: about 0.2 s
+ * of CPU a seed for PBFT and 0.05 s for Zab, some two minutes on two cores). Reproduce a seed,
+ * with its shrunk file, by {@code quorumsim swarm --protocol P --from S --to S}.
  */
-@Disabled("enable after merge: the protocol fixes of issue 10 are on other branches; today PBFT and Zab still fail some seeds")
 class SwarmSampleTest {
     private static final long SEEDS = Long.getLong("quorumsim.swarm.seeds", 1_000);
 
+    /**
+     * Seeds 1..1,000 that still lose liveness (never safety), not explained yet: for PBFT, a
+     * primary that recovers with an empty log and reuses sequence numbers (463, likely 390 and
+     * 996) and view changes paced too slowly under loss (the others); for Zab, fast leader
+     * election leaving a leader one follower short while the others keep looking (341).
+     */
+    private static final Map<String, Set<Long>> KNOWN_STALLS = Map.of(
+            "pbft", Set.of(229L, 251L, 390L, 463L, 515L, 563L, 587L, 671L, 827L, 835L, 996L),
+            "zab", Set.of(341L));
+
     @ParameterizedTest
     @ValueSource(strings = {"pbft", "zab"})
-    void everySampledSeedPasses(String protocol) throws InterruptedException {
+    void noSampledSeedFailsBeyondTheKnownStalls(String protocol) throws InterruptedException {
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
         SwarmSettings settings = SwarmSettings.of(protocol, null, null, null, 1, SEEDS, jobs, 60_000_000_000L, 0).withShrinking(false, 0);
         long start = System.nanoTime();
@@ -30,7 +43,17 @@ class SwarmSampleTest {
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "swarm %s: %d seeds in %.1f s on %d workers (%.3f s a seed): %s%n", protocol, result.outcomes().size(),
                 wall, jobs, wall * jobs / result.outcomes().size(), result.counts());
-        assertTrue(result.findings().isEmpty(), result.findings().size() + " failing seeds:\n" + result.findings().stream()
+
+        Set<Long> known = KNOWN_STALLS.get(protocol);
+        List<Swarm.Finding> unexpected = result.findings().stream()
+                .filter(f -> f.outcome().failure() != Failure.LIVENESS || !known.contains(f.seed()))
+                .toList();
+        Set<Long> failing = result.findings().stream().map(Swarm.Finding::seed).collect(Collectors.toSet());
+        List<Long> nowPassing = known.stream().filter(s -> s <= SEEDS && !failing.contains(s)).sorted().toList();
+        if (!nowPassing.isEmpty()) {
+            System.out.printf(Locale.ROOT, "swarm %s: known stalls that pass now (take them off the list): %s%n", protocol, nowPassing);
+        }
+        assertTrue(unexpected.isEmpty(), unexpected.size() + " seeds fail beyond the known stalls:\n" + unexpected.stream()
                 .map(f -> "  seed " + f.seed() + ": " + f.outcome().signature() + ": " + f.outcome().detail())
                 .collect(Collectors.joining("\n")));
     }
