@@ -212,6 +212,18 @@ class CheckerHistoriesTest {
         assertTrue(LivenessChecker.check(record, 0, 10_000_000, 15_000_000).holds(), "too young to judge at the end");
     }
 
+    @Test
+    void livenessSaysWhenThereWasNothingToJudge() {
+        at(0, 4, new Observations.Issued(4, 0, 1, PUT_V1));
+        at(5_000_000, 4, new Observations.Accepted(4, 0, 1, PUT_V1, "OK", false, false));
+        Verdict young = LivenessChecker.check(record, 0, 10_000_000, 9_000_000);
+        assertTrue(young.holds());
+        assertFalse(young.judged(), "the only request is younger than the bound at the end: " + young.detail());
+        Verdict judged = LivenessChecker.check(record, 0, 10_000_000, 20_000_000);
+        assertTrue(judged.judged());
+        assertTrue(judged.detail().startsWith("all 1 requests issued at least 10 ms before the end"), judged.detail());
+    }
+
     /** Three answers (latencies 5, 1 and 30 ms, the last issued at 40 ms), then one request never answered. */
     private void answersOfSeveralLatencies() {
         at(0, 4, new Observations.Issued(4, 0, 1, PUT_V1));

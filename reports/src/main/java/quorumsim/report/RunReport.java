@@ -192,7 +192,7 @@ public final class RunReport {
             page.raw("<p><b>" + name + ":</b> not checked</p>");
             return;
         }
-        page.raw("<p><b>" + name + ":</b> " + (v.holds() ? "<span class=\"ok\">holds \u2713</span>" : "<span class=\"bad\">violated \u2717</span>")
+        page.raw("<p><b>" + name + ":</b> " + (!v.judged() ? "not judged" : v.holds() ? "<span class=\"ok\">holds \u2713</span>" : "<span class=\"bad\">violated \u2717</span>")
                 + " \u2014 " + Markup.escape(v.detail()) + "</p>");
         if (!v.violations().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();

@@ -70,7 +70,7 @@ final class SummaryPrinter {
     }
 
     private static void verdict(PrintWriter out, String what, Verdict v) {
-        out.println("  " + what + "     " + (v.holds() ? "holds" : "VIOLATED") + "  " + v.detail());
+        out.println("  " + what + "     " + (!v.judged() ? "not judged" : v.holds() ? "holds" : "VIOLATED") + "  " + v.detail());
         if (!v.holds()) {
             List<Violation> first = v.violations().subList(0, Math.min(3, v.violations().size()));
             for (Violation violation : first) {

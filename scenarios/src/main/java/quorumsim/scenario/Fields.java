@@ -27,18 +27,19 @@ final class Fields {
             for (Map.Entry<String, int[]> key : node.keyPositions.entrySet()) {
                 if (!keys.contains(key.getKey())) {
                     String suggestion = DidYouMean.closest(key.getKey(), keys);
-                    problems.add(problem(key.getValue()[0], key.getValue()[1], child(key.getKey()),
+                    problems.add(problem(node.get(key.getKey()), key.getValue()[0], key.getValue()[1], child(key.getKey()),
                             "unknown key '" + key.getKey() + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
                                     + " Allowed here: " + String.join(", ", keys)));
                 }
             }
         } else if (node != null && node.kind != Node.Kind.NULL) {
-            problems.add(problem(node.line, node.column, path, "expected a mapping of keys (" + String.join(", ", allowed) + "), found " + node.describe()));
+            problems.add(problem(node, node.line, node.column, path, "expected a mapping of keys (" + String.join(", ", allowed) + "), found " + node.describe()));
         }
     }
 
-    private Problem problem(int line, int column, String where, String message) {
-        return new Problem(line == 0 ? "--set" : source, line, column, where, message);
+    private Problem problem(Node blamed, int line, int column, String where, String message) {
+        String origin = line > 0 ? source : blamed != null && blamed.flag != null ? blamed.flag : "--set";
+        return new Problem(origin, line, column, where, message);
     }
 
     String child(String key) {
@@ -55,7 +56,8 @@ final class Fields {
     }
 
     void report(Node at, String key, String message) {
-        problems.add(problem(at == null ? (node == null ? 0 : node.line) : at.line, at == null ? (node == null ? 0 : node.column) : at.column, child(key), message));
+        Node blamed = at != null ? at : node;
+        problems.add(problem(blamed, at == null ? (node == null ? 0 : node.line) : at.line, at == null ? (node == null ? 0 : node.column) : at.column, child(key), message));
     }
 
     /** A nested mapping (absent: an empty reader whose every field takes its default). */

@@ -15,6 +15,8 @@ public final class Node {
     final String text;
     int line;
     int column;
+    /** The command-line flag this value came from ({@code --set}, {@code --vary}); null in a file. */
+    String flag;
     final LinkedHashMap<String, Node> fields;
     final List<Node> items;
     /** Where each key of an object stands (for "unknown key" errors). */
@@ -84,16 +86,17 @@ public final class Node {
         }
     }
 
-    /** Forgets where this value stood: it came from the command line, not a file. */
-    Node fromCommandLine() {
+    /** Forgets where this value stood: it came from the command line's {@code flag}, not a file. */
+    Node fromCommandLine(String flag) {
         line = 0;
         column = 0;
+        this.flag = flag;
         if (fields != null) {
-            fields.values().forEach(Node::fromCommandLine);
+            fields.values().forEach(v -> v.fromCommandLine(flag));
             keyPositions.values().forEach(p -> { p[0] = 0; p[1] = 0; });
         }
         if (items != null) {
-            items.forEach(Node::fromCommandLine);
+            items.forEach(v -> v.fromCommandLine(flag));
         }
         return this;
     }

@@ -38,7 +38,7 @@ public final class ScenarioLoader {
         String suggestion = DidYouMean.closest(nameOrPath, Catalogue.names());
         throw new ScenarioException(new Problem(nameOrPath, 0, 0, "",
                 "no built-in scenario or file of that name" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
-                        + " See 'quorumsim list', or give a path to a .yaml/.json file"));
+                        + ". See 'quorumsim list', or give a path to a .yaml/.json file"));
     }
 
     private static Source readFile(Path path) {
@@ -69,43 +69,67 @@ public final class ScenarioLoader {
     }
 
     public static ScenarioSpec bind(Source source, List<String> overrides) {
+        return bind(source, overrides, List.of());
+    }
+
+    /**
+     * Binds the source with {@code --set} overrides and then a sweep's {@code --vary} values.
+     * A problem the file's own lines are blamed for, while command-line values took part, says
+     * which values those were: the file alone may be fine.
+     */
+    public static ScenarioSpec bind(Source source, List<String> sets, List<String> varied) {
         Node root = TreeReader.read(source.label(), source.text(), source.yaml());
-        List<Problem> problems = applyOverrides(root, overrides);
+        List<Problem> problems = applyOverrides(root, sets, "--set");
+        problems.addAll(applyOverrides(root, varied, "--vary"));
         try {
             ScenarioSpec spec = ScenarioBinder.bind(source.label(), root, source.defaultName());
             if (problems.isEmpty()) {
                 return spec;
             }
         } catch (ScenarioException e) {
-            problems.addAll(e.problems());
+            problems.addAll(withCommandLine(e.problems(), source.label(), sets, varied));
         }
         throw new ScenarioException(problems);
     }
 
+    private static List<Problem> withCommandLine(List<Problem> problems, String label, List<String> sets, List<String> varied) {
+        List<String> given = new ArrayList<>();
+        sets.forEach(s -> given.add("--set " + s));
+        varied.forEach(v -> given.add("--vary " + v));
+        if (given.isEmpty()) {
+            return problems;
+        }
+        String suffix = " (the file's values with " + String.join(", ", given) + ")";
+        return problems.stream()
+                .map(p -> p.source().equals(label) && p.line() > 0
+                        ? new Problem(p.source(), p.line(), p.column(), p.path(), p.message() + suffix) : p)
+                .toList();
+    }
+
     /**
      * Applies each well-formed {@code path=value} (the binder then validates the result like the
-     * file) and returns the problems of the malformed ones.
+     * file) and returns the problems of the malformed ones, each blamed on {@code flag}.
      */
-    static List<Problem> applyOverrides(Node root, List<String> overrides) {
+    static List<Problem> applyOverrides(Node root, List<String> overrides, String flag) {
         List<Problem> problems = new ArrayList<>();
         for (String override : overrides) {
             int eq = override.indexOf('=');
             if (eq <= 0) {
-                problems.add(new Problem("--set", 0, 0, override, "expected path=value, e.g. --set cluster.f=2"));
+                problems.add(new Problem(flag, 0, 0, override, "expected path=value, e.g. " + flag + " cluster.f=2"));
                 continue;
             }
             String[] path = override.substring(0, eq).trim().split("\\.");
             if (java.util.Arrays.asList(path).contains("") || override.substring(0, eq).endsWith(".")) {
-                problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "empty name in the path"));
+                problems.add(new Problem(flag, 0, 0, override.substring(0, eq), "empty name in the path"));
                 continue;
             }
             if (!ScenarioBinder.TOP_KEYS.contains(path[0])) {
                 String suggestion = DidYouMean.closest(path[0], ScenarioBinder.TOP_KEYS);
-                problems.add(new Problem("--set", 0, 0, override.substring(0, eq), "unknown key '" + path[0] + "'"
+                problems.add(new Problem(flag, 0, 0, override.substring(0, eq), "unknown key '" + path[0] + "'"
                         + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "") + " Allowed: " + String.join(", ", ScenarioBinder.TOP_KEYS)));
                 continue;
             }
-            root.set(path, 0, TreeReader.readOverrideValue(override.substring(eq + 1)));
+            root.set(path, 0, TreeReader.readOverrideValue(override.substring(eq + 1), flag));
         }
         return problems;
     }

@@ -94,12 +94,12 @@ public final class TreeReader {
     }
 
     /** A --set value: YAML scalar syntax ("5", "2ms", "true", "[0, 1]"). */
-    public static Node readOverrideValue(String text) {
+    public static Node readOverrideValue(String text, String flag) {
         try (JsonParser parser = YAML.createParser(new StringReader(text.isEmpty() ? "''" : text))) {
             parser.nextToken();
-            return readValue("--set", parser).fromCommandLine();
+            return readValue(flag, parser).fromCommandLine(flag);
         } catch (IOException | ScenarioException e) {
-            return Node.scalar(Node.Kind.STRING, text, 0, 0);
+            return Node.scalar(Node.Kind.STRING, text, 0, 0).fromCommandLine(flag);
         }
     }
 }

@@ -39,9 +39,7 @@ public final class Sweep {
         this.seeds = seeds;
         this.points = Grid.points(axes);
         for (List<String> point : points) {
-            List<String> sets = new ArrayList<>(baseOverrides);
-            sets.addAll(Grid.overrides(axes, point));
-            specs.add(ScenarioLoader.bind(source, sets));
+            specs.add(ScenarioLoader.bind(source, baseOverrides, Grid.overrides(axes, point)));
         }
     }
 

@@ -2,6 +2,7 @@ package quorumsim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -12,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quorumsim.cli.Main;
+import quorumsim.scenario.ScenarioException;
+import quorumsim.scenario.ScenarioLoader;
 
 class SweepTest {
     @TempDir
@@ -35,6 +38,21 @@ class SweepTest {
         assertTrue(lines.get(0).startsWith("cluster.f,workload.clients,seed,throughputOpsPerSec"), lines.get(0));
         assertEquals(1 + 4, Files.readAllLines(dir.resolve("one/aggregate.csv")).size(), "a header and one row per grid point");
         assertTrue(Files.exists(dir.resolve("one/report.html")), "the sweep's report");
+    }
+
+    @Test
+    void aBadVariedValueIsBlamedOnVaryAndAFileRuleItBreaksNamesIt() {
+        ScenarioLoader.Source source = ScenarioLoader.find("zk-leader-crash");
+        ScenarioException bad = assertThrows(ScenarioException.class,
+                () -> new Sweep(source, List.of(), List.of(Grid.Axis.parse("cluster.n=3,x")), 1));
+        String value = bad.problems().get(0).toString();
+        assertTrue(value.startsWith("--vary: cluster.n: ") && value.endsWith("found 'x'"), value);
+
+        ScenarioException rule = assertThrows(ScenarioException.class,
+                () -> new Sweep(source, List.of("duration=10s"), List.of(Grid.Axis.parse("zab.tick=50ms,1s")), 1));
+        String problem = rule.problems().get(0).toString();
+        assertTrue(problem.startsWith("built-in:zk-leader-crash:"), problem);
+        assertTrue(problem.endsWith("(the file's values with --set duration=10s, --vary zab.tick=1s)"), problem);
     }
 
     @Test

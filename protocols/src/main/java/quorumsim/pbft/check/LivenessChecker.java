@@ -3,6 +3,7 @@ package quorumsim.pbft.check;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import quorumsim.result.Verdict;
 import quorumsim.result.Violation;
 
@@ -65,9 +66,11 @@ public final class LivenessChecker {
         }
         long stuckCount = late + unanswered;
         if (stuckCount == 0) {
-            return Verdict.ok(judged == 0
-                    ? String.format("liveness: nothing to judge (no request issued at least %.1f ms before the end, after the last fault)", boundNanos / 1e6)
-                    : String.format("liveness: %d requests answered within %.1f ms", judged, boundNanos / 1e6));
+            return judged == 0
+                    ? Verdict.notJudged(String.format(Locale.ROOT, "no request was issued at least %.0f ms (the bound) before the end and after the last fault;"
+                            + " run longer or lower checks.livenessBound", boundNanos / 1e6))
+                    : Verdict.ok(String.format(Locale.ROOT, "all %,d requests issued at least %.0f ms before the end (and after the last fault)"
+                            + " were answered within %.0f ms", judged, boundNanos / 1e6, boundNanos / 1e6));
         }
         stuck.sort(Comparator.comparingLong(Stuck::issuedNanos).thenComparing(Stuck::name));
         StringBuilder views = new StringBuilder();
@@ -87,7 +90,7 @@ public final class LivenessChecker {
         if (stuckCount > NAMED) {
             violations.add(new Violation("liveness", (stuckCount - NAMED) + " more requests stuck", RunRecord.seconds(endNanos)));
         }
-        return new Verdict(false, violations, String.format("liveness: %d of %d requests not answered within %.1f ms; first: %s",
+        return new Verdict(false, violations, String.format(Locale.ROOT, "%,d of %,d requests not answered within %.0f ms; first: %s",
                 stuckCount, judged, boundNanos / 1e6, violations.get(0).detail()));
     }
 }

@@ -96,6 +96,10 @@ public final class ZabChecks implements ObservationListener {
      * waiting and none completing, and (under a steady load) some answer in the last bound.
      */
     public Verdict liveness(long settledFromNanos, long boundNanos, long endNanos) {
+        if (settledFromNanos + boundNanos >= endNanos) {
+            return Verdict.notJudged("the run ends less than " + boundNanos / 1_000_000 + " ms (the bound) after the last fault;"
+                    + " run longer or lower checks.livenessBound");
+        }
         List<Violation> stuck = new ArrayList<>(liveness.violations(settledFromNanos, boundNanos, endNanos));
         if (steadyLoad && settledFromNanos + boundNanos < endNanos && liveness.lastCompletionNanos() < endNanos - boundNanos) {
             stuck.add(0, new Violation("liveness", "no call was answered in the last " + boundNanos / 1_000_000 + " ms",
