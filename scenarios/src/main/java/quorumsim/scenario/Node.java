@@ -101,6 +101,36 @@ public final class Node {
         return this;
     }
 
+    /** A deep copy (a YAML alias stands for its own copy of the anchored value), positions kept. */
+    Node copy() {
+        Node copy = new Node(kind, text, line, column);
+        copy.flag = flag;
+        if (fields != null) {
+            fields.forEach((key, value) -> copy.fields.put(key, value.copy()));
+            keyPositions.forEach((key, at) -> copy.keyPositions.put(key, at.clone()));
+        }
+        if (items != null) {
+            items.forEach(item -> copy.items.add(item.copy()));
+        }
+        return copy;
+    }
+
+    /** This value and every value under it. */
+    long size() {
+        long size = 1;
+        if (fields != null) {
+            for (Node value : fields.values()) {
+                size += value.size();
+            }
+        }
+        if (items != null) {
+            for (Node item : items) {
+                size += item.size();
+            }
+        }
+        return size;
+    }
+
     /** Puts {@code value} at a dotted path, creating objects on the way (for --set). */
     void set(String[] path, int from, Node value) {
         Node current = this;

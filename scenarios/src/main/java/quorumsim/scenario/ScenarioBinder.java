@@ -41,7 +41,7 @@ public final class ScenarioBinder {
         if (name == null) {
             name = ScenarioNames.sanitize(fallbackName);
         } else if (!ScenarioNames.isValid(name)) {
-            top.report(top.value("name"), "name", "'" + name + "' cannot name an output folder; " + ScenarioNames.RULE);
+            top.report(top.value("name"), "name", ScenarioNames.quote(name) + " cannot name an output folder; " + ScenarioNames.RULE);
         }
         String description = top.text("description", "");
         if (!top.has("protocol")) {

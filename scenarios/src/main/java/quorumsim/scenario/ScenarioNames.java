@@ -13,6 +13,11 @@ public final class ScenarioNames {
     private ScenarioNames() {
     }
 
+    /** The name in quotes for a message, cut short (with its length) when it is long. */
+    public static String quote(String name) {
+        return name.length() <= 60 ? "'" + name + "'" : "'" + name.substring(0, 40) + "...' (" + name.length() + " characters)";
+    }
+
     public static boolean isValid(String name) {
         return VALID.matcher(name).matches();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -31,7 +32,7 @@ public final class TreeReader {
             if (first == null) {
                 throw new ScenarioException(new Problem(source, 1, 1, "", "the file holds no document; a scenario needs at least 'protocol:'"));
             }
-            Node root = readValue(source, parser);
+            Node root = readValue(source, parser, new Anchors(source));
             if (root.kind != Node.Kind.OBJECT) {
                 throw new ScenarioException(new Problem(source, root.line, root.column, "",
                         "a scenario is a mapping of keys (protocol:, cluster:, ...), found " + root.describe()));
@@ -52,7 +53,21 @@ public final class TreeReader {
         }
     }
 
-    private static Node readValue(String source, JsonParser p) throws IOException {
+    private static Node readValue(String source, JsonParser p, Anchors anchors) throws IOException {
+        JsonLocation at = p.currentTokenLocation();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            return anchors.resolve(p.getText(), at.getLineNr(), at.getColumnNr());
+        }
+        String anchor = p instanceof YAMLParser yaml ? yaml.getObjectId() : null;
+        Node value = readPlainValue(source, p, anchors);
+        if (anchor != null) {
+            anchors.define(anchor, value);
+        }
+        anchors.count(1, at.getLineNr(), at.getColumnNr());
+        return value;
+    }
+
+    private static Node readPlainValue(String source, JsonParser p, Anchors anchors) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
@@ -68,7 +83,7 @@ public final class TreeReader {
                                 "key '" + key + "' appears twice in the same mapping"));
                     }
                     p.nextToken();
-                    object.fields.put(key, readValue(source, p));
+                    object.fields.put(key, readValue(source, p, anchors));
                     object.keyPositions.put(key, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
                 }
                 return object;
@@ -76,7 +91,7 @@ public final class TreeReader {
             case START_ARRAY: {
                 Node list = Node.list(line, column);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.items.add(readValue(source, p));
+                    list.items.add(readValue(source, p, anchors));
                 }
                 return list;
             }
@@ -97,7 +112,7 @@ public final class TreeReader {
     public static Node readOverrideValue(String text, String flag) {
         try (JsonParser parser = YAML.createParser(new StringReader(text.isEmpty() ? "''" : text))) {
             parser.nextToken();
-            return readValue(flag, parser).fromCommandLine(flag);
+            return readValue(flag, parser, new Anchors(flag)).fromCommandLine(flag);
         } catch (IOException | ScenarioException e) {
             return Node.scalar(Node.Kind.STRING, text, 0, 0).fromCommandLine(flag);
         }

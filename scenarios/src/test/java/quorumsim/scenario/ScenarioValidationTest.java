@@ -182,4 +182,39 @@ class ScenarioValidationTest {
             assertTrue(!spec.expect().isEmpty(), name + " needs an expect:");
         }
     }
+
+    @Test
+    void anAliasIsACopyOfTheAnchoredMapping() throws Exception {
+        Path file = dir.resolve("alias.yaml");
+        Files.writeString(file, "protocol: pbft\nfaults:\n  - &cut {at: 1s, partition: [[0], [1, 2, 3]], until: 2s}\n"
+                + "  - *cut\n");
+        assertEquals(2, ScenarioLoader.load(file.toString(), List.of()).faults().size());
+        Problem wrong = only(problems("alias-key.yaml", "protocol: pbft\nnetwork: &n {loss: 0.0}\ncluster: *n\n"));
+        assertEquals("cluster.loss", wrong.path(), wrong::toString);
+        assertEquals(2, wrong.line(), "blamed where the anchored value was written: " + wrong);
+    }
+
+    @Test
+    void anAliasOfASingleValueOrOfNothingIsRefusedNotReadAsItsName() throws Exception {
+        Problem scalar = only(problems("alias-scalar.yaml", "protocol: pbft\ncluster: {f: &x 2, n: *x}\n"));
+        assertTrue(scalar.message().startsWith("alias '*x' names no mapping or list anchored before it"), scalar::toString);
+        assertEquals(2, scalar.line());
+    }
+
+    @Test
+    void nestedAliasesCannotBlowTheFileUp() throws Exception {
+        StringBuilder bomb = new StringBuilder("protocol: pbft\na0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+        for (int i = 1; i < 9; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        Problem p = only(problems("bomb.yaml", bomb.toString()));
+        assertTrue(p.message().startsWith("more than 1000000 values once aliases are expanded"), p::toString);
+    }
+
+    @Test
+    void aHugeNameIsQuotedShortInItsError() throws Exception {
+        Problem p = only(problems("huge-name.yaml", "protocol: pbft\nname: " + "x".repeat(100_000) + "\n"));
+        assertTrue(p.toString().length() < 300, () -> p.toString().length() + " characters");
+        assertTrue(p.message().contains("(100000 characters)"), p::toString);
+    }
 }
