@@ -35,7 +35,7 @@ public final class RunReport {
      * {@code latency-cdf}, {@code messages-by-type} and {@code cpu-by-node} as .png, .svg and
      * .csv; {@code fault-windows.csv}, {@code counters.csv}; {@code messages.svg} and
      * {@code messages-diagram.csv} (the diagram's arrows); and {@code report.html}, which
-     * links {@code summary.json} and {@code trace.jsonl} if they are already there.
+     * links {@code summary.json} and the trace ({@code trace.jsonl} or {@code .gz}) if they are already there.
      *
      * @return the files written and the wall time it took
      */
@@ -178,7 +178,7 @@ public final class RunReport {
         }
         page.table(List.of("type", "phase", "messages", "bytes"), rows);
         StringBuilder more = new StringBuilder("<p class=\"sub\">More data: ");
-        for (String other : List.of("summary.json", "trace.jsonl")) {
+        for (String other : List.of("summary.json", "trace.jsonl", "trace.jsonl.gz")) {
             if (Files.isRegularFile(dir.resolve(other))) {
                 more.append("<a href=\"").append(other).append("\">").append(other).append("</a> \u00b7 ");
             }

@@ -2,8 +2,11 @@ package quorumsim.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
@@ -47,8 +51,12 @@ final class RunCommand implements Callable<Integer> {
         + " and seed is rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used.")
     Path out;
 
-    @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl).")
+    @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl). A delivery names its message"
+            + " by id; the message itself is on the SEND line with that id.")
     boolean trace;
+
+    @Option(names = "--trace-gzip", description = "Write the trace compressed, as trace.jsonl.gz (about a tenth of the size); implies --trace.")
+    boolean traceGzip;
 
     @Option(names = "--quiet", description = "Print nothing but errors; the exit code still tells.")
     boolean quiet;
@@ -58,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String traceFile = traceGzip ? "trace.jsonl.gz" : trace ? "trace.jsonl" : null;
         ScenarioLoader.Source source = ScenarioLoader.find(scenario);
         ScenarioSpec scenarioSpec = ScenarioLoader.bind(source, overrides);
         if (seed != null) {
@@ -76,11 +85,11 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet, err);
+        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quiet, err);
         folder.seal();
         if (!quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
-                    ConfigurationSummary.of(scenarioSpec), trace);
+                    ConfigurationSummary.of(scenarioSpec), traceFile);
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
@@ -90,10 +99,10 @@ final class RunCommand implements Callable<Integer> {
     record RunOutcome(RunResult result, List<String> unmet, double reportSeconds) {
     }
 
-    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet, PrintWriter err) {
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err) {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
-             BufferedWriter traceOut = trace ? Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8) : null) {
+             Writer traceOut = traceFile == null ? null : traceWriter(dir.resolve(traceFile))) {
             RunOptions options = new RunOptions(traceOut, 5_000, t -> progress.stepTo(t / 1_000_000));
             result = ScenarioRunner.run(scenarioSpec, options);
         } catch (IOException e) {
@@ -104,6 +113,15 @@ final class RunCommand implements Callable<Integer> {
         RunReports.write(result, dir, scenarioSpec);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
         return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+    }
+
+    /** A gzip stream's header carries no time in Java, so the same run gives the same bytes. */
+    private static Writer traceWriter(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            out = new GZIPOutputStream(out, 1 << 16);
+        }
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** summary.json: the run's summary, then the configuration in force and the assumptions it breaks. */

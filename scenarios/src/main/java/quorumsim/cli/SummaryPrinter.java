@@ -15,7 +15,7 @@ final class SummaryPrinter {
     }
 
     static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
-                      ConfigurationSummary configuration, boolean traced) {
+                      ConfigurationSummary configuration, String traceFile) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
@@ -55,7 +55,7 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traced ? ", trace.jsonl)" : ")"));
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traceFile != null ? ", " + traceFile + ")" : ")"));
     }
 
     /** Zab's local reads may be stale: how many were, and by how much (transactions and time behind the latest commit). */

@@ -89,6 +89,9 @@ class JsonLinesTraceTest {
             } else if (kind.equals("DELIVER") || kind.equals("DROP")) {
                 long id = (Long) json.get("id");
                 assertTrue(sends.containsKey(id), "a " + kind + " of message " + id + " before its SEND");
+                if (kind.equals("DELIVER")) {
+                    assertFalse(json.containsKey("detail"), "a delivery names its message by id only: " + line);
+                }
                 outcomes.merge(id, 1, Integer::sum);
                 if (kind.equals("DROP")) {
                     dropReasons.add((String) json.get("detail"));
