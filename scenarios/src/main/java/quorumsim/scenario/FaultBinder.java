@@ -122,116 +122,121 @@ final class FaultBinder {
         return false;
     }
 
+    /** Actions that are themselves the end of a fault, so they take no until:. */
+    private static final List<String> ENDS = List.of("recover", "resume", "heal");
+
+    /** One faults: entry: its fields, its one action and that action's value, when it starts and (or -1) ends. */
+    private record Entry(Fields fields, Node node, String action, Node value, long atNanos, long untilNanos) {
+    }
+
     void bindFaults(List<Node> entries) {
         for (int i = 0; i < entries.size(); i++) {
-            Node entry = entries.get(i);
-            Fields f = new Fields(top.source(), entry, "faults[" + i + "]", problems, FAULT_KEYS);
-            if (entry.kind != Node.Kind.OBJECT) {
+            Entry entry = entry(entries.get(i), i);
+            if (entry == null) {
                 continue;
             }
-            List<String> actions = new ArrayList<>();
-            for (String action : ACTIONS) {
-                if (entry.get(action) != null) {
-                    actions.add(action);
-                }
-            }
-            if (actions.size() != 1) {
-                f.report(entry, "", actions.isEmpty() ? "a fault needs one action: " + String.join(", ", ACTIONS)
-                        : "a fault has exactly one action, found " + String.join(" and ", actions) + "; write them as separate entries");
-                continue;
-            }
-            if (!f.has("at")) {
-                f.report(entry, "at", "missing; say when the fault happens (e.g. at: 2s)");
-            }
-            long at = time(f, "at", 0);
-            long until = f.has("until") ? time(f, "until", durationNanos) : -1;
-            if (until >= 0 && until <= at) {
-                f.report(entry.get("until"), "until", "ends before it starts (at " + Units.formatDuration(at) + ")");
-            }
-            String action = actions.get(0);
-            Node value = entry.get(action);
-            Fault fault = null;
-            boolean ends = true;
-            switch (action) {
-                case "crash":
-                    Target crashed = target(f, action, value, false);
-                    fault = crashed == null ? null : new Fault.Crash(crashed);
-                    break;
-                case "power-off":
-                    Target off = target(f, action, value, false);
-                    fault = off == null ? null : new Fault.PowerOff(off);
-                    break;
-                case "recover":
-                    Target recovered = target(f, action, value, true);
-                    fault = recovered == null ? null : new Fault.Recover(recovered);
-                    ends = false;
-                    break;
-                case "pause":
-                    Target paused = target(f, action, value, false);
-                    fault = paused == null ? null : new Fault.Pause(paused);
-                    break;
-                case "resume":
-                    Target resumed = target(f, action, value, false);
-                    fault = resumed == null ? null : new Fault.Resume(resumed);
-                    ends = false;
-                    break;
-                case "isolate":
-                    Target isolated = target(f, action, value, false);
-                    fault = isolated == null ? null : new Fault.Isolate(isolated);
-                    break;
-                case "partition":
-                    int[][] groups = groups(f, value);
-                    fault = groups == null ? null : new Fault.Partition(groups);
-                    break;
-                case "heal":
-                    if (value.kind != Node.Kind.BOOLEAN || !"true".equals(value.text)) {
-                        f.report(value, "heal", "write heal: true");
-                    }
-                    fault = new Fault.Heal();
-                    ends = false;
-                    break;
-                case "cut": {
-                    Fields cut = f.object("cut", "from", "to");
-                    int from = nodeId(cut, "from", value.get("from"));
-                    int to = nodeId(cut, "to", value.get("to"));
-                    fault = from < 0 || to < 0 ? null : new Fault.OneWayCut(from, to);
-                    break;
-                }
-                case "clockJump": {
-                    Fields jump = f.object("clockJump", "node", "by");
-                    Target t = target(jump, "node", value.get("node"), false);
-                    long by = jump.durationNanos("by", 0, 0, MAX);
-                    fault = t == null ? null : new Fault.ClockJump(t, by);
-                    break;
-                }
-                case "clockDrift": {
-                    Fields drift = f.object("clockDrift", "node", "ppm");
-                    Target t = target(drift, "node", value.get("node"), false);
-                    double ppm = drift.number("ppm", 0, -999_999, 1_000_000);
-                    fault = t == null ? null : new Fault.ClockDrift(t, ppm);
-                    break;
-                }
-                default: {
-                    Fields spike = f.object("delaySpike", "node", "extra", "for");
-                    Target t = spike.has("node") ? target(spike, "node", value.get("node"), false) : new Target.All();
-                    long extra = spike.durationNanos("extra", 10_000_000, 0, MAX);
-                    if (spike.has("for") && until >= 0) {
-                        f.report(entry.get("until"), "until", "a delay spike ends after its for: or at its until:, not both");
-                    }
-                    long length = until > at ? until - at : spike.durationNanos("for", 1_000_000_000, 0, MAX);
-                    fault = t == null ? null : new Fault.DelaySpike(t, extra, length);
-                    ends = false; // its length is its end
-                    until = -1;
-                    break;
-                }
-            }
-            if (until >= 0 && !ends) {
-                f.report(entry.get("until"), "until", "'" + action + "' is itself an end; until: applies to crash, power-off, pause,"
-                        + " partition, cut, isolate, clockJump, clockDrift and delaySpike");
+            Fault fault = fault(entry);
+            if (entry.untilNanos() >= 0 && ENDS.contains(entry.action())) {
+                entry.fields().report(entry.node().get("until"), "until", "'" + entry.action() + "' is itself an end; until: applies to"
+                        + " crash, power-off, pause, partition, cut, isolate, clockJump, clockDrift and delaySpike");
             } else if (fault != null) {
-                timeline.add(new ScenarioSpec.TimedFault(at, until, fault));
+                // a delay spike's length is its end: until: became its length
+                timeline.add(new ScenarioSpec.TimedFault(entry.atNanos(), fault instanceof Fault.DelaySpike ? -1 : entry.untilNanos(), fault));
             }
         }
+    }
+
+    /** Reads what every entry has (exactly one action, at:, an until: after it), or null when it has no action to read. */
+    private Entry entry(Node node, int index) {
+        Fields f = new Fields(top.source(), node, "faults[" + index + "]", problems, FAULT_KEYS);
+        if (node.kind != Node.Kind.OBJECT) {
+            return null;
+        }
+        List<String> actions = ACTIONS.stream().filter(action -> node.get(action) != null).toList();
+        if (actions.size() != 1) {
+            f.report(node, "", actions.isEmpty() ? "a fault needs one action: " + String.join(", ", ACTIONS)
+                    : "a fault has exactly one action, found " + String.join(" and ", actions) + "; write them as separate entries");
+            return null;
+        }
+        if (!f.has("at")) {
+            f.report(node, "at", "missing; say when the fault happens (e.g. at: 2s)");
+        }
+        long at = time(f, "at", 0);
+        long until = f.has("until") ? time(f, "until", durationNanos) : -1;
+        if (until >= 0 && until <= at) {
+            f.report(node.get("until"), "until", "ends before it starts (at " + Units.formatDuration(at) + ")");
+        }
+        String action = actions.get(0);
+        return new Entry(f, node, action, node.get(action), at, until);
+    }
+
+    /** The entry's fault, or null when its value has problems (reported). */
+    private Fault fault(Entry e) {
+        return switch (e.action()) {
+            case "crash" -> onNodes(e, false, Fault.Crash::new);
+            case "power-off" -> onNodes(e, false, Fault.PowerOff::new);
+            case "recover" -> onNodes(e, true, Fault.Recover::new);
+            case "pause" -> onNodes(e, false, Fault.Pause::new);
+            case "resume" -> onNodes(e, false, Fault.Resume::new);
+            case "isolate" -> onNodes(e, false, Fault.Isolate::new);
+            case "partition" -> partition(e);
+            case "heal" -> heal(e);
+            case "cut" -> cut(e);
+            case "clockJump" -> clockJump(e);
+            case "clockDrift" -> clockDrift(e);
+            case "delaySpike" -> delaySpike(e);
+            default -> throw new IllegalStateException("fault action '" + e.action() + "' is listed in ACTIONS but has no reader");
+        };
+    }
+
+    private Fault onNodes(Entry e, boolean allowAll, java.util.function.Function<Target, Fault> make) {
+        Target target = target(e.fields(), e.action(), e.value(), allowAll);
+        return target == null ? null : make.apply(target);
+    }
+
+    private Fault partition(Entry e) {
+        int[][] groups = groups(e.fields(), e.value());
+        return groups == null ? null : new Fault.Partition(groups);
+    }
+
+    private Fault heal(Entry e) {
+        if (e.value().kind != Node.Kind.BOOLEAN || !"true".equals(e.value().text)) {
+            e.fields().report(e.value(), "heal", "write heal: true");
+        }
+        return new Fault.Heal();
+    }
+
+    private Fault cut(Entry e) {
+        Fields cut = e.fields().object("cut", "from", "to");
+        int from = nodeId(cut, "from", e.value().get("from"));
+        int to = nodeId(cut, "to", e.value().get("to"));
+        return from < 0 || to < 0 ? null : new Fault.OneWayCut(from, to);
+    }
+
+    private Fault clockJump(Entry e) {
+        Fields jump = e.fields().object("clockJump", "node", "by");
+        Target t = target(jump, "node", e.value().get("node"), false);
+        long by = jump.durationNanos("by", 0, 0, MAX);
+        return t == null ? null : new Fault.ClockJump(t, by);
+    }
+
+    private Fault clockDrift(Entry e) {
+        Fields drift = e.fields().object("clockDrift", "node", "ppm");
+        Target t = target(drift, "node", e.value().get("node"), false);
+        double ppm = drift.number("ppm", 0, -999_999, 1_000_000);
+        return t == null ? null : new Fault.ClockDrift(t, ppm);
+    }
+
+    /** A delay spike lasts its for: or until its until: (not both); the spike ends itself. */
+    private Fault delaySpike(Entry e) {
+        Fields spike = e.fields().object("delaySpike", "node", "extra", "for");
+        Target t = spike.has("node") ? target(spike, "node", e.value().get("node"), false) : new Target.All();
+        long extra = spike.durationNanos("extra", 10_000_000, 0, MAX);
+        if (spike.has("for") && e.untilNanos() >= 0) {
+            e.fields().report(e.node().get("until"), "until", "a delay spike ends after its for: or at its until:, not both");
+        }
+        long length = e.untilNanos() > e.atNanos() ? e.untilNanos() - e.atNanos() : spike.durationNanos("for", 1_000_000_000, 0, MAX);
+        return t == null ? null : new Fault.DelaySpike(t, extra, length);
     }
 
     private static final long MAX = ScenarioBinder.MAX_DURATION_NANOS;
