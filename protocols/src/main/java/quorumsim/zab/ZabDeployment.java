@@ -18,6 +18,7 @@ import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
 import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.check.ZabChecks;
+import quorumsim.zab.client.CreateDeleteDriver;
 import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.LockRecipe;
 import quorumsim.zab.client.SaturationDriver;
@@ -115,6 +116,8 @@ public final class ZabDeployment implements Deployment {
         switch (w.kind()) {
             case "saturation":
                 return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos());
+            case "create-delete":
+                return new CreateDeleteDriver("/w" + client + "-", w.requestSizeBytes());
             case "lock":
                 return new LockRecipe("/lock", "lock", w.holdNanos());
             case "election":

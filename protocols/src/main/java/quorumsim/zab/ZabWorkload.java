@@ -7,10 +7,15 @@ import java.util.List;
  *
  * @param kind             "saturation" (the paper's benchmark: each client reads or unconditionally
  *                         writes its own znode), "lock" (a lock recipe) or "election" (a leader
- *                         election recipe among clients), or "idle" (sessions only)
+ *                         election recipe among clients), "idle" (sessions only), "create-delete"
+ *                         (the paper's create benchmark: each client, a worker, creates a node of
+ *                         {@code requestSizeBytes}, waits for the answer and deletes it without
+ *                         waiting) or "broadcast" (the atomic broadcast alone: no clients, the leader
+ *                         generates transactions of {@code requestSizeBytes}, {@code outstanding} in flight)
  * @param clients          how many clients
  * @param readRatio        share of reads in the saturation workload, in [0, 1]
- * @param outstanding      requests each saturation client keeps in flight
+ * @param outstanding      requests each saturation client keeps in flight (broadcast: transactions
+ *                         the leader keeps awaiting their quorum)
  * @param requestSizeBytes znode data each write carries and each read returns
  * @param holdNanos        how long a recipe client holds the lock or leadership before letting go
  * @param loadStartNanos   saturation clients connect and create their znodes first, then start the
@@ -18,7 +23,7 @@ import java.util.List;
  */
 public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos,
                           long loadStartNanos) {
-    public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle");
+    public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle", "create-delete", "broadcast");
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
         return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 20_000_000L, 100_000_000L);
