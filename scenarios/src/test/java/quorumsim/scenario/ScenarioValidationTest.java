@@ -174,6 +174,15 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void theBroadcastWorkloadTakesNoClients() throws Exception {
+        Problem p = only(problems("bc.yaml", "protocol: zab\nworkload: { kind: broadcast, clients: 3 }\n"));
+        assertTrue(p.message().contains("clients must be 0 with workload kind broadcast"), p::toString);
+        Path ok = dir.resolve("ok.yaml");
+        Files.writeString(ok, "protocol: zab\nworkload: { kind: broadcast }\n");
+        assertEquals("broadcast", ScenarioLoader.load(ok.toString(), List.of()).workload().kind());
+    }
+
+    @Test
     void everyBuiltInScenarioIsValid() {
         for (String name : Catalogue.names()) {
             ScenarioSpec spec = ScenarioLoader.load(name, List.of());
