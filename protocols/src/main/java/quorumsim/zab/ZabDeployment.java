@@ -115,7 +115,8 @@ public final class ZabDeployment implements Deployment {
     private static Driver driver(ZabWorkload w, int client) {
         switch (w.kind()) {
             case "saturation":
-                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos());
+                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos())
+                        .withSyncRatio(w.syncRatio());
             case "create-delete":
                 return new CreateDeleteDriver("/w" + client + "-", w.requestSizeBytes());
             case "lock":

@@ -20,40 +20,50 @@ import java.util.List;
  * @param holdNanos        how long a recipe client holds the lock or leadership before letting go
  * @param loadStartNanos   saturation clients connect and create their znodes first, then start the
  *                         load together at this time (as the benchmark's clients did after set-up)
+ * @param syncRatio        share of a saturation client's reads that it precedes with a sync, in [0, 1]
  */
 public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos,
-                          long loadStartNanos) {
+                          long loadStartNanos, double syncRatio) {
     public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle", "create-delete", "broadcast");
+
+    /** Without syncs. */
+    public ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos, long loadStartNanos) {
+        this(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, 0);
+    }
+
+    public ZabWorkload withSyncRatio(double s) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, s);
+    }
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
         return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 20_000_000L, 100_000_000L);
     }
 
     public ZabWorkload withKind(String k) {
-        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withClients(int c) {
-        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withReadRatio(double r) {
-        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withOutstanding(int o) {
-        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withRequestSizeBytes(int b) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withHoldNanos(long h) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos, syncRatio);
     }
 
     public ZabWorkload withLoadStartNanos(long t) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t, syncRatio);
     }
 }

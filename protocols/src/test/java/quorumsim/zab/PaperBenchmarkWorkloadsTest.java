@@ -69,6 +69,21 @@ class PaperBenchmarkWorkloadsTest {
     }
 
     @Test
+    void aSyncRatioPrecedesThatShareOfReadsWithASync() {
+        ZabConfig config = ZabRun.quick(3, 3).withWorkload(ZabWorkload.saturation(3, 1.0, 2).withLoadStartNanos(50_000_000L).withSyncRatio(1.0));
+        ZabRun run = ZabRun.of(4, config).run(300_000_000L);
+        var f = run.zab().figures();
+        assertTrue(f.get("readsMeasured") > 20, f.toString());
+        assertEquals(f.get("readsMeasured"), f.get("readsAfterSync"), "every read follows its sync: " + f);
+        assertTrue(run.sim().metrics().completedByKind().getOrDefault("sync", 0L) > 20);
+        assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
+
+        ZabRun without = ZabRun.of(4, config.withWorkload(config.workload().withSyncRatio(0))).run(300_000_000L);
+        assertEquals(0.0, without.zab().figures().get("readsAfterSync"));
+        assertEquals(0L, without.sim().metrics().completedByKind().getOrDefault("sync", 0L));
+    }
+
+    @Test
     void theBroadcastWorkloadTakesNoClients() {
         ZabConfig withClients = ZabRun.quick(3, 2).withWorkload(new ZabWorkload("broadcast", 2, 0, 10, 1024, 0, 0));
         assertTrue(withClients.validate().stream().anyMatch(p -> p.contains("clients must be 0 with workload kind broadcast")),

@@ -82,7 +82,7 @@ final class ZabAdapter implements ProtocolAdapter {
         }
         ZabWorkload w = defaults.workload().withKind(workload.kind()).withClients(workload.clients())
                 .withReadRatio(workload.readRatio()).withOutstanding(workload.outstanding())
-                .withRequestSizeBytes(workload.requestSizeBytes())
+                .withRequestSizeBytes(workload.requestSizeBytes()).withSyncRatio(workload.syncRatio())
                 .withHoldNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L));
         config = config.withWorkload(w)
                 .withLeaderServes(z.bool("leaderServes", defaults.leaderServes()))
