@@ -3,6 +3,7 @@ package quorumsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import quorumsim.report.FailureTimelineChart;
 import quorumsim.reproduce.ReproductionFiles;
 import quorumsim.reproduce.ZkBroadcast;
 import quorumsim.reproduce.ZkCalibration;
@@ -86,6 +87,8 @@ final class ZkExtraReproductions {
     static boolean failures(ZkExperiment experiment, long seed, Path dir, PrintWriter out, boolean quiet) {
         ZkFailures f = ZkFailures.run(experiment, seed);
         ReproductionFiles.writeFailures(dir, f, ZkCalibration.PAPER_PROFILE);
+        FailureTimelineChart.write(f.timeline().stream().mapToDouble(ZkFailures.Point::second).toArray(),
+                f.timeline().stream().mapToDouble(ZkFailures.Point::opsPerSec).toArray(), f.windows(), dir);
         if (quiet) {
             return f.safetyHolds();
         }
@@ -103,7 +106,8 @@ final class ZkExtraReproductions {
                 + " write issued after it answered); leader changes %d%n", f.electionMs(), f.outageMs(), f.leaderChanges());
         out.println(f.safetyHolds() ? "Zab checkers: safety holds" : "Zab checkers: VIOLATION: " + f.safety());
         out.printf(Locale.ROOT, "%.1f s wall, %,d events%n", f.wallSeconds(), f.simEvents());
-        out.println("wrote " + dir + "/: " + ReproductionFiles.TIMELINE_CSV + " (completions per 100 ms), " + ReproductionFiles.SUMMARY_JSON);
+        out.println("wrote " + dir + "/: " + ReproductionFiles.TIMELINE_CSV + " (completions per 100 ms), zk-failures.png/.svg (failures shaded), "
+                + ReproductionFiles.SUMMARY_JSON);
         out.flush();
         return f.safetyHolds();
     }

@@ -109,6 +109,18 @@ public record ZkFailures(long seed, List<Point> timeline, List<Event> events, do
                 (System.nanoTime() - wallStart) / 1e9);
     }
 
+    /** The failures as stretches and the new leader as an instant, for the chart. */
+    public List<quorumsim.result.FaultWindow> windows() {
+        List<quorumsim.result.FaultWindow> w = new ArrayList<>();
+        w.add(new quorumsim.result.FaultWindow("s" + FOLLOWER + " (follower) down", FOLLOWER_CRASH_NANOS / 1e9, FOLLOWER_RECOVER_NANOS / 1e9));
+        w.add(new quorumsim.result.FaultWindow("s" + LEADER + " (leader) down", LEADER_CRASH_NANOS / 1e9, LEADER_RECOVER_NANOS / 1e9));
+        if (electionMs >= 0) {
+            double elected = LEADER_CRASH_NANOS / 1e9 + electionMs / 1e3;
+            w.add(new quorumsim.result.FaultWindow("new leader", elected, elected));
+        }
+        return w;
+    }
+
     private static double rate(long[] perRow, int row) {
         return (row < perRow.length ? perRow[row] : 0) * 1e9 / ROW_NANOS;
     }
