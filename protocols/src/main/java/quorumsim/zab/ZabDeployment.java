@@ -116,7 +116,7 @@ public final class ZabDeployment implements Deployment {
         switch (w.kind()) {
             case "saturation":
                 return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos())
-                        .withSyncRatio(w.syncRatio());
+                        .withSyncRatio(w.syncRatio()).withReadPath(w.readNext() ? "/c" + (client + 1) % w.clients() : "/c" + client);
             case "create-delete":
                 return new CreateDeleteDriver("/w" + client + "-", w.requestSizeBytes());
             case "lock":

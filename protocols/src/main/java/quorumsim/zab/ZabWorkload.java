@@ -21,18 +21,25 @@ import java.util.List;
  * @param loadStartNanos   saturation clients connect and create their znodes first, then start the
  *                         load together at this time (as the benchmark's clients did after set-up)
  * @param syncRatio        share of a saturation client's reads that it precedes with a sync, in [0, 1]
+ * @param readNext         a saturation client reads the next client's znode (c(i+1)'s, the last
+ *                         reads c0's) instead of its own, so its reads can miss writes another
+ *                         client has been told of
  */
 public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos,
-                          long loadStartNanos, double syncRatio) {
+                          long loadStartNanos, double syncRatio, boolean readNext) {
     public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle", "create-delete", "broadcast");
 
     /** Without syncs. */
     public ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos, long loadStartNanos) {
-        this(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, 0);
+        this(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, 0, false);
+    }
+
+    public ZabWorkload withReadNext(boolean r) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, r);
     }
 
     public ZabWorkload withSyncRatio(double s) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, s);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, s, readNext);
     }
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
@@ -40,30 +47,30 @@ public record ZabWorkload(String kind, int clients, double readRatio, int outsta
     }
 
     public ZabWorkload withKind(String k) {
-        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
+        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withClients(int c) {
-        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
+        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withReadRatio(double r) {
-        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
+        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withOutstanding(int o) {
-        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos, syncRatio);
+        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withRequestSizeBytes(int b) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos, syncRatio);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withHoldNanos(long h) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos, syncRatio);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withLoadStartNanos(long t) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t, syncRatio);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t, syncRatio, readNext);
     }
 }

@@ -84,6 +84,24 @@ class PaperBenchmarkWorkloadsTest {
     }
 
     @Test
+    void withReadNextEachClientReadsTheNextClientsZnode() {
+        ZabConfig config = ZabRun.quick(3, 3).withWorkload(ZabWorkload.saturation(3, 0.5, 2).withLoadStartNanos(50_000_000L).withReadNext(true));
+        ZabRun run = ZabRun.of(4, config);
+        java.util.TreeSet<String> readByFirstClient = new java.util.TreeSet<>();
+        int firstClient = config.servers();
+        run.sim().addObserver((t, node, event) -> {
+            if (event instanceof Observations.Call c && c.client() == firstClient && c.op().kind() == Op.Kind.GET_DATA) {
+                readByFirstClient.add(c.op().path());
+            }
+        });
+        run.run(200_000_000L);
+        assertEquals(java.util.Set.of("/c1"), readByFirstClient);
+        assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
+        ZabConfig lock = ZabRun.quick(3, 3).withWorkload(ZabRun.quick(3, 3).workload().withKind("lock").withReadNext(true));
+        assertTrue(lock.validate().stream().anyMatch(p -> p.contains("readNext is for the saturation workload only")), String.valueOf(lock.validate()));
+    }
+
+    @Test
     void theBroadcastWorkloadTakesNoClients() {
         ZabConfig withClients = ZabRun.quick(3, 2).withWorkload(new ZabWorkload("broadcast", 2, 0, 10, 1024, 0, 0));
         assertTrue(withClients.validate().stream().anyMatch(p -> p.contains("clients must be 0 with workload kind broadcast")),

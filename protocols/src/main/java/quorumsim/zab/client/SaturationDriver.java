@@ -17,6 +17,7 @@ public final class SaturationDriver implements Driver {
     private final int sizeBytes;
     private final long loadStartNanos;
     private double syncRatio;
+    private String readPath;
     private boolean started;
     private boolean created;
     private long writes;
@@ -27,6 +28,13 @@ public final class SaturationDriver implements Driver {
         this.readRatio = readRatio;
         this.outstanding = outstanding;
         this.sizeBytes = sizeBytes;
+        this.readPath = path;
+    }
+
+    /** Reads {@code path} instead of its own znode. */
+    public SaturationDriver withReadPath(String path) {
+        this.readPath = path;
+        return this;
     }
 
     /** Precedes a share of the reads with a sync. */
@@ -80,9 +88,9 @@ public final class SaturationDriver implements Driver {
         while (client.outstanding() < outstanding) {
             if (ctx.random().nextDouble() < readRatio) {
                 if (syncRatio > 0 && ctx.random().nextDouble() < syncRatio) {   // no draw without syncs: runs without them are unchanged
-                    client.call(ctx, Op.sync(path));
+                    client.call(ctx, Op.sync(readPath));
                 }
-                client.call(ctx, Op.getData(path, false));
+                client.call(ctx, Op.getData(readPath, false));
             } else {
                 client.call(ctx, Op.setData(path, sizeBytes, (((long) ctx.self()) << 40) | ++writes, -1));
             }
