@@ -145,6 +145,10 @@ final class LeaderRole {
         if (server.config.leaderServes()) {
             server.pipeline.open();
         }
+        if (server.broadcastLoad != null) {
+            server.broadcastLoad.restart();
+            server.broadcastLoad.fill(ctx, server, this);
+        }
     }
 
     /**
@@ -252,12 +256,18 @@ final class LeaderRole {
             long committed = first.getKey();
             ctx.multicast(server.leading.forwardingTargets(), new Messages.Commit(server.leading.epoch, committed));
             server.applyUpTo(ctx, committed);
+            if (server.broadcastLoad != null) {
+                server.broadcastLoad.committed(ctx, committed);
+            }
             List<Leadership.PendingSync> syncs = server.leading.pendingSyncs.remove(committed);
             if (syncs != null) {
                 for (Leadership.PendingSync s : syncs) {
                     answerSync(ctx, s);
                 }
             }
+        }
+        if (server.broadcastLoad != null && server.leading.phase == Leadership.Phase.BROADCAST) {
+            server.broadcastLoad.fill(ctx, server, this);            // the next generated transactions
         }
     }
 

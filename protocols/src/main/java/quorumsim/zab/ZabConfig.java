@@ -113,6 +113,15 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             if (workload.requestSizeBytes() < 0) {
                 problems.add("requestSize must not be negative");
             }
+            if (!(workload.syncRatio() >= 0 && workload.syncRatio() <= 1)) {
+                problems.add("sync " + workload.syncRatio() + " must be within [0, 1]");
+            }
+            if (workload.readNext() && !workload.kind().equals("saturation")) {
+                problems.add("readNext is for the saturation workload only, not " + workload.kind());
+            }
+            if (workload.kind().equals("broadcast") && workload.clients() != 0) {
+                problems.add("clients must be 0 with workload kind broadcast (the leader generates the transactions), got " + workload.clients());
+            }
         }
         if (costs == null) {
             problems.add("costs are required");

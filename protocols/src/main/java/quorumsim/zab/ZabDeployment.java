@@ -18,6 +18,7 @@ import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
 import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.check.ZabChecks;
+import quorumsim.zab.client.CreateDeleteDriver;
 import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.LockRecipe;
 import quorumsim.zab.client.SaturationDriver;
@@ -114,7 +115,10 @@ public final class ZabDeployment implements Deployment {
     private static Driver driver(ZabWorkload w, int client) {
         switch (w.kind()) {
             case "saturation":
-                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos());
+                return new SaturationDriver("/c" + client, w.readRatio(), w.outstanding(), w.requestSizeBytes(), w.loadStartNanos())
+                        .withSyncRatio(w.syncRatio()).withReadPath(w.readNext() ? "/c" + (client + 1) % w.clients() : "/c" + client);
+            case "create-delete":
+                return new CreateDeleteDriver("/w" + client + "-", w.requestSizeBytes());
             case "lock":
                 return new LockRecipe("/lock", "lock", w.holdNanos());
             case "election":

@@ -45,6 +45,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final StableStore store;
     final FastLeaderElection election;
     final ClientPipeline pipeline;
+    /** The leader's own transactions (workload kind "broadcast"), or null. */
+    final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
     private final FollowerRole followerRole = new FollowerRole(this);
     final long limitNanos;
@@ -75,6 +77,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.limitNanos = config.syncLimitTicks() * config.tickNanos();
         this.initLimitNanos = 2 * limitNanos;
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
+        this.broadcastLoad = config.workload().kind().equals("broadcast")
+                ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);

@@ -7,48 +7,70 @@ import java.util.List;
  *
  * @param kind             "saturation" (the paper's benchmark: each client reads or unconditionally
  *                         writes its own znode), "lock" (a lock recipe) or "election" (a leader
- *                         election recipe among clients), or "idle" (sessions only)
+ *                         election recipe among clients), "idle" (sessions only), "create-delete"
+ *                         (the paper's create benchmark: each client, a worker, creates a node of
+ *                         {@code requestSizeBytes}, waits for the answer and deletes it without
+ *                         waiting) or "broadcast" (the atomic broadcast alone: no clients, the leader
+ *                         generates transactions of {@code requestSizeBytes}, {@code outstanding} in flight)
  * @param clients          how many clients
  * @param readRatio        share of reads in the saturation workload, in [0, 1]
- * @param outstanding      requests each saturation client keeps in flight
+ * @param outstanding      requests each saturation client keeps in flight (broadcast: transactions
+ *                         the leader keeps awaiting their quorum)
  * @param requestSizeBytes znode data each write carries and each read returns
  * @param holdNanos        how long a recipe client holds the lock or leadership before letting go
  * @param loadStartNanos   saturation clients connect and create their znodes first, then start the
  *                         load together at this time (as the benchmark's clients did after set-up)
+ * @param syncRatio        share of a saturation client's reads that it precedes with a sync, in [0, 1]
+ * @param readNext         a saturation client reads the next client's znode (c(i+1)'s, the last
+ *                         reads c0's) instead of its own, so its reads can miss writes another
+ *                         client has been told of
  */
 public record ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos,
-                          long loadStartNanos) {
-    public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle");
+                          long loadStartNanos, double syncRatio, boolean readNext) {
+    public static final List<String> KINDS = List.of("saturation", "lock", "election", "idle", "create-delete", "broadcast");
+
+    /** Without syncs. */
+    public ZabWorkload(String kind, int clients, double readRatio, int outstanding, int requestSizeBytes, long holdNanos, long loadStartNanos) {
+        this(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, 0, false);
+    }
+
+    public ZabWorkload withReadNext(boolean r) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, r);
+    }
+
+    public ZabWorkload withSyncRatio(double s) {
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, s, readNext);
+    }
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
         return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 20_000_000L, 100_000_000L);
     }
 
     public ZabWorkload withKind(String k) {
-        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withClients(int c) {
-        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withReadRatio(double r) {
-        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withOutstanding(int o) {
-        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withRequestSizeBytes(int b) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withHoldNanos(long h) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos, syncRatio, readNext);
     }
 
     public ZabWorkload withLoadStartNanos(long t) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t);
+        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t, syncRatio, readNext);
     }
 }

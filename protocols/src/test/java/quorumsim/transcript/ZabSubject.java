@@ -30,11 +30,12 @@ import quorumsim.zab.tree.Txn;
  * 1:3 of epoch 1 applied to an empty tree. An operation is {@code Op(CREATE, /a)}.
  *
  * <p>The config line gives the ensemble's size and this server's disk: its accepted and
- * current epochs and its logged history ({@code history=[1:1 1:2]}).
+ * current epochs and its logged history ({@code history=[1:1 1:2]}); {@code broadcastInFlight=N}
+ * gives it the broadcast workload with N generated transactions in flight.
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold");
+            "snapshotThreshold", "broadcastInFlight");
 
     private final ZabServer server;
     private final StableStore store;
@@ -43,6 +44,10 @@ final class ZabSubject implements Subject {
         Settings s = new Settings(values, KEYS);
         ZabConfig config = ZabConfig.defaults().withServers(s.integer("servers", 3))
                 .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()));
+        if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
+            config = config.withWorkload(config.workload().withKind("broadcast").withClients(0)
+                    .withOutstanding(s.integer("broadcastInFlight", 1)));
+        }
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

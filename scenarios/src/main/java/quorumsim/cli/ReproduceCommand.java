@@ -34,11 +34,21 @@ import quorumsim.run.OutputFolders;
             "  zk-read-mix  the same experiment at 0..100%% reads in steps of 5 for",
             "               each ensemble size (a prediction of the same model);",
             "               writes read-mix.csv and summary.json.",
+            "  zk-create    the paper's create benchmark (section 5.2): 1, 10 and 20",
+            "               workers that create a 1 KB node, wait, and delete it",
+            "               asynchronously, on 3, 5, 7 and 9 servers; writes create.csv.",
+            "  zk-broadcast the atomic broadcast alone (section 5.1): transactions",
+            "               generated at the leader, 3 to 13 servers; writes broadcast.csv.",
+            "  zk-failures  throughput over time on 5 servers at 30%% writes while a",
+            "               follower, then the leader, crashes and restarts (Figure 8);",
+            "               writes timeline.csv.",
             "Each cell is one deterministic simulation; cells run on --jobs threads with identical results."
                 + " Progress goes to stderr (a bar on a terminal, a line every 10%% otherwise).",
             "Exit code 1 when a zk-table cell is more than 10%% off the paper or a checker finds a violation."})
 final class ReproduceCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "zk-table|zk-read-mix", description = "Which reproduction to run.")
+    static final java.util.List<String> NAMES = java.util.List.of("zk-table", "zk-read-mix", "zk-create", "zk-broadcast", "zk-failures");
+
+    @Parameters(paramLabel = "NAME", description = "Which reproduction to run: zk-table, zk-read-mix, zk-create, zk-broadcast or zk-failures.")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<name>). A folder holding another run is kept and DIR-2 is used.")
@@ -58,8 +68,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!name.equals("zk-table") && !name.equals("zk-read-mix")) {
-            throw new UsageException("unknown reproduction '" + name + "'; known: zk-table, zk-read-mix");
+        if (!NAMES.contains(name)) {
+            throw new UsageException("unknown reproduction '" + name + "'; known: " + String.join(", ", NAMES));
         }
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1 || workers > 256) {
@@ -70,7 +80,13 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = folder.dir();
         ZkExperiment experiment = ZkExperiment.paper(ZkCalibration.paper(), ZkExperiment.TIMING);
         PrintWriter stdout = spec.commandLine().getOut();
-        boolean met = name.equals("zk-table") ? table(experiment, workers, dir, stdout) : readMix(experiment, workers, dir, stdout);
+        boolean met = switch (name) {
+            case "zk-table" -> table(experiment, workers, dir, stdout);
+            case "zk-read-mix" -> readMix(experiment, workers, dir, stdout);
+            case "zk-create" -> ZkExtraReproductions.create(experiment, seed, workers, dir, stdout, quiet, spec.commandLine().getErr());
+            case "zk-broadcast" -> ZkExtraReproductions.broadcast(experiment, seed, workers, dir, stdout, quiet, spec.commandLine().getErr());
+            default -> ZkExtraReproductions.failures(experiment, seed, dir, stdout, quiet);
+        };
         folder.seal();
         return met ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
     }

@@ -58,15 +58,19 @@ final class SummaryPrinter {
         out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traceFile != null ? ", " + traceFile + ")" : ")"));
     }
 
-    /** Zab's local reads may be stale: how many were, and by how much (transactions and time behind the latest commit). */
+    /** Zab's local reads may be stale: how many missed a write to their node acknowledged before they were issued, and by how much. */
     private static void staleness(PrintWriter out, RunSummary s) {
         java.util.Map<String, Double> f = s.figures();
         if (f == null || !f.containsKey("staleReads") || f.getOrDefault("readsMeasured", 0.0) == 0) {
             return;
         }
-        out.printf(Locale.ROOT, "  stale reads  %,.0f of %,.0f (%.1f%%); behind by p50 %.0f / p99 %.0f transactions, p99 %.3f ms%n",
+        out.printf(Locale.ROOT, "  stale reads  %,.0f of %,.0f (%.1f%%) missed an acknowledged write to their node; behind by p50 %.0f / p99 %.0f"
+                + " transactions, p99 %.3f ms%n",
                 f.get("staleReads"), f.get("readsMeasured"), 100 * f.get("staleReads") / f.get("readsMeasured"),
                 f.getOrDefault("staleReadZxidLagP50", 0.0), f.getOrDefault("staleReadZxidLagP99", 0.0), f.getOrDefault("staleReadTimeLagMsP99", 0.0));
+        if (f.getOrDefault("readsAfterSync", 0.0) > 0) {
+            out.printf(Locale.ROOT, "               of the reads right after a sync: %,.0f of %,.0f stale%n", f.get("staleReadsAfterSync"), f.get("readsAfterSync"));
+        }
     }
 
     private static void verdict(PrintWriter out, String what, Verdict v) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs cells, each its own single-threaded {@link quorumsim.core.Simulation}, on up to
@@ -22,25 +23,30 @@ final class CellBatch {
     }
 
     static List<CellResult> run(ZkExperiment experiment, List<Cell> cells, long seed, int jobs, Consumer<CellResult> onDone) {
+        return map(cells, jobs, cell -> experiment.run(cell.servers(), cell.readPct(), seed), onDone);
+    }
+
+    /** Runs {@code run} on every item, on up to {@code jobs} threads; the results come back in the items' order. */
+    static <T, R> List<R> map(List<T> items, int jobs, Function<T, R> run, Consumer<R> onDone) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, cells.size()), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), runnable -> {
             Thread t = new Thread(runnable, "cell");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<CellResult>> futures = new ArrayList<>();
-            for (Cell cell : cells) {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
                 futures.add(pool.submit(() -> {
-                    CellResult result = experiment.run(cell.servers(), cell.readPct(), seed);
+                    R result = run.apply(item);
                     onDone.accept(result);
                     return result;
                 }));
             }
-            List<CellResult> results = new ArrayList<>();
-            for (Future<CellResult> f : futures) {
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) {
                 results.add(f.get());
             }
             return results;

@@ -67,13 +67,17 @@ public final class ScenarioBinder {
         NetworkConfig network = network(networkFields);
         adapter.checkNetwork(networkFields, network, unsafe);
         ScenarioSpec.Hardware hardware = hardware(top.object("hardware", "cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth"));
-        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize");
-        ScenarioSpec.Workload workload = new ScenarioSpec.Workload(
-                workloadFields.choice("kind", adapter.workloadKinds().get(0), adapter.workloadKinds()),
-                (int) workloadFields.integer("clients", 4, 0, 100_000),
+        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize", "sync");
+        String workloadKind = workloadFields.choice("kind", adapter.workloadKinds().get(0), adapter.workloadKinds());
+        ScenarioSpec.Workload workload = new ScenarioSpec.Workload(workloadKind,
+                (int) workloadFields.integer("clients", workloadKind.equals("broadcast") ? 0 : 4, 0, 100_000),   // broadcast: the leader generates
                 (int) workloadFields.integer("outstanding", 1, 1, 100_000),
                 workloadFields.number("readRatio", 0.0, 0.0, 1.0),
-                (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024));
+                (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024),
+                workloadFields.number("sync", 0.0, 0.0, 1.0));
+        if (workloadFields.has("sync") && !(protocol.equals("zab") && workloadKind.equals("saturation"))) {
+            workloadFields.report(workloadFields.value("sync"), "sync", "a sync before reads is for Zab's saturation workload only");
+        }
 
         for (String other : List.of("pbft", "zab")) {
             if (!other.equals(protocol) && top.has(other)) {

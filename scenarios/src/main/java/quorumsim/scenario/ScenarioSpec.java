@@ -40,10 +40,14 @@ public record ScenarioSpec(
     }
 
     /**
-     * @param kind        "kv" (PBFT/unreplicated), "saturation", "lock" or "election" (Zab)
+     * @param kind        "kv" (PBFT/unreplicated), "saturation", "lock", "election", "idle", "create-delete" or "broadcast" (Zab)
      * @param outstanding requests in flight per client
+     * @param syncRatio   Zab saturation: share of reads preceded by a sync
      */
-    public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes) {
+    public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes, double syncRatio) {
+        public Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes) {
+            this(kind, clients, outstanding, readRatio, requestSizeBytes, 0);
+        }
     }
 
     /**

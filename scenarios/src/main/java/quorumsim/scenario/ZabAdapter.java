@@ -20,7 +20,8 @@ final class ZabAdapter implements ProtocolAdapter {
 
     @Override
     public List<String> sectionKeys() {
-        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold");
+        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold",
+                "readNext");
     }
 
     @Override
@@ -82,8 +83,9 @@ final class ZabAdapter implements ProtocolAdapter {
         }
         ZabWorkload w = defaults.workload().withKind(workload.kind()).withClients(workload.clients())
                 .withReadRatio(workload.readRatio()).withOutstanding(workload.outstanding())
-                .withRequestSizeBytes(workload.requestSizeBytes())
-                .withHoldNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L));
+                .withRequestSizeBytes(workload.requestSizeBytes()).withSyncRatio(workload.syncRatio())
+                .withHoldNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L))
+                .withReadNext(z.bool("readNext", false));
         config = config.withWorkload(w)
                 .withLeaderServes(z.bool("leaderServes", defaults.leaderServes()))
                 .withThrottle((int) z.integer("throttle", defaults.throttle(), 1, 10_000_000))

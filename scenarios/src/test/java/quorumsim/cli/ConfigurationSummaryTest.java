@@ -57,7 +57,7 @@ class ConfigurationSummaryTest {
         CliTest.Outcome o = run("zk-saturation", "zab", "cluster.f=2");
         assertTrue(o.out().contains("  servers          5") && o.out().contains("  quorum           3"), o.out());
         assertTrue(o.out().contains("  timeouts         tick 100ms"), o.out());
-        assertTrue(o.out().matches("(?s).*  stale reads  [0-9,]+ of [0-9,]+ \\([0-9.]+%\\); behind by p50 [0-9]+ / p99 [0-9]+ transactions.*"),
+        assertTrue(o.out().matches("(?s).*  stale reads  [0-9,]+ of [0-9,]+ \\([0-9.]+%\\) missed an acknowledged write to their node; behind by p50 [0-9]+ / p99 [0-9]+ transactions.*"),
                 "the terminal shows Zab's staleness:\n" + o.out());
         JsonNode config = new ObjectMapper().readTree(dir.resolve("zab/summary.json").toFile()).path("configuration");
         assertEquals(3, config.path("quorum").asInt());

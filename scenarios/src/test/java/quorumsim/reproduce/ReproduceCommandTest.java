@@ -16,15 +16,17 @@ class ReproduceCommandTest {
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "reproduce", "zk-tabel");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("unknown reproduction 'zk-tabel'") && err.toString().contains("zk-table, zk-read-mix"),
+        assertTrue(err.toString().contains("unknown reproduction 'zk-tabel'") && err.toString().contains("zk-table, zk-read-mix, zk-create, zk-broadcast, zk-failures"),
                 err.toString());
     }
 
     @Test
-    void helpNamesBothReproductions() {
+    void helpNamesEveryReproduction() {
         StringWriter out = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "reproduce", "--help");
         assertEquals(0, code);
-        assertTrue(out.toString().contains("zk-table") && out.toString().contains("zk-read-mix"), out.toString());
+        for (String name : java.util.List.of("zk-table", "zk-read-mix", "zk-create", "zk-broadcast", "zk-failures")) {
+            assertTrue(out.toString().contains(name), name + " missing from " + out);
+        }
     }
 }

@@ -174,6 +174,25 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void syncBeforeReadsIsForZabSaturationOnly() throws Exception {
+        Problem p = only(problems("sync.yaml", "protocol: pbft\nworkload: { readRatio: 0.5, sync: 0.5 }\n"));
+        assertEquals("workload.sync", p.path());
+        Path ok = dir.resolve("ok.yaml");
+        Files.writeString(ok, "protocol: zab\nworkload: { readRatio: 0.5, sync: 0.25 }\n");
+        assertEquals(0.25, ScenarioLoader.load(ok.toString(), List.of()).workload().syncRatio());
+        assertTrue(only(problems("sync2.yaml", "protocol: zab\nworkload: { sync: 2 }\n")).message().contains("1"));
+    }
+
+    @Test
+    void theBroadcastWorkloadTakesNoClients() throws Exception {
+        Problem p = only(problems("bc.yaml", "protocol: zab\nworkload: { kind: broadcast, clients: 3 }\n"));
+        assertTrue(p.message().contains("clients must be 0 with workload kind broadcast"), p::toString);
+        Path ok = dir.resolve("ok.yaml");
+        Files.writeString(ok, "protocol: zab\nworkload: { kind: broadcast }\n");
+        assertEquals("broadcast", ScenarioLoader.load(ok.toString(), List.of()).workload().kind());
+    }
+
+    @Test
     void everyBuiltInScenarioIsValid() {
         for (String name : Catalogue.names()) {
             ScenarioSpec spec = ScenarioLoader.load(name, List.of());

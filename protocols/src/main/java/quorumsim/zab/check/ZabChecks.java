@@ -127,7 +127,9 @@ public final class ZabChecks implements ObservationListener {
         f.put("staleReadTimeLagMsP99", staleness.timeLagNanos().getValueAtPercentile(99) / 1e6);
         f.put("staleReadTimeLagMsMax", staleness.timeLagNanos().getMaxValue() / 1e6);
         f.put("staleReads", (double) staleness.staleReads());
-        f.put("readsMeasured", (double) staleness.zxidLag().getTotalCount());
+        f.put("readsMeasured", (double) staleness.reads());
+        f.put("staleReadsAfterSync", (double) staleness.staleReadsAfterSync());
+        f.put("readsAfterSync", (double) staleness.readsAfterSync());
         f.put("acknowledgedWrites", (double) writes.ackedWrites());
         f.put("committedTransactions", (double) log.size());
         f.put("sessionsClosed", (double) sessions.sessionsClosed());

@@ -7,7 +7,8 @@ import quorumsim.zab.tree.Result;
 /**
  * The ZooKeeper paper's benchmark client (the era's load generator): create its own znode,
  * then loop on getData or an unconditional setData (version -1) of it, keeping
- * {@code outstanding} requests in flight, reading with probability {@code readRatio}.
+ * {@code outstanding} requests in flight, reading with probability {@code readRatio}; a share
+ * {@code syncRatio} of the reads is preceded by a sync of the same znode.
  */
 public final class SaturationDriver implements Driver {
     private final String path;
@@ -15,6 +16,8 @@ public final class SaturationDriver implements Driver {
     private final int outstanding;
     private final int sizeBytes;
     private final long loadStartNanos;
+    private double syncRatio;
+    private String readPath;
     private boolean started;
     private boolean created;
     private long writes;
@@ -25,6 +28,19 @@ public final class SaturationDriver implements Driver {
         this.readRatio = readRatio;
         this.outstanding = outstanding;
         this.sizeBytes = sizeBytes;
+        this.readPath = path;
+    }
+
+    /** Reads {@code path} instead of its own znode. */
+    public SaturationDriver withReadPath(String path) {
+        this.readPath = path;
+        return this;
+    }
+
+    /** Precedes a share of the reads with a sync. */
+    public SaturationDriver withSyncRatio(double share) {
+        this.syncRatio = share;
+        return this;
     }
 
     @Override
@@ -71,7 +87,10 @@ public final class SaturationDriver implements Driver {
         }
         while (client.outstanding() < outstanding) {
             if (ctx.random().nextDouble() < readRatio) {
-                client.call(ctx, Op.getData(path, false));
+                if (syncRatio > 0 && ctx.random().nextDouble() < syncRatio) {   // no draw without syncs: runs without them are unchanged
+                    client.call(ctx, Op.sync(readPath));
+                }
+                client.call(ctx, Op.getData(readPath, false));
             } else {
                 client.call(ctx, Op.setData(path, sizeBytes, (((long) ctx.self()) << 40) | ++writes, -1));
             }

@@ -81,6 +81,20 @@ public final class DataTree {
         return txn;
     }
 
+    /**
+     * A transaction the leader makes up itself, with no client and no session behind it (the
+     * paper's benchmark of the atomic broadcast alone): an unconditional setData of an existing node.
+     */
+    public Txn prepareGenerated(String path, int dataBytes, long value, int origin, long zxid) {
+        Znode node = nodes.get(path);
+        if (node == null) {
+            throw new IllegalStateException("a generated transaction sets " + path + ", which does not exist");
+        }
+        Txn txn = new Txn(zxid, Txn.Kind.SET_DATA, path, 0, value, origin, dataBytes, value, node.version + 1, false, null);
+        apply(txn);
+        return txn;
+    }
+
     private Txn decide(Op op, long sessionId, long cxid, int origin, long zxid) {
         if (op.kind() == Op.Kind.CREATE_SESSION) {
             return new Txn(zxid, Txn.Kind.CREATE_SESSION, "", zxid, cxid, origin, 0, op.value(), 0, false, null);

@@ -1,5 +1,6 @@
 package quorumsim.zab.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,55 @@ class ZabChecksTest {
         Verdict v = verdict();
         assertFalse(v.holds());
         assertTrue(has(v, "sync") || has(v, "fifo"), v.detail());
+    }
+
+    /** Client 11 (session 78) reads {@code path} at {@code t} and is answered a millisecond later with the state at {@code zxid}. */
+    private void read(long t, long cxid, String path, long zxid) {
+        Op op = Op.getData(path, false);
+        checks.onObservation(t, 11, new Observations.Call(11, 78, cxid, op));
+        checks.onObservation(t + MS, 11, new Observations.Answer(11, 78, cxid, op, zxid, Result.ok(), 1));
+    }
+
+    @Test
+    void aReadIsStaleOnlyIfItMissesAWriteToItsNodeAcknowledgedBeforeItWasIssued() {
+        long z1 = Zxid.of(1, 1);
+        long z2 = Zxid.of(1, 2);
+        Op wx = Op.setData("/x", 8, 1, -1);
+        Op wy = Op.setData("/y", 8, 2, -1);
+        call(1 * MS, 1, wx);
+        apply(2 * MS, 0, 0, write(z1, 1, 1));
+        answer(3 * MS, 1, wx, z1, Code.OK);
+        call(4 * MS, 2, wy);
+        apply(5 * MS, 0, z1, new Txn(z2, Txn.Kind.SET_DATA, "/y", SESSION, 2, 0, 8, 2, 1, false, null));
+        read(6 * MS, 1, "/x", z1);                                   // behind the latest commit, but it has every write to /x
+        read(7 * MS, 2, "/y", z1);                                   // misses z2, not yet acknowledged when it was issued
+        answer(9 * MS, 2, wy, z2, Code.OK);
+        read(10 * MS, 3, "/y", z1);                                  // misses z2, acknowledged 1 ms before: stale
+
+        var f = checks.figures();
+        assertEquals(3.0, f.get("readsMeasured"));
+        assertEquals(1.0, f.get("staleReads"), f.toString());
+        assertEquals(1.0, f.get("staleReadZxidLagMax"), f.toString());
+        assertEquals(2.0, f.get("staleReadTimeLagMsMax"), 0.01, f.toString());
+        assertEquals(0.0, f.get("readsAfterSync"));
+    }
+
+    @Test
+    void readsRightAfterASyncAreCountedApart() {
+        long z1 = Zxid.of(1, 1);
+        Op wx = Op.setData("/x", 8, 1, -1);
+        call(1 * MS, 1, wx);
+        apply(2 * MS, 0, 0, write(z1, 1, 1));
+        apply(2 * MS, 1, 0, write(z1, 1, 1));
+        answer(3 * MS, 1, wx, z1, Code.OK);
+        Op sync = Op.sync("/x");
+        checks.onObservation(4 * MS, 11, new Observations.Call(11, 78, 1, sync));
+        checks.onObservation(5 * MS, 11, new Observations.Answer(11, 78, 1, sync, z1, Result.ok(), 1));
+        read(6 * MS, 2, "/x", z1);
+        var f = checks.figures();
+        assertEquals(1.0, f.get("readsAfterSync"));
+        assertEquals(0.0, f.get("staleReadsAfterSync"));
+        assertTrue(verdict().holds(), verdict().detail());
     }
 
     @Test
