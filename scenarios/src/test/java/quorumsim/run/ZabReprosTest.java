@@ -1,5 +1,6 @@
 package quorumsim.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import quorumsim.result.RunSummary;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.scenario.ScenarioSpec;
@@ -59,5 +61,15 @@ class ZabReprosTest {
         assertTrue(summary.safety().holds(), () -> file + ": " + summary.safety().detail());
         assertTrue(summary.liveness().holds(), () -> file + ": " + summary.liveness().detail());
         assertTrue(summary.requests().completed() > 0, file + " completed nothing");
+    }
+
+    /** The election's new paths (refused connects, a leader that closes its followers, joins by round) replay event for event. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zab-swarm-8885.yaml", "zab-swarm-9820.yaml"})
+    void electionStallsReplayTheSame(String file) throws URISyntaxException {
+        Path path = Path.of(ZabReprosTest.class.getResource("/repros/" + file).toURI());
+        ScenarioSpec spec = ScenarioLoader.load(path.toString(), List.of());
+        assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
+                ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(), file);
     }
 }
