@@ -5,11 +5,14 @@ import quorumsim.zab.Messages.Notification;
 import quorumsim.zab.Messages.PeerState;
 
 /**
- * Fast leader election, as ZooKeeper 3.3 ran it: every LOOKING server votes for the best
- * candidate it has heard of (latest epoch, then zxid, then highest id) and tells everyone.
- * It decides when every server agrees, or when a quorum agrees and no better vote arrives
- * within the finalize wait. A server that comes back to a running ensemble follows the leader
- * that a quorum of FOLLOWING/LEADING servers names.
+ * Fast leader election, as ZooKeeper 3.3 ran it ({@code FastLeaderElection.lookForLeader}):
+ * every LOOKING server votes for the best candidate it has heard of (latest epoch, then zxid,
+ * then highest id) and tells everyone. It decides when every server agrees, or when a quorum
+ * agrees and no better vote arrives within the finalize wait. Servers already out of the
+ * election (FOLLOWING or LEADING) count too: in this server's round with its votes, from any
+ * other round in a table of their own; either way a quorum naming one leader is followed only
+ * once that leader has said it leads ({@code checkLeader}). Each server counts with its latest
+ * notification.
  */
 final class FastLeaderElection {
     /** Where the election's decision goes. */
@@ -24,7 +27,9 @@ final class FastLeaderElection {
     private final Outcome outcome;
     private long round;
     private Vote vote;
+    /** This round's votes, by server: a LOOKING server's vote, or the leader a FOLLOWING/LEADING one names. */
     private Vote[] received;
+    /** Notifications from servers out of the election, of any round ({@code outofelection}). */
     private Notification[] outOfElection;
     private boolean finalizing;
 
@@ -38,11 +43,6 @@ final class FastLeaderElection {
 
     long round() {
         return round;
-    }
-
-    /** The vote this server stands by (while LOOKING) or decided on. */
-    Vote vote() {
-        return vote;
     }
 
     /** Starts a new round voting for myself. */
@@ -69,9 +69,10 @@ final class FastLeaderElection {
     /** A notification while this server is LOOKING. */
     void onNotification(Context ctx, int from, Notification n, long lastZxid, long currentEpoch) {
         if (n.state() != PeerState.LOOKING) {
-            joinRunningEnsemble(ctx, from, n);
+            outOfElection(ctx, from, n);
             return;
         }
+        outOfElection[from] = null;                               // it is looking again
         Vote theirs = new Vote(n.leader(), n.zxid(), n.epoch());
         if (n.round() > round) {                                  // a newer round: join it
             round = n.round();
@@ -95,7 +96,7 @@ final class FastLeaderElection {
     private void checkAgreement(Context ctx) {
         int agree = agreeing(vote);
         if (agree == servers) {                                   // everyone agrees: no need to wait
-            decide(ctx);
+            decide(ctx, vote);
         } else if (quorums.isQuorum(agree) && !finalizing) {      // a quorum: wait for a better vote
             finalizing = true;
             ctx.setTimer(finalizeWaitNanos, new Timers.FinalizeElection(round));
@@ -109,7 +110,7 @@ final class FastLeaderElection {
         }
         finalizing = false;
         if (quorums.isQuorum(agreeing(vote))) {
-            decide(ctx);
+            decide(ctx, vote);
         }
     }
 
@@ -123,26 +124,70 @@ final class FastLeaderElection {
         return count;
     }
 
-    /** A quorum of servers already following or leading name a leader, who says it leads: follow it. */
-    private void joinRunningEnsemble(Context ctx, int from, Notification n) {
+    /**
+     * A FOLLOWING or LEADING server's notification (3.3's lookForLeader, case FOLLOWING/LEADING).
+     * Of my round ({@code n.epoch == logicalclock}), it counts with my round's votes: "there is
+     * at most one leader for each epoch", so a server LEADING in my round is the leader; so is
+     * one that a quorum of my round names, if it said it leads. Of another round, it goes to
+     * the out-of-election table: servers there naming one leader and epoch, confirmed by the
+     * leader, are an ensemble to join, in its round, once they and I make a quorum. (3.3 wants
+     * the quorum without me; but a leader still in discovery waits for exactly that quorum, and
+     * without me it would wait out its initLimit while I vote for someone else.)
+     */
+    private void outOfElection(Context ctx, int from, Notification n) {
         outOfElection[from] = n;
-        int agree = 0;
-        boolean leaderConfirms = false;
-        for (int peer = 0; peer < servers; peer++) {
-            Notification o = outOfElection[peer];
-            if (o != null && o.leader() == n.leader() && o.epoch() == n.epoch()) {
-                agree++;
-                leaderConfirms |= peer == n.leader() && o.state() == PeerState.LEADING;
+        if (n.round() == round) {
+            received[from] = new Vote(n.leader(), n.zxid(), n.epoch());
+            if (n.state() == PeerState.LEADING || (quorums.isQuorum(naming(n.leader())) && checkLeader(n.leader()))) {
+                decide(ctx, received[from]);
+                return;
             }
+        } else {
+            received[from] = null;                                // no longer voting in my round
         }
-        if (leaderConfirms && quorums.isQuorum(agree)) {
-            vote = new Vote(n.leader(), n.zxid(), n.epoch());
-            decide(ctx);
+        if (quorums.isQuorum(runningWith(n.leader(), n.epoch()) + 1) && checkLeader(n.leader())) {   // they and I
+            round = n.round();
+            decide(ctx, new Vote(n.leader(), n.zxid(), n.epoch()));
         }
     }
 
-    private void decide(Context ctx) {
+    /** This round's votes for {@code leader}, mine included. */
+    private int naming(int leader) {
+        int count = 0;
+        for (Vote r : received) {
+            if (r != null && r.leader() == leader) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Servers out of the election (of any round) that follow or lead {@code leader} in {@code epoch}. */
+    private int runningWith(int leader, long epoch) {
+        int count = 0;
+        for (Notification o : outOfElection) {
+            if (o != null && o.leader() == leader && o.epoch() == epoch) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * 3.3's checkLeader: "if everyone else thinks I'm the leader, I must be the leader"; any
+     * other leader must have said that it leads.
+     */
+    private boolean checkLeader(int leader) {
+        if (leader == self) {
+            return true;
+        }
+        Notification word = outOfElection[leader];
+        return word != null && word.state() == PeerState.LEADING;
+    }
+
+    private void decide(Context ctx, Vote decided) {
+        vote = decided;
         finalizing = false;
-        outcome.elected(ctx, vote.leader());
+        outcome.elected(ctx, decided.leader());
     }
 }

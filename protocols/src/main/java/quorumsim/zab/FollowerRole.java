@@ -12,10 +12,40 @@ import quorumsim.zab.tree.Txn;
  * answers to syncs and session revalidations.
  */
 final class FollowerRole {
+    /** Learner.connectToLeader's tries before it gives up on the leader it chose. */
+    static final int CONNECT_TRIES = 5;
+
     private final ZabServer server;
+    /** Connects to the chosen leader refused so far. */
+    private int refusedConnects;
 
     FollowerRole(ZabServer server) {
         this.server = server;
+    }
+
+    /** Just elected a leader to follow: connect and send FOLLOWERINFO (CEPOCH). */
+    void connect(Context ctx) {
+        refusedConnects = 0;
+        retryConnect(ctx);
+    }
+
+    /** Another try, every half tick while in discovery (ZooKeeper pauses a second, half its 2 s tick). */
+    void retryConnect(Context ctx) {
+        ctx.send(server.leader, new Messages.FollowerInfo(server.acceptedEpoch(), server.lastZxid()));
+    }
+
+    /**
+     * The server I chose does not lead. Learner.connectToLeader tries five times, then gives up:
+     * back to election, where the leader I wanted may be LOOKING too, or following someone else.
+     */
+    void onFollowerInfoRefused(Context ctx, int from) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || server.phase != ZabServer.FollowerPhase.DISCOVERY) {
+            return;
+        }
+        refusedConnects++;
+        if (refusedConnects >= CONNECT_TRIES) {
+            server.lookForLeader(ctx);
+        }
     }
 
     /** NEWEPOCH: accept it if it is not older than what I accepted, and tell my history. */

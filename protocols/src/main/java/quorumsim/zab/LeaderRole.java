@@ -24,6 +24,7 @@ final class LeaderRole {
     /** FOLLOWERINFO (CEPOCH): once a quorum has sent one, propose the epoch after every accepted one. */
     void onFollowerInfo(Context ctx, int from, Messages.FollowerInfo m) {
         if (server.leading == null) {
+            ctx.send(from, new Messages.FollowerInfoRefused());       // not leading: nothing listens for learners
             return;
         }
         heard(ctx, from);

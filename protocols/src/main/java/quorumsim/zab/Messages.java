@@ -113,6 +113,17 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /**
+     * The server a follower chose does not lead, so its quorum port is closed and the follower's
+     * connect (and FOLLOWERINFO) is refused: TCP's reset, which ZooKeeper's
+     * Learner.connectToLeader sees as an IOException and retries.
+     */
+    record FollowerInfoRefused() implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES;
+        }
+    }
+
     /** LEADERINFO (NEWEPOCH). */
     record NewEpoch(long epoch) implements Messages {
         public int sizeBytes() {

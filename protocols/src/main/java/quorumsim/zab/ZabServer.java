@@ -188,6 +188,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             onNotification(ctx, from, m);
         } else if (message instanceof Messages.FollowerInfo m) {
             leaderRole.onFollowerInfo(ctx, from, m);
+        } else if (message instanceof Messages.FollowerInfoRefused) {
+            followerRole.onFollowerInfoRefused(ctx, from);
         } else if (message instanceof Messages.NewEpoch m) {
             followerRole.onNewEpoch(ctx, from, m);
         } else if (message instanceof Messages.AckEpoch m) {
@@ -255,7 +257,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
             } else if (phase == FollowerPhase.DISCOVERY) {
-                ctx.send(leader, new Messages.FollowerInfo(acceptedEpoch(), lastZxid()));  // it may not have been leading yet
+                followerRole.retryConnect(ctx);                      // it may not have been leading yet
             }
         } else {
             leaderRole.leaderTick(ctx, now);
@@ -278,6 +280,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     /** Fast leader election's notification; a server out of the election answers with its state. */
     private void onNotification(Context ctx, int from, Messages.Notification n) {
+        if (state == PeerState.FOLLOWING && from == leader && n.state() != PeerState.LEADING && phase != FollowerPhase.DISCOVERY) {
+            lookForLeader(ctx);                                      // my leader stopped leading: it closed my connection
+        }
         if (state == PeerState.LOOKING) {
             election.onNotification(ctx, from, n, lastZxid(), currentEpoch());
         } else if (n.state() == PeerState.LOOKING) {
@@ -299,7 +304,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             leader = winner;
             phase = FollowerPhase.DISCOVERY;
             lastHeardLeaderLocalNanos = ctx.now();
-            ctx.send(leader, new Messages.FollowerInfo(acceptedEpoch(), lastZxid()));
+            followerRole.connect(ctx);
         }
     }
 

@@ -1,5 +1,6 @@
 package quorumsim.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import quorumsim.result.RunSummary;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.scenario.ScenarioSpec;
@@ -20,8 +22,9 @@ import quorumsim.scenario.ScenarioSpec;
  * held a connection, now resent after the retransmission timeout), and swarm seeds 77, 341, 571
  * and 2378 (a connect-failed notice, due after the link had healed, broke the connection opened
  * since and sent a newly elected ensemble back to looking) and 2793 (a follower of the leader's
- * previous epoch kept being answered by it, so never gave up on it). Each now runs without an
- * exception, safe and live.
+ * previous epoch kept being answered by it, so never gave up on it), and swarm seeds 341, 3271,
+ * 3849, 8117, 8885 and 9820 (elections that stalled until an initLimit ran out). Each now runs
+ * without an exception, safe and live.
  */
 class ZabReprosTest {
     static Stream<Arguments> repros() {
@@ -39,7 +42,14 @@ class ZabReprosTest {
                 Arguments.of("zab-swarm-341.yaml", 341L),
                 Arguments.of("zab-swarm-571.yaml", 571L),
                 Arguments.of("zab-swarm-2378.yaml", 2378L),
-                Arguments.of("zab-swarm-2793.yaml", 2793L));
+                Arguments.of("zab-swarm-2793.yaml", 2793L),
+                // election stalls (each file says its cause): ZooKeeper 3.3's election and learner give-up
+                Arguments.of("zab-swarm-341-election.yaml", 341L),
+                Arguments.of("zab-swarm-3271.yaml", 3271L),
+                Arguments.of("zab-swarm-3849.yaml", 3849L),
+                Arguments.of("zab-swarm-8117.yaml", 8117L),
+                Arguments.of("zab-swarm-8885.yaml", 8885L),
+                Arguments.of("zab-swarm-9820.yaml", 9820L));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
@@ -51,5 +61,15 @@ class ZabReprosTest {
         assertTrue(summary.safety().holds(), () -> file + ": " + summary.safety().detail());
         assertTrue(summary.liveness().holds(), () -> file + ": " + summary.liveness().detail());
         assertTrue(summary.requests().completed() > 0, file + " completed nothing");
+    }
+
+    /** The election's new paths (refused connects, a leader that closes its followers, joins by round) replay event for event. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zab-swarm-8885.yaml", "zab-swarm-9820.yaml"})
+    void electionStallsReplayTheSame(String file) throws URISyntaxException {
+        Path path = Path.of(ZabReprosTest.class.getResource("/repros/" + file).toURI());
+        ScenarioSpec spec = ScenarioLoader.load(path.toString(), List.of());
+        assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
+                ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(), file);
     }
 }
