@@ -87,7 +87,14 @@ public sealed interface Messages extends Message {
         }
     }
 
-    record Prepare(long view, long seq, long digest, int replica, Auth auth) implements Messages {
+    /** A PREPARE or a COMMIT: a replica's vote for digest d at sequence number n in view v. */
+    sealed interface Vote extends Messages permits Prepare, Commit {
+        long view();
+
+        long digest();
+    }
+
+    record Prepare(long view, long seq, long digest, int replica, Auth auth) implements Vote {
         public Prepare unsigned() {
             return new Prepare(view, seq, digest, replica, null);
         }
@@ -97,7 +104,7 @@ public sealed interface Messages extends Message {
         }
     }
 
-    record Commit(long view, long seq, long digest, int replica, Auth auth) implements Messages {
+    record Commit(long view, long seq, long digest, int replica, Auth auth) implements Vote {
         public Commit unsigned() {
             return new Commit(view, seq, digest, replica, null);
         }

@@ -52,7 +52,7 @@ public final class PbftReplica implements Actor {
     boolean lastIsTentative;
     ServiceState state = new ServiceState();
     private final TreeMap<Long, ServiceState> snapshots = new TreeMap<>();
-    private final TreeMap<Long, TreeMap<Integer, Checkpoint>> checkpointVotes = new TreeMap<>();
+    private final TreeMap<Long, CheckpointVotes> checkpointVotes = new TreeMap<>();
 
     /** Primary: the last sequence number assigned, requests waiting for a batch, and what it has assigned. */
     long nextSeq;
@@ -631,16 +631,9 @@ public final class PbftReplica implements Actor {
     }
 
     private void recordCheckpoint(Context ctx, Checkpoint cp) {
-        TreeMap<Integer, Checkpoint> votes = checkpointVotes.computeIfAbsent(cp.seq(), s -> new TreeMap<>());
-        votes.put(cp.replica(), cp);
-        List<Checkpoint> matching = new ArrayList<>();
-        for (Checkpoint vote : votes.values()) {
-            if (vote.stateDigest() == cp.stateDigest()) {
-                matching.add(vote);
-            }
-        }
-        if (matching.size() >= quorums.checkpoint()) {
-            makeStable(ctx, cp.seq(), matching);
+        CheckpointVotes votes = checkpointVotes.computeIfAbsent(cp.seq(), s -> new CheckpointVotes(n));
+        if (votes.add(cp) >= quorums.checkpoint()) {
+            makeStable(ctx, cp.seq(), votes.naming(cp.stateDigest()));
         }
     }
 
@@ -712,7 +705,7 @@ public final class PbftReplica implements Actor {
     }
 
     Slot slot(long seq) {
-        return log.computeIfAbsent(seq, Slot::new);
+        return log.computeIfAbsent(seq, s -> new Slot(s, n));
     }
 
     /** Messages for a view not installed yet wait until it is (a NEW-VIEW may arrive after them). */

@@ -9,12 +9,14 @@ import quorumsim.bench.BenchResult;
 import quorumsim.bench.EngineBench;
 
 /** {@code quorumsim bench}: the engine's event loop beside a plain PriorityQueue loop, in one process. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchPbftCommand.class,
         description = {"Measure the engine's speed beside a plain event loop.",
             "",
             "No-op actors exchange messages and timers through the real event loop,"
                 + " and a plain java.util.PriorityQueue loop runs the same event pattern in the same process."
-                + " Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target)."})
+                + " Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target).",
+            "",
+            "'quorumsim bench pbft' measures PBFT runs at growing n instead."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "N", defaultValue = "300", description = "No-op actors (default: ${DEFAULT-VALUE}).")
     int actors;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
             "A deterministic discrete-event simulator of PBFT and Zab/ZooKeeper.",
             "Every run is reproducible from its seed, checked for safety and liveness, and charted.",
             ""},
-        subcommands = {RunCommand.class, SweepCommand.class, SwarmCommand.class, ReproduceCommand.class, ListCommand.class, ShowCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SwarmCommand.class, ReproduceCommand.class, ListCommand.class, ShowCommand.class,
             ValidateCommand.class, BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
             "Exit codes:",

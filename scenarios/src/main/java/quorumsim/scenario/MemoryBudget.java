@@ -6,7 +6,8 @@ import java.util.Locale;
  * What a run needs of the JVM's heap, estimated before it starts, so that a scenario too large
  * for the machine is refused with what it needs instead of dying of OutOfMemoryError halfway.
  * The figures are rough, measured on PBFT f = 1 runs of 1,000 to 30,000 clients (heap after a
- * full collection): they tell 100 clients from 100,000, not 5 GB from 6 GB. What grows with
+ * full collection): they tell 100 clients from 100,000, not 5 GB from 6 GB. The protocol adds
+ * its own state at its worst (PBFT: every replica's log full, n votes a slot). What grows with
  * the run's length (the checkers' records) is not counted; a run that still runs out of memory
  * ends with a one-line message (see {@code cli.Errors}).
  */
@@ -26,31 +27,33 @@ final class MemoryBudget {
     }
 
     /**
-     * The heap a run needs: the link table, every node, and every request in flight, which may
-     * wait at each server (PBFT clients multicast a retried request) and come back as a reply.
+     * The heap a run needs: the link table, every node, every request in flight, which may
+     * wait at each server (PBFT clients multicast a retried request) and come back as a reply,
+     * and the protocol's own state ({@code stateBytes}, from its adapter).
      */
-    static long neededBytes(int servers, int clients, int outstanding, int requestSizeBytes) {
+    static long neededBytes(int servers, int clients, int outstanding, int requestSizeBytes, long stateBytes) {
         long nodes = (long) servers + clients;
         long inFlight = (long) clients * outstanding * (servers + 1L) * (requestSizeBytes + MESSAGE_BYTES);
-        return BASE_BYTES + nodes * nodes * LINK_BYTES + nodes * NODE_BYTES + inFlight;
+        return BASE_BYTES + nodes * nodes * LINK_BYTES + nodes * NODE_BYTES + inFlight + stateBytes;
     }
 
     /** The one-line problem with running this on a heap of {@code maxHeapBytes}, or null if it fits. */
-    static String problem(int servers, ScenarioSpec.Workload workload, long maxHeapBytes) {
+    static String problem(int servers, ScenarioSpec.Workload workload, long stateBytes, long maxHeapBytes) {
         long nodes = (long) servers + workload.clients();
         String who = servers + " servers and " + String.format(Locale.ROOT, "%,d", workload.clients()) + " clients";
         if (nodes > MAX_NODES) {
             return who + " make " + String.format(Locale.ROOT, "%,d", nodes) + " nodes; the simulator runs at most "
                     + String.format(Locale.ROOT, "%,d", MAX_NODES) + " (it keeps a table of every directed link, nodes x nodes)";
         }
-        long needed = neededBytes(servers, workload.clients(), workload.outstanding(), workload.requestSizeBytes());
+        long needed = neededBytes(servers, workload.clients(), workload.outstanding(), workload.requestSizeBytes(), stateBytes);
         if (needed <= maxHeapBytes) {
             return null;
         }
         long suggestGiB = (needed * 5 / 4 + (1L << 30) - 1) >> 30;
+        String protocolPart = stateBytes * 2 > needed ? ", " + gib(stateBytes) + " of it the servers' logs and messages in flight" : "";
         return who + " (" + workload.outstanding() + " outstanding of " + String.format(Locale.ROOT, "%,d", workload.requestSizeBytes())
-                + " bytes each) need about " + gib(needed) + " of memory, but this JVM may use at most " + gib(maxHeapBytes)
-                + "; run fewer clients, or give it more, e.g. JAVA_OPTS=-Xmx" + suggestGiB + "g quorumsim run ...";
+                + " bytes each) need about " + gib(needed) + " of memory" + protocolPart + ", but this JVM may use at most " + gib(maxHeapBytes)
+                + "; run fewer " + (stateBytes * 2 > needed ? "servers" : "clients") + ", or give it more, e.g. JAVA_OPTS=-Xmx" + suggestGiB + "g quorumsim run ...";
     }
 
     private static String gib(long bytes) {

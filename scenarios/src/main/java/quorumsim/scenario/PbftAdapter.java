@@ -7,6 +7,7 @@ import quorumsim.cpu.CpuCostModel;
 import quorumsim.kv.Workload;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftDeployment;
+import quorumsim.pbft.PbftMemory;
 import quorumsim.pbft.byzantine.ByzantineReplica;
 import quorumsim.protocols.Deployment;
 
@@ -85,6 +86,11 @@ final class PbftAdapter implements ProtocolAdapter {
     @Override
     public int servers(Object config) {
         return ((PbftConfig) config).n();
+    }
+
+    @Override
+    public long stateBytes(Object config) {
+        return PbftMemory.neededBytes((PbftConfig) config);
     }
 
     @Override

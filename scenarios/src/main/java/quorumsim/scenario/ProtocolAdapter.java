@@ -54,6 +54,11 @@ public interface ProtocolAdapter {
     /** How many servers the config runs (node ids 0..servers-1). */
     int servers(Object config);
 
+    /** Heap the protocol's own state needs at most, beyond the engine's per node and per message (see MemoryBudget). */
+    default long stateBytes(Object config) {
+        return 0;
+    }
+
     CpuCostModel costModel(Object config);
 
     Deployment deploy(Simulation sim, Object config);

@@ -59,9 +59,9 @@ public final class ScenarioBinder {
 
         Fields clusterFields = top.object("cluster", "f", "n", "quorum");
         ScenarioSpec.Cluster cluster = new ScenarioSpec.Cluster(
-                (int) clusterFields.integer("f", 1, 0, 64),
-                (int) clusterFields.integer("n", 0, 1, 1000),
-                (int) clusterFields.integer("quorum", 0, 1, 1000));
+                (int) clusterFields.integer("f", 1, 0, (MemoryBudget.MAX_NODES - 1) / 3),
+                (int) clusterFields.integer("n", 0, 1, MemoryBudget.MAX_NODES),
+                (int) clusterFields.integer("quorum", 0, 1, MemoryBudget.MAX_NODES));
 
         Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo");
         NetworkConfig network = network(networkFields);
@@ -104,8 +104,11 @@ public final class ScenarioBinder {
         }
 
         if (problemsFree()) {
-            String memory = MemoryBudget.problem(servers, workload, Runtime.getRuntime().maxMemory());
-            if (memory != null) {
+            long stateBytes = adapter.stateBytes(config);
+            String memory = MemoryBudget.problem(servers, workload, stateBytes, Runtime.getRuntime().maxMemory());
+            if (memory != null && memory.contains("fewer servers")) {
+                top.report(top.value("cluster"), "cluster", memory);
+            } else if (memory != null) {
                 workloadFields.report(workloadFields.value("clients"), "clients", memory);
             }
         }

@@ -47,6 +47,17 @@ public final class Sweep {
         return points.size() * seeds;
     }
 
+    /** How many runs {@code shard} holds. */
+    public int runCount(Shard shard) {
+        int count = 0;
+        for (int i = 0; i < runCount(); i++) {
+            if (shard.holds(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public List<Grid.Axis> axes() {
         return axes;
     }
@@ -69,6 +80,11 @@ public final class Sweep {
      * that ran.
      */
     public List<SweepRun> run(int jobs, Consumer<SweepRun> onDone) throws InterruptedException {
+        return run(jobs, Shard.ALL, onDone);
+    }
+
+    /** As {@link #run(int, Consumer)}, but only the runs {@code shard} holds. */
+    public List<SweepRun> run(int jobs, Shard shard, Consumer<SweepRun> onDone) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);
@@ -79,6 +95,9 @@ public final class Sweep {
         for (int p = 0; p < points.size(); p++) {
             for (int s = 0; s < seeds; s++) {
                 int index = p * seeds + s;
+                if (!shard.holds(index)) {
+                    continue;
+                }
                 ScenarioSpec spec = specs.get(p).withSeed(specs.get(p).seed() + s);
                 List<String> point = points.get(p);
                 futures.add(pool.submit(() -> {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftMemory;
 
 /** The memory a run needs is estimated up front and compared with what the JVM may use. */
 class MemoryBudgetTest {
@@ -16,22 +18,38 @@ class MemoryBudgetTest {
 
     @Test
     void aSmallRunFitsADefaultHeap() {
-        assertNull(MemoryBudget.problem(4, clients(10), GIB));
+        assertNull(MemoryBudget.problem(4, clients(10), 0, GIB));
     }
 
     @Test
     void twentyThousandClientsDoNotFitInOneGigabyteAndTheMessageSaysWhatWould() {
-        String problem = MemoryBudget.problem(4, clients(20_000), GIB);
+        String problem = MemoryBudget.problem(4, clients(20_000), 0, GIB);
         assertTrue(problem.startsWith("4 servers and 20,000 clients (1 outstanding of 1,024 bytes each) need about 1.2"), problem);
         assertTrue(problem.contains("but this JVM may use at most 1.00 GB"), problem);
         assertTrue(problem.contains("JAVA_OPTS=-Xmx2g"), problem);
-        assertNull(MemoryBudget.problem(4, clients(20_000), 2 * GIB));
+        assertNull(MemoryBudget.problem(4, clients(20_000), 0, 2 * GIB));
     }
 
     @Test
     void moreNodesThanTheLinkTableHoldsAreRefusedWhateverTheHeap() {
-        assertNull(MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 4), 64 * GIB));
+        assertNull(MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 4), 0, 64 * GIB));
         assertEquals("4 servers and 46,337 clients make 46,341 nodes; the simulator runs at most 46,340"
-                + " (it keeps a table of every directed link, nodes x nodes)", MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 3), 64 * GIB));
+                + " (it keeps a table of every directed link, nodes x nodes)", MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 3), 0, 64 * GIB));
+    }
+
+    @Test
+    void aThousandPbftReplicasFitEightGigabytesAndTheirLogsAreNamedWhenTheyDoNot() {
+        long logs = PbftMemory.neededBytes(PbftConfig.defaults().withF(333).withWorkload(PbftConfig.defaults().workload().withClients(1)));
+        assertNull(MemoryBudget.problem(1000, clients(1), logs, 8 * GIB));
+        String problem = MemoryBudget.problem(1000, clients(1), logs, GIB);
+        assertTrue(problem.startsWith("1000 servers and 1 clients (1 outstanding of 1,024 bytes each) need about 2."), problem);
+        assertTrue(problem.contains("of it the servers' logs and messages in flight, but this JVM may use at most 1.00 GB; run fewer servers"), problem);
+    }
+
+    @Test
+    void pbftMemoryGrowsWithTheLogWindowNotWithTheRunsLength() {
+        PbftConfig f100 = PbftConfig.defaults().withF(100);
+        assertEquals(2 * PbftMemory.neededBytes(f100.withLogWindow(256)) - PbftMemory.neededBytes(f100.withLogWindow(128)),
+                PbftMemory.neededBytes(f100.withLogWindow(384)));
     }
 }
