@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import quorumsim.report.ViolationStory;
 import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
@@ -15,7 +17,7 @@ final class SummaryPrinter {
     }
 
     static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
-                      ConfigurationSummary configuration, boolean traced) {
+                      ConfigurationSummary configuration, boolean traced, Optional<ViolationStory> story) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
@@ -43,6 +45,10 @@ final class SummaryPrinter {
         }
         staleness(out, s);
         verdict(out, "safety  ", s.safety());
+        story.ifPresent(st -> {
+            out.println("  what went wrong (violation.svg draws it):");
+            st.lines().forEach(line -> out.println("      " + line));
+        });
         verdict(out, "liveness", s.liveness());
         if (noExpect) {
             out.println("  expect       (none set)");
@@ -55,7 +61,8 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traced ? ", trace.jsonl)" : ")"));
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (story.isPresent() ? ", violation.svg" : "")
+                + (traced ? ", trace.jsonl)" : ")"));
     }
 
     /** Zab's local reads may be stale: how many were, and by how much (transactions and time behind the latest commit). */
