@@ -17,6 +17,7 @@ import quorumsim.zab.tree.Op;
  * point, which is at least every write acknowledged before the sync was issued.
  */
 final class StalenessChecker {
+    private final ClientNames names;
     private final CommitLog log;
     private final Histogram zxidLag = new Histogram(1L << 40, 3);
     private final Histogram timeLagNanos = new Histogram(3_600_000_000_000L, 3);
@@ -26,7 +27,8 @@ final class StalenessChecker {
     private long maxAckedPosition;
     private long staleReads;
 
-    StalenessChecker(CommitLog log) {
+    StalenessChecker(CommitLog log, ClientNames names) {
+        this.names = names;
         this.log = log;
     }
 
@@ -50,7 +52,7 @@ final class StalenessChecker {
         } else if (kind == Op.Kind.SYNC) {
             Long floor = syncFloorAtCall.remove(CallKey.of(a.client(), a.cxid()));
             if (floor != null && position < floor) {
-                violations.add(new Violation("sync", "c" + a.client() + "'s sync answered at zxid " + Zxid.show(a.zxid())
+                violations.add(new Violation("sync", names.of(a.client()) + "'s sync answered at zxid " + Zxid.show(a.zxid())
                         + ", before a write acknowledged before the sync was issued", timeNanos / 1e9));
             }
             readFloor.merge(a.client(), position, Math::max);
@@ -58,7 +60,7 @@ final class StalenessChecker {
             measure(timeNanos, position);
             long floor = readFloor.getOrDefault(a.client(), 0L);
             if (position >= 0 && position < floor) {
-                violations.add(new Violation("sync", "c" + a.client() + " read state at zxid " + Zxid.show(a.zxid())
+                violations.add(new Violation("sync", names.of(a.client()) + " read state at zxid " + Zxid.show(a.zxid())
                         + ", older than the point of its earlier sync", timeNanos / 1e9));
             }
         }
