@@ -164,11 +164,8 @@ public final class RunReport {
             page.raw("<p class=\"banner\"><b>assumption broken:</b> " + Markup.escape(broken) + "</p>");
         }
         page.heading(2, "Verdicts");
-        verdict(page, "Safety", s.safety());
-        verdict(page, "Liveness", s.liveness());
-        if (storyHtml != null) {
-            page.raw(storyHtml);
-        }
+        verdict(page, "Safety", s.safety(), storyHtml);
+        verdict(page, "Liveness", s.liveness(), null);
         if (!configuration.values().isEmpty()) {
             page.heading(2, "Configuration in force");
             List<List<String>> rows = new ArrayList<>();
@@ -209,7 +206,7 @@ public final class RunReport {
 
     /** The violation told as a story, then its messages: the certificates behind the two executions. */
     private static String storySection(ViolationStory story, String svg) {
-        StringBuilder html = new StringBuilder("<h2>What went wrong</h2>\n<div class=\"story\">");
+        StringBuilder html = new StringBuilder("<h3>What went wrong</h3>\n<div class=\"story\">");
         for (String line : story.lines()) {
             boolean detail = line.startsWith("    ");
             html.append(detail ? "<p class=\"cert\">" : "<p>").append(Markup.escape(line.strip())).append("</p>\n");
@@ -220,13 +217,17 @@ public final class RunReport {
         return html.toString();
     }
 
-    private static void verdict(HtmlPage page, String name, Verdict v) {
+    /** A verdict, then (if given) the story of its first violation, then the list of violations. */
+    private static void verdict(HtmlPage page, String name, Verdict v, String storyHtml) {
         if (v == null) {
             page.raw("<p><b>" + name + ":</b> not checked</p>");
             return;
         }
         page.raw("<p><b>" + name + ":</b> " + (v.holds() ? "<span class=\"ok\">holds \u2713</span>" : "<span class=\"bad\">violated \u2717</span>")
                 + " \u2014 " + Markup.escape(v.detail()) + "</p>");
+        if (storyHtml != null) {
+            page.raw(storyHtml);
+        }
         if (!v.violations().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Violation x : v.violations().subList(0, Math.min(VIOLATIONS_SHOWN, v.violations().size()))) {

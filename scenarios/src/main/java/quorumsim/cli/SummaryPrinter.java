@@ -44,6 +44,10 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  outage       %.1f ms from the first failure to the first write issued after it being answered%n", outage);
         }
         staleness(out, s);
+        Double closed = s.figures() == null ? null : s.figures().get("sessionsClosed");
+        if (closed != null && closed > 0) {
+            out.printf(Locale.ROOT, "  sessions     %.0f closed by the ensemble (expired, or closed by their client)%n", closed);
+        }
         verdict(out, "safety  ", s.safety());
         story.ifPresent(st -> {
             out.println("  what went wrong (violation.svg draws it):");

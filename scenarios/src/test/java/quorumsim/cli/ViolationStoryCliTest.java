@@ -36,7 +36,7 @@ class ViolationStoryCliTest {
         assertTrue(out.contains("Byzantine: r0 (equivocate)"), out);
         assertTrue(out.contains("The commit quorum of A {r0, r1} and the commit quorum of B {r0, r3} share {r0}, which is Byzantine."), out);
         String page = Files.readString(dir.resolve("report.html"));
-        assertTrue(page.contains("<h2>What went wrong</h2>") && page.contains("violation.svg"), "the page tells the story");
+        assertTrue(page.contains("<h3>What went wrong</h3>") && page.contains("violation.svg"), "the page tells the story");
         String svg = Files.readString(dir.resolve("violation.svg"));
         assertTrue(svg.contains("executes A") && svg.contains("executes B") && svg.contains("data-type=\"Commit\""), svg);
     }
