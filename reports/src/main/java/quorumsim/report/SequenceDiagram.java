@@ -131,11 +131,29 @@ final class SequenceDiagram {
         }
     }
 
+    /**
+     * "leader" or "primary" for the one lane that sends every PROPOSAL or PRE-PREPARE drawn,
+     * so a reader sees who leads without knowing the run; none where no single lane does.
+     */
+    private static Map<Integer, String> roles(DiagramWindow w) {
+        Map<Integer, String> roles = new LinkedHashMap<>();
+        for (MessageKind kind : List.of(MessageKind.PROPOSAL, MessageKind.PRE_PREPARE)) {
+            TreeSet<Integer> senders = new TreeSet<>();
+            w.arrows().stream().filter(a -> MessageKind.of(a.type()) == kind).forEach(a -> senders.add(a.from()));
+            if (senders.size() == 1) {
+                roles.put(senders.first(), kind == MessageKind.PROPOSAL ? "leader" : "primary");
+            }
+        }
+        return roles;
+    }
+
     private static void lanes(StringBuilder svg, DiagramWindow w, List<String> laneNames, double[] laneX, TimeScale scale, double bottom) {
+        Map<Integer, String> roles = roles(w);
         for (int lane : w.lanes()) {
             double x = laneX[lane];
-            String name = laneNames.get(lane);
-            boolean client = DiagramWindow.isClient(name);
+            String role = roles.containsKey(lane) ? " (" + roles.get(lane) + ")" : "";
+            String name = laneNames.get(lane) + (laneNames.get(lane).length() + role.length() <= 14 ? role : "");
+            boolean client = DiagramWindow.isClient(laneNames.get(lane));
             svg.append(String.format(Locale.ROOT,
                     "<g class=\"lane\" data-node=\"%d\"><rect x=\"%.0f\" y=\"%.0f\" width=\"100\" height=\"26\" rx=\"4\" fill=\"%s\" stroke=\"#333\"/>"
                             + "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>\n",

@@ -96,5 +96,6 @@ class ZabDiagramTest {
         for (String phase : List.of("request", "forward", "proposal", "ack", "commit", "reply")) {
             assertTrue(svg.contains(">" + phase + "</text>"), "no " + phase + " label");
         }
+        assertTrue(svg.contains(">s0 (leader)</text>"), "the lane that sends the proposals is marked leader");
     }
 }
