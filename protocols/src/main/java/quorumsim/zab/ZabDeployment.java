@@ -46,7 +46,8 @@ public final class ZabDeployment implements Deployment {
     private ZabDeployment(Simulation sim, ZabConfig config) {
         this.sim = sim;
         this.config = config;
-        this.checks = new ZabChecks(config.sessionTimeoutNanos(), config.workload().kind().equals("saturation") && config.workload().clients() > 0);
+        this.checks = new ZabChecks(config.sessionTimeoutNanos(), config.workload().kind().equals("saturation") && config.workload().clients() > 0,
+                config.servers());
         this.servers = new ZabServer[config.servers()];
     }
 

@@ -224,6 +224,14 @@ class CheckerHistoriesTest {
         assertTrue(judged.detail().startsWith("all 1 requests issued at least 10 ms before the end"), judged.detail());
     }
 
+    @Test
+    void violationsNameAClientAsTheChartsDo() {
+        RunRecord named = new RunRecord(4, List.of("r0", "r1", "r2", "r3", "c0", "c1"));
+        named.onObservation(0, 5, new Observations.Issued(5, 0, 1, PUT_V1));
+        Verdict stuck = LivenessChecker.check(named, 0, 1_000_000, 100_000_000);
+        assertTrue(stuck.detail().contains("c1/0 t=1 (put k v1) issued at 0.000000s: no answer by the end"), stuck.detail());
+    }
+
     /** Three answers (latencies 5, 1 and 30 ms, the last issued at 40 ms), then one request never answered. */
     private void answersOfSeveralLatencies() {
         at(0, 4, new Observations.Issued(4, 0, 1, PUT_V1));

@@ -29,7 +29,7 @@ public record DiagramOptions(Selection selection, List<Integer> lanes) {
 
     /**
      * Client requests number {@code first} to {@code first + count - 1} (1-based, in the order
-     * clients send them; a client's sends at one instant are one request), and every message
+     * clients send them; a client's sends of one message at one instant are one request), and every message
      * they trigger, transitively (not other clients' concurrent work). Clients are the lanes
      * named "client..." or "c" and a number.
      */

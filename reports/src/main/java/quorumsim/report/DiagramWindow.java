@@ -6,7 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import quorumsim.trace.TraceEvent;
 import quorumsim.trace.TraceKind;
 
@@ -41,7 +45,7 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
                  String detail, int sizeBytes, String dropReason) {
     }
 
-    /** A request: a client's sends at one instant. */
+    /** A request: a client's sends of one message at one instant (PBFT's multicast to every replica). */
     private record Request(int client, long timeNanos, List<TraceEvent> sends) {
     }
 
@@ -66,7 +70,7 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             DiagramOptions.Requests requests = (DiagramOptions.Requests) options.selection();
             sends = causedBy(trace, laneNames, requests);
             int last = requests.first() + requests.count() - 1;
-            caption = requests.count() == 1 ? "request " + requests.first() + " and the messages it causes"
+            caption = requests.count() == 1 ? "request " + requests.first() + describe(sends, laneNames) + " and the messages it causes"
                     : "requests " + requests.first() + " to " + last + " and the messages they cause";
         }
         if (sends.size() > MAX_MESSAGES) {
@@ -74,6 +78,26 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             sends = sends.subList(0, MAX_MESSAGES);
         }
         return build(trace, laneNames, options, sends, caption);
+    }
+
+    private static final Pattern ZK_OP = Pattern.compile("op=Op\\[kind=(\\w+), path=([^,\\]]*)");
+    private static final Pattern OP = Pattern.compile("op=([^,\\]]+)");
+
+    /** " (c12 → s2: CREATE /c12)": who sent the request where, and its operation if the message names one. */
+    private static String describe(List<TraceEvent> sends, List<String> laneNames) {
+        if (sends.isEmpty()) {
+            return " (not in the recorded part of the run)";
+        }
+        TraceEvent r = sends.get(0);
+        String detail = r.detail() == null ? "" : r.detail();
+        Matcher zk = ZK_OP.matcher(detail);
+        Matcher op = OP.matcher(detail);
+        String what = zk.find() ? ": " + zk.group(1) + " " + zk.group(2) : op.find() ? ": " + op.group(1) : "";
+        return " (" + name(laneNames, r.node()) + " \u2192 " + name(laneNames, r.peer()) + what + ")";
+    }
+
+    private static String name(List<String> laneNames, int node) {
+        return node >= 0 && node < laneNames.size() ? laneNames.get(node) : "node " + node;
     }
 
     /**
@@ -92,10 +116,16 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
             return List.of();
         }
         int lastIndex = Math.min(requests.size(), firstIndex + chosen.count()) - 1;
-        Set<Long> selected = new HashSet<>();
+        List<TraceEvent> chosenSends = new ArrayList<>();
         for (int i = firstIndex; i <= lastIndex; i++) {
-            requests.get(i).sends().forEach(send -> selected.add(send.messageId()));
+            chosenSends.addAll(requests.get(i).sends());
         }
+        Optional<List<TraceEvent>> named = CallThread.follow(trace, chosenSends);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        Set<Long> selected = new HashSet<>();
+        chosenSends.forEach(send -> selected.add(send.messageId()));
         Set<Integer> clients = new HashSet<>();
         requests.forEach(r -> clients.add(r.client()));
         Map<Integer, Boolean> handlingSelected = new HashMap<>();
@@ -124,11 +154,15 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
     }
 
     /**
-     * Requests in the order clients send them. Client lanes are those named "client..."; a run
-     * whose lanes name no client falls back on messages whose type reads as a request.
+     * Requests in the order clients send them. Client lanes are those named "client..." or
+     * "c" and a number; a run whose lanes name no client falls back on messages whose type
+     * reads as a request. Where clients send requests (by their type) besides other messages
+     * (ZooKeeper's connects and pings), only the requests count.
      */
     private static List<Request> requests(List<TraceEvent> trace, List<String> laneNames) {
         boolean namedClients = laneNames.stream().anyMatch(DiagramWindow::isClient);
+        boolean typedRequests = trace.stream().anyMatch(e -> e.kind() == TraceKind.SEND
+                && (!namedClients || isClientLane(laneNames, e.node())) && MessageKind.of(e.type()) == MessageKind.REQUEST);
         List<Request> out = new ArrayList<>();
         Map<Integer, Request> lastByClient = new HashMap<>();
         for (TraceEvent e : trace) {
@@ -136,11 +170,11 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
                 continue;
             }
             boolean fromClient = namedClients ? isClientLane(laneNames, e.node()) : MessageKind.of(e.type()) == MessageKind.REQUEST;
-            if (!fromClient) {
+            if (!fromClient || (typedRequests && MessageKind.of(e.type()) != MessageKind.REQUEST)) {
                 continue;
             }
             Request last = lastByClient.get(e.node());
-            if (last != null && last.timeNanos() == e.timeNanos()) {
+            if (last != null && last.timeNanos() == e.timeNanos() && Objects.equals(last.sends().get(0).detail(), e.detail())) {
                 last.sends().add(e);
             } else {
                 Request r = new Request(e.node(), e.timeNanos(), new ArrayList<>(List.of(e)));
@@ -151,7 +185,7 @@ record DiagramWindow(List<Arrow> arrows, List<TraceEvent> nodeEvents, List<Integ
         return out;
     }
 
-    private static DiagramWindow build(List<TraceEvent> trace, List<String> laneNames, DiagramOptions options,
+    static DiagramWindow build(List<TraceEvent> trace, List<String> laneNames, DiagramOptions options,
                                        List<TraceEvent> sends, String caption) {
         Map<Long, List<TraceEvent>> endings = new HashMap<>();
         Set<Long> ids = new HashSet<>();

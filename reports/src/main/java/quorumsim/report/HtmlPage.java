@@ -30,6 +30,8 @@ final class HtmlPage {
             figcaption { font-size: 13px; color: #555; }
             .diagram { overflow-x: auto; border: 1px solid #eee; }
             code { font-size: 12px; }
+            .story { background: #fdecea; border-left: 4px solid #b71c1c; padding: 4px 14px; }
+            .story p { margin: 6px 0; } .story p.cert { margin: 0 0 0 24px; font-family: "DejaVu Sans Mono", monospace; font-size: 13px; white-space: pre; }
             """;
 
     private final StringBuilder body = new StringBuilder(16384);

@@ -18,6 +18,7 @@ enum MessageKind {
     PREPARE("prepare", new Color(0x009E73), "Prepare"),
     COMMIT("commit", new Color(0xD55E00), "Commit"),
     ACK("ack", new Color(0x009E73), "Ack"),
+    FORWARD("forward", new Color(0x56B4E9), "Forward"),
     REPLY("reply", new Color(0x7B3294), "Reply", "Response", "Result"),
     REQUEST("request", new Color(0x000000), "Request", "Read", "Write", "Submit"),
     OTHER("other", new Color(0x888888));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import quorumsim.metrics.Metrics;
 import quorumsim.result.FaultWindow;
 import quorumsim.result.RunResult;
@@ -45,6 +46,15 @@ public final class RunReport {
 
     /** As {@link #write(RunResult, Path, DiagramOptions)}, with the configuration in force shown under the verdicts. */
     public static ReportFiles write(RunResult result, Path dir, DiagramOptions options, ConfigurationTable configuration) {
+        return write(result, dir, options, configuration, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(RunResult, Path, DiagramOptions, ConfigurationTable)}, with the story of
+     * the first agreement violation on the page and its messages in {@code violation.svg}.
+     */
+    public static ReportFiles write(RunResult result, Path dir, DiagramOptions options, ConfigurationTable configuration,
+                                    Optional<ViolationStory> story) {
         long startNanos = System.nanoTime();
         OutputFolder.create(dir);
         List<Path> files = new ArrayList<>();
@@ -56,7 +66,14 @@ public final class RunReport {
         String diagram = SequenceDiagram.svg(window, result.lanes(), "Message sequence \u2014 " + result.summary().scenario());
         files.add(writeText(dir.resolve(DIAGRAM), diagram));
         files.add(writeDiagramData(window, result.lanes(), dir));
-        files.add(page(result, diagram, dir, configuration).write(dir.resolve(PAGE)));
+        String violation = null;
+        if (story.isPresent()) {
+            violation = SequenceDiagram.svg(story.get().window(), result.lanes(),
+                    "The violation \u2014 " + result.summary().scenario(), story.get().dashed());
+            files.add(writeText(dir.resolve(ViolationStory.DIAGRAM), violation));
+        }
+        String storyHtml = story.isPresent() ? storySection(story.get(), violation) : null;
+        files.add(page(result, diagram, dir, configuration, storyHtml).write(dir.resolve(PAGE)));
         return new ReportFiles(files, System.nanoTime() - startNanos);
     }
 
@@ -128,7 +145,7 @@ public final class RunReport {
         return file;
     }
 
-    private static HtmlPage page(RunResult result, String diagram, Path dir, ConfigurationTable configuration) {
+    private static HtmlPage page(RunResult result, String diagram, Path dir, ConfigurationTable configuration, String storyHtml) {
         RunSummary s = result.summary();
         HtmlPage page = new HtmlPage(s.scenario() + " \u2014 quorumsim run");
         page.heading(1, s.scenario());
@@ -147,8 +164,8 @@ public final class RunReport {
             page.raw("<p class=\"banner\"><b>assumption broken:</b> " + Markup.escape(broken) + "</p>");
         }
         page.heading(2, "Verdicts");
-        verdict(page, "Safety", s.safety());
-        verdict(page, "Liveness", s.liveness());
+        verdict(page, "Safety", s.safety(), storyHtml);
+        verdict(page, "Liveness", s.liveness(), null);
         if (!configuration.values().isEmpty()) {
             page.heading(2, "Configuration in force");
             List<List<String>> rows = new ArrayList<>();
@@ -187,13 +204,30 @@ public final class RunReport {
         return page;
     }
 
-    private static void verdict(HtmlPage page, String name, Verdict v) {
+    /** The violation told as a story, then its messages: the certificates behind the two executions. */
+    private static String storySection(ViolationStory story, String svg) {
+        StringBuilder html = new StringBuilder("<h3>What went wrong</h3>\n<div class=\"story\">");
+        for (String line : story.lines()) {
+            boolean detail = line.startsWith("    ");
+            html.append(detail ? "<p class=\"cert\">" : "<p>").append(Markup.escape(line.strip())).append("</p>\n");
+        }
+        html.append("</div>\n<p class=\"sub\">The messages behind both executions: each replica's certificate, as it arrived."
+                + " Also as <a href=\"").append(ViolationStory.DIAGRAM).append("\">").append(ViolationStory.DIAGRAM).append("</a>.</p>\n");
+        html.append("<div class=\"diagram\">").append(svg.substring(svg.indexOf("<svg"))).append("</div>");
+        return html.toString();
+    }
+
+    /** A verdict, then (if given) the story of its first violation, then the list of violations. */
+    private static void verdict(HtmlPage page, String name, Verdict v, String storyHtml) {
         if (v == null) {
             page.raw("<p><b>" + name + ":</b> not checked</p>");
             return;
         }
         page.raw("<p><b>" + name + ":</b> " + (!v.judged() ? "not judged" : v.holds() ? "<span class=\"ok\">holds \u2713</span>" : "<span class=\"bad\">violated \u2717</span>")
                 + " \u2014 " + Markup.escape(v.detail()) + "</p>");
+        if (storyHtml != null) {
+            page.raw(storyHtml);
+        }
         if (!v.violations().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Violation x : v.violations().subList(0, Math.min(VIOLATIONS_SHOWN, v.violations().size()))) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import quorumsim.trace.TraceEvent;
 import quorumsim.trace.TraceKind;
@@ -34,12 +35,20 @@ final class SequenceDiagram {
     private static final double GAP_DRAWN_HOPS = 1.2;
     private static final double MAX_HEIGHT = 6000;
     private static final double DROP_FRACTION = 0.55;
+    private static final String CAPTION_SUFFIX = "; time runs downward (virtual time)";
+    /** A wide estimate of a 12 px sans-serif character, so the caption is never cut off. */
+    private static final double CAPTION_PX_PER_CHAR = 6.8;
     private static final String FONT = "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\"";
 
     private SequenceDiagram() {
     }
 
     static String svg(DiagramWindow w, List<String> laneNames, String title) {
+        return svg(w, laneNames, title, Set.of());
+    }
+
+    /** As {@link #svg(DiagramWindow, List, String)}, drawing the messages in {@code dashed} with dashed lines. */
+    static String svg(DiagramWindow w, List<String> laneNames, String title, Set<Long> dashed) {
         double laneSpacing = w.lanes().size() > 10 ? 110 : 150;
         double[] laneX = new double[laneNames.size()];
         Arrays.fill(laneX, Double.NaN);
@@ -48,7 +57,8 @@ final class SequenceDiagram {
         }
         TimeScale scale = TimeScale.of(w);
         double lastLaneX = LEFT + 60 + Math.max(0, w.lanes().size() - 1) * laneSpacing;
-        double width = lastLaneX + RIGHT_MARGIN;
+        double captionWidth = 32 + CAPTION_PX_PER_CHAR * (w.caption().length() + CAPTION_SUFFIX.length());
+        double width = Math.max(lastLaneX + RIGHT_MARGIN, captionWidth);
         double bottom = TOP + scale.height();
         double height = bottom + BOTTOM_MARGIN;
 
@@ -66,8 +76,8 @@ final class SequenceDiagram {
         markers(svg, byKind);
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\">%s</text>\n",
                 Markup.escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"46\" fill=\"#444\">%s; time runs downward (virtual time)</text>\n",
-                Markup.escape(w.caption())));
+        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"46\" fill=\"#444\">%s%s</text>\n",
+                Markup.escape(w.caption()), CAPTION_SUFFIX));
         legend(svg, byKind, w);
         lanes(svg, w, laneNames, laneX, scale, bottom);
         timeAxis(svg, w, scale, bottom);
@@ -77,7 +87,7 @@ final class SequenceDiagram {
                     LEFT + 40, TOP + 30));
         }
         for (DiagramWindow.Arrow a : w.arrows()) {
-            arrow(svg, a, laneX, laneNames, scale, bottom);
+            arrow(svg, a, laneX, laneNames, scale, bottom, dashed.contains(a.messageId()));
         }
         phaseLabels(svg, byKind, scale, lastLaneX);
         svg.append("</svg>\n");
@@ -121,11 +131,29 @@ final class SequenceDiagram {
         }
     }
 
+    /**
+     * "leader" or "primary" for the one lane that sends every PROPOSAL or PRE-PREPARE drawn,
+     * so a reader sees who leads without knowing the run; none where no single lane does.
+     */
+    private static Map<Integer, String> roles(DiagramWindow w) {
+        Map<Integer, String> roles = new LinkedHashMap<>();
+        for (MessageKind kind : List.of(MessageKind.PROPOSAL, MessageKind.PRE_PREPARE)) {
+            TreeSet<Integer> senders = new TreeSet<>();
+            w.arrows().stream().filter(a -> MessageKind.of(a.type()) == kind).forEach(a -> senders.add(a.from()));
+            if (senders.size() == 1) {
+                roles.put(senders.first(), kind == MessageKind.PROPOSAL ? "leader" : "primary");
+            }
+        }
+        return roles;
+    }
+
     private static void lanes(StringBuilder svg, DiagramWindow w, List<String> laneNames, double[] laneX, TimeScale scale, double bottom) {
+        Map<Integer, String> roles = roles(w);
         for (int lane : w.lanes()) {
             double x = laneX[lane];
-            String name = laneNames.get(lane);
-            boolean client = DiagramWindow.isClient(name);
+            String role = roles.containsKey(lane) ? " (" + roles.get(lane) + ")" : "";
+            String name = laneNames.get(lane) + (laneNames.get(lane).length() + role.length() <= 14 ? role : "");
+            boolean client = DiagramWindow.isClient(laneNames.get(lane));
             svg.append(String.format(Locale.ROOT,
                     "<g class=\"lane\" data-node=\"%d\"><rect x=\"%.0f\" y=\"%.0f\" width=\"100\" height=\"26\" rx=\"4\" fill=\"%s\" stroke=\"#333\"/>"
                             + "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>\n",
@@ -160,6 +188,10 @@ final class SequenceDiagram {
                         state = "up";
                         nodeNote(svg, x, at, "resume", "#2e7d32", e);
                     }
+                    case OBSERVE -> {
+                        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#111\"/>", x, at));
+                        nodeNote(svg, x, at, e.detail(), "#111", e);
+                    }
                     default -> {
                     }
                 }
@@ -185,7 +217,7 @@ final class SequenceDiagram {
     private static void nodeNote(StringBuilder svg, double x, double y, String text, String colour, TraceEvent e) {
         svg.append(String.format(Locale.ROOT,
                 "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-weight=\"bold\" font-size=\"11\">%s<title>%s at %s</title></text>",
-                x + 8, y - 4, colour, text, Markup.escape(text), Units.millis(e.timeNanos())));
+                x + 8, y - 4, colour, Markup.escape(text), Markup.escape(text), Units.millis(e.timeNanos())));
     }
 
     private static void cross(StringBuilder svg, double x, double y, String colour) {
@@ -241,7 +273,9 @@ final class SequenceDiagram {
         return l.startsWith("crash") || l.startsWith("recover") || l.startsWith("pause") || l.startsWith("resume");
     }
 
-    private static void arrow(StringBuilder svg, DiagramWindow.Arrow a, double[] laneX, List<String> laneNames, TimeScale scale, double bottom) {
+    private static void arrow(StringBuilder svg, DiagramWindow.Arrow a, double[] laneX, List<String> laneNames, TimeScale scale, double bottom,
+                              boolean dashed) {
+        String dash = dashed ? " stroke-dasharray=\"7 4\"" : "";
         MessageKind kind = MessageKind.of(a.type());
         String colour = kind.hex();
         double x1 = laneX[a.from()];
@@ -268,8 +302,8 @@ final class SequenceDiagram {
                             x1, y1, x1 + 36, y1, x1 + 36, Math.max(y2, y1 + 12), x1 + 1, Math.max(y2, y1 + 12), colour, head));
                 } else {
                     svg.append(String.format(Locale.ROOT,
-                            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\" marker-end=\"%s\"/>",
-                            x1, y1, x2, y2, colour, head));
+                            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\" marker-end=\"%s\"%s/>",
+                            x1, y1, x2, y2, colour, head, dash));
                 }
             }
             case DROPPED -> {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,8 @@ import quorumsim.run.Json;
 import quorumsim.run.OutputFolders;
 import quorumsim.run.RunOptions;
 import quorumsim.run.ScenarioRunner;
+import quorumsim.run.StoryReplay;
+import quorumsim.report.ViolationStory;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.scenario.ScenarioSpec;
 
@@ -51,6 +54,14 @@ final class RunCommand implements Callable<Integer> {
         + " and seed is rewritten; one holding anything else is kept and DIR-2 (or -3, ...) is used.")
     Path out;
 
+    @Option(names = "--diagram-request", paramLabel = "N[-M]", description = "Draw request N (or requests N to M) in messages.svg,"
+        + " counted in the order clients send them from the window's start; same as --set report.diagram.request=N.")
+    String diagramRequest;
+
+    @Option(names = "--diagram-window", paramLabel = "FROM..[TO]", description = "Draw every message sent from FROM to TO"
+        + " (e.g. 1s..1.02s); with no TO, the requests are counted from FROM.")
+    String diagramWindow;
+
     @Option(names = "--trace", description = "Also write the full trace as JSON lines (trace.jsonl). A delivery names its message"
             + " by id; the message itself is on the SEND line with that id.")
     boolean trace;
@@ -68,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         String traceFile = traceGzip ? "trace.jsonl.gz" : trace ? "trace.jsonl" : null;
         ScenarioLoader.Source source = ScenarioLoader.find(scenario);
+        overrides.addAll(DiagramChoice.overrides(diagramRequest, diagramWindow));
         ScenarioSpec scenarioSpec = ScenarioLoader.bind(source, overrides);
         if (seed != null) {
             scenarioSpec = scenarioSpec.withSeed(seed);
@@ -89,30 +101,34 @@ final class RunCommand implements Callable<Integer> {
         folder.seal();
         if (!quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
-                    ConfigurationSummary.of(scenarioSpec), traceFile);
+                    ConfigurationSummary.of(scenarioSpec), traceFile, outcome.story());
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
     }
 
+    /** Trace lines kept for messages.svg from the window's start: some thousand messages, a few tens of requests. */
+    private static final int DIAGRAM_EVENTS = 20_000;
+
     /** The result of a run and what of its expect: was not met. */
-    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds) {
+    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds, Optional<ViolationStory> story) {
     }
 
     static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err) {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              Writer traceOut = traceFile == null ? null : traceWriter(dir.resolve(traceFile))) {
-            RunOptions options = new RunOptions(traceOut, 5_000, t -> progress.stepTo(t / 1_000_000));
+            RunOptions options = new RunOptions(traceOut, DIAGRAM_EVENTS, t -> progress.stepTo(t / 1_000_000));
             result = ScenarioRunner.run(scenarioSpec, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
         Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
-        RunReports.write(result, dir, scenarioSpec);
+        Optional<ViolationStory> story = StoryReplay.of(scenarioSpec, result, ConfigurationSummary.of(scenarioSpec).text());
+        RunReports.write(result, dir, scenarioSpec, story);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
-        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds, story);
     }
 
     /** A gzip stream's header carries no time in Java, so the same run gives the same bytes. */

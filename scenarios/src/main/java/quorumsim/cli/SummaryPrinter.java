@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import quorumsim.report.ViolationStory;
 import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
@@ -15,7 +17,7 @@ final class SummaryPrinter {
     }
 
     static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
-                      ConfigurationSummary configuration, String traceFile) {
+                      ConfigurationSummary configuration, String traceFile, Optional<ViolationStory> story) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
@@ -42,7 +44,15 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  outage       %.1f ms from the first failure to the first write issued after it being answered%n", outage);
         }
         staleness(out, s);
+        Double closed = s.figures() == null ? null : s.figures().get("sessionsClosed");
+        if (closed != null && closed > 0) {
+            out.printf(Locale.ROOT, "  sessions     %.0f closed by the ensemble (expired, or closed by their client)%n", closed);
+        }
         verdict(out, "safety  ", s.safety());
+        story.ifPresent(st -> {
+            out.println("  what went wrong (violation.svg draws it):");
+            st.lines().forEach(line -> out.println("      " + line));
+        });
         verdict(out, "liveness", s.liveness());
         if (noExpect) {
             out.println("  expect       (none set)");
@@ -55,7 +65,8 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (traceFile != null ? ", " + traceFile + ")" : ")"));
+        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (story.isPresent() ? ", violation.svg" : "")
+                + (traceFile != null ? ", " + traceFile + ")" : ")"));
     }
 
     /** Zab's local reads may be stale: how many missed a write to their node acknowledged before they were issued, and by how much. */

@@ -14,6 +14,7 @@ import quorumsim.scenario.ProtocolAdapter;
 import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.JsonLinesTrace;
+import quorumsim.trace.TraceListener;
 
 /** Runs one scenario on one seed: build, deploy, schedule faults, run, check, summarise. */
 public final class ScenarioRunner {
@@ -21,6 +22,19 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(ScenarioSpec spec, RunOptions options) {
+        return run(spec, options, null);
+    }
+
+    /**
+     * Runs {@code spec} again, as it ran (same seed, same run), showing {@code listener} its
+     * trace: how a report gets the trace lines of one part of a run it did not keep. Called off
+     * with {@link RunCancelled} once {@code enough} says so.
+     */
+    public static RunResult replay(ScenarioSpec spec, TraceListener listener, java.util.function.BooleanSupplier enough) {
+        return run(spec, RunOptions.cancellable(enough), listener);
+    }
+
+    private static RunResult run(ScenarioSpec spec, RunOptions options, TraceListener extra) {
         long wallStart = System.nanoTime();
         ProtocolAdapter adapter = Protocols.get(spec.protocol());
         Object config = spec.protocolConfig();
@@ -34,6 +48,9 @@ public final class ScenarioRunner {
         if (options.diagramEvents() > 0) {
             diagram = new DiagramWindow(spec.diagram().fromNanos(), spec.diagram().toNanos(), options.diagramEvents());
             sim.addTraceListener(diagram);
+        }
+        if (extra != null) {
+            sim.addTraceListener(extra);
         }
         JsonLinesTrace trace = options.traceOut() == null ? null : new JsonLinesTrace(options.traceOut());
         if (trace != null) {

@@ -115,7 +115,7 @@ public final class ScenarioBinder {
         ScenarioSpec.Expect expect = expect(top.object("expect", "safety", "liveness", "min", "max"));
         Fields checks = top.object("checks", "livenessBound");
         long livenessBound = checks.durationNanos("livenessBound", 2_000_000_000L, 1_000_000, MAX_DURATION_NANOS);
-        ScenarioSpec.Diagram diagram = diagram(top.object("report", "diagram").object("diagram", "from", "to", "requests", "nodes"), duration, servers, workload.clients());
+        ScenarioSpec.Diagram diagram = diagram(top.object("report", "diagram").object("diagram", "from", "to", "request", "requests", "nodes"), duration, servers, workload.clients());
 
         return new ScenarioSpec(name, description, protocol, seed, duration, warmup, unsafe, cluster, network, hardware, workload,
                 faults.faults(), expect, livenessBound, diagram, config);
@@ -215,6 +215,7 @@ public final class ScenarioBinder {
     private ScenarioSpec.Diagram diagram(Fields f, long duration, int servers, int clients) {
         long from = f.durationNanos("from", 0, 0, duration);
         long to = f.durationNanos("to", 0, 0, duration);
+        int first = (int) f.integer("request", 1, 1, 1_000_000);
         int requests = (int) f.integer("requests", 1, 1, 1000);
         List<Integer> nodes = new ArrayList<>();
         for (Node item : f.list("nodes")) {
@@ -231,6 +232,6 @@ public final class ScenarioBinder {
         if (to != 0 && to <= from) {
             f.report(f.value("to"), "to", "the diagram window ends before it starts");
         }
-        return new ScenarioSpec.Diagram(from, to, requests, nodes);
+        return new ScenarioSpec.Diagram(from, to, first, requests, nodes);
     }
 }

@@ -77,8 +77,11 @@ public record ScenarioSpec(
         }
     }
 
-    /** Which part of the run messages.svg draws: a time range, or the first requests. */
-    public record Diagram(long fromNanos, long toNanos, int requests, List<Integer> nodes) {
+    /**
+     * Which part of the run messages.svg draws: a time range, or {@code requests} requests from
+     * number {@code firstRequest} (1-based, counted from {@code fromNanos}).
+     */
+    public record Diagram(long fromNanos, long toNanos, int firstRequest, int requests, List<Integer> nodes) {
     }
 
     public ScenarioSpec withSeed(long newSeed) {

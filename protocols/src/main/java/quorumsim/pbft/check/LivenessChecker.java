@@ -51,7 +51,7 @@ public final class LivenessChecker {
                 judged++;
                 if (answered.acceptedNanos(i) > start + boundNanos) {
                     late++;
-                    stuck.add(new Stuck(RunRecord.callName(answered.callKey(i)), answered.issuedNanos(i), answered.acceptedNanos(i), -1));
+                    stuck.add(new Stuck(run.callName(answered.callKey(i)), answered.issuedNanos(i), answered.acceptedNanos(i), -1));
                 }
             }
         }

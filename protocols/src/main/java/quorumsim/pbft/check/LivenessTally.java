@@ -3,6 +3,7 @@ package quorumsim.pbft.check;
 import java.util.Comparator;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 /**
  * Liveness judged as requests are answered, when the run says up front when the last fault
@@ -21,16 +22,19 @@ final class LivenessTally {
     final long settledFromNanos;
     final long boundNanos;
     private final int named;
+    /** "c0/0 t=249" from a call key, as the run's record names calls. */
+    private final LongFunction<String> callNames;
     private long inTime;
     private long late;
     private final TreeSet<Late> firstLate = new TreeSet<>(ISSUE_ORDER);
     /** Answered in time, deadline not passed yet: how many per deadline. */
     private final TreeMap<Long, Long> deadlinesAhead = new TreeMap<>();
 
-    LivenessTally(long settledFromNanos, long boundNanos, int named) {
+    LivenessTally(long settledFromNanos, long boundNanos, int named, LongFunction<String> callNames) {
         this.settledFromNanos = settledFromNanos;
         this.boundNanos = boundNanos;
         this.named = named;
+        this.callNames = callNames;
     }
 
     void answered(long issuedNanos, long acceptedNanos, long callKey) {
@@ -40,7 +44,7 @@ final class LivenessTally {
         long deadline = Math.max(issuedNanos, settledFromNanos) + boundNanos;
         if (acceptedNanos > deadline) {
             late++;
-            firstLate.add(new Late(RunRecord.callName(callKey), issuedNanos, acceptedNanos));
+            firstLate.add(new Late(callNames.apply(callKey), issuedNanos, acceptedNanos));
             if (firstLate.size() > named) {
                 firstLate.pollLast();
             }

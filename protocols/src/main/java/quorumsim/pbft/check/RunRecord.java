@@ -53,7 +53,11 @@ public final class RunRecord implements ObservationListener {
         /** Where it sits in the agreed order (0: not executed by a correct replica yet). */
         public long executedSeq;
 
-        ClientCall(int client, int stream, long timestamp, Operation op, long issuedNanos, long floorSeq) {
+        /** The client's name as charts give it ("c0"). */
+        private final String clientName;
+
+        ClientCall(int client, int stream, long timestamp, Operation op, long issuedNanos, long floorSeq, String clientName) {
+            this.clientName = clientName;
             this.client = client;
             this.stream = stream;
             this.timestamp = timestamp;
@@ -63,7 +67,7 @@ public final class RunRecord implements ObservationListener {
         }
 
         public String name() {
-            return callName(key(client, stream, timestamp)) + " (" + op + ")";
+            return clientName + "/" + stream + " t=" + timestamp + " (" + op + ")";
         }
     }
 
@@ -134,7 +138,7 @@ public final class RunRecord implements ObservationListener {
             }
         } else if (event instanceof Observations.Issued i) {
             inFlight.put(key(i.client(), i.stream(), i.timestamp()), new ClientCall(i.client(), i.stream(), i.timestamp(), i.op(), timeNanos,
-                    forgottenThrough));
+                    forgottenThrough, name(i.client())));
         } else if (event instanceof Observations.Accepted a) {
             ClientCall call = inFlight.remove(key(a.client(), a.stream(), a.timestamp()));
             if (call != null) {
@@ -227,16 +231,16 @@ public final class RunRecord implements ObservationListener {
         if (completed > 0) {
             throw new IllegalStateException("liveness parameters must be given before the first answer");
         }
-        tally = new LivenessTally(settledFromNanos, boundNanos, LivenessChecker.NAMED);
+        tally = new LivenessTally(settledFromNanos, boundNanos, LivenessChecker.NAMED, this::callName);
     }
 
     static long key(int client, int stream, long timestamp) {
         return ((long) client << 40) | ((long) stream << 32) | timestamp;
     }
 
-    /** "c5/0 t=249" from a call key. */
-    static String callName(long key) {
-        return "c" + (key >>> 40) + "/" + ((key >>> 32) & 0xFF) + " t=" + (key & 0xFFFF_FFFFL);
+    /** "c0/0 t=249" from a call key: the client as charts and diagrams name it, its stream, its timestamp. */
+    String callName(long key) {
+        return name((int) (key >>> 40)) + "/" + ((key >>> 32) & 0xFF) + " t=" + (key & 0xFFFF_FFFFL);
     }
 
     public boolean isCorrect(int replica) {

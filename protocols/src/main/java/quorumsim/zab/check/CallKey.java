@@ -9,7 +9,7 @@ final class CallKey {
         return ((long) client << 40) | (cxid & 0xFFFFFFFFFFL);
     }
 
-    static String show(long key) {
-        return "c" + (key >>> 40) + " #" + (key & 0xFFFFFFFFFFL);
+    static String show(long key, ClientNames names) {
+        return names.of((int) (key >>> 40)) + " #" + (key & 0xFFFFFFFFFFL);
     }
 }

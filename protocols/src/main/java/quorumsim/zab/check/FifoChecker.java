@@ -14,13 +14,15 @@ import quorumsim.zab.tree.Code;
  * server it moves to is at least as recent as what it saw).
  */
 final class FifoChecker {
+    private final ClientNames names;
     private final TreeMap<Integer, Long> lastCxid = new TreeMap<>();
     private final TreeMap<Integer, Long> lastZxid = new TreeMap<>();
     private final CommitLog log;
     private final List<Violation> violations = new ArrayList<>();
     private long answers;
 
-    FifoChecker(CommitLog log) {
+    FifoChecker(CommitLog log, ClientNames names) {
+        this.names = names;
         this.log = log;
     }
 
@@ -31,7 +33,7 @@ final class FifoChecker {
         answers++;
         long previousCxid = lastCxid.getOrDefault(a.client(), 0L);
         if (a.cxid() <= previousCxid) {
-            violations.add(new Violation("fifo", "c" + a.client() + " got the answer to call #" + a.cxid()
+            violations.add(new Violation("fifo", names.of(a.client()) + " got the answer to call #" + a.cxid()
                     + " after the answer to its later call #" + previousCxid, timeNanos / 1e9));
         }
         lastCxid.put(a.client(), Math.max(previousCxid, a.cxid()));
@@ -39,7 +41,7 @@ final class FifoChecker {
         long seenPosition = log.position(seen);
         long position = log.position(a.zxid());
         if (position >= 0 && seenPosition >= 0 && position < seenPosition) {
-            violations.add(new Violation("fifo", "c" + a.client() + "'s call #" + a.cxid() + " (" + a.op().kind()
+            violations.add(new Violation("fifo", names.of(a.client()) + "'s call #" + a.cxid() + " (" + a.op().kind()
                     + ") saw zxid " + Zxid.show(a.zxid()) + ", older than the " + Zxid.show(seen) + " it had already seen", timeNanos / 1e9));
         }
         if (position >= seenPosition) {

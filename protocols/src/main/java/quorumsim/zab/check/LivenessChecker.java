@@ -21,6 +21,11 @@ import quorumsim.zab.tree.Code;
  * can never be worse than it. Memory stays small however long the run.
  */
 final class LivenessChecker {
+    private final ClientNames names;
+
+    LivenessChecker(ClientNames names) {
+        this.names = names;
+    }
     /** A stretch of time: a call's wait for its answer, or a wait for any completion. */
     private record Stretch(long fromNanos, long toNanos, String what) {
         long lengthNanos() {
@@ -51,7 +56,7 @@ final class LivenessChecker {
         long key = CallKey.of(a.client(), a.cxid());
         Long issued = pendingCalls.remove(key);
         if (issued != null) {
-            keep(slowestAnswers, new Stretch(issued, timeNanos, "call " + CallKey.show(key) + " was answered"));
+            keep(slowestAnswers, new Stretch(issued, timeNanos, "call " + CallKey.show(key, names) + " was answered"));
         }
         if (a.result().code() == Code.CONNECTION_LOSS) {
             return;                                                  // no progress: the call's outcome is unknown
@@ -101,7 +106,7 @@ final class LivenessChecker {
         for (var e : pendingCalls.entrySet()) {
             long from = Math.max(e.getValue(), settledFromNanos);
             if (from + boundNanos < endNanos) {
-                out.add(new Violation("liveness", "call " + CallKey.show(e.getKey()) + " issued at " + e.getValue() / 1_000_000
+                out.add(new Violation("liveness", "call " + CallKey.show(e.getKey(), names) + " issued at " + e.getValue() / 1_000_000
                         + " ms is still unanswered", (from + boundNanos) / 1e9));
             }
         }

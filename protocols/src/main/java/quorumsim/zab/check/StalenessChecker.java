@@ -27,6 +27,7 @@ final class StalenessChecker {
     private record Acked(long position, long ackedNanos) {
     }
 
+    private final ClientNames names;
     private final CommitLog log;
     private final Histogram zxidLag = new Histogram(1L << 40, 3);
     private final Histogram timeLagNanos = new Histogram(3_600_000_000_000L, 3);
@@ -46,7 +47,8 @@ final class StalenessChecker {
     private long readsAfterSync;
     private long staleReadsAfterSync;
 
-    StalenessChecker(CommitLog log) {
+    StalenessChecker(CommitLog log, ClientNames names) {
+        this.names = names;
         this.log = log;
     }
 
@@ -89,7 +91,7 @@ final class StalenessChecker {
         } else if (kind == Op.Kind.SYNC) {
             Long floor = syncFloorAtCall.remove(key);
             if (floor != null && position < floor) {
-                violations.add(new Violation("sync", "c" + a.client() + "'s sync answered at zxid " + Zxid.show(a.zxid())
+                violations.add(new Violation("sync", names.of(a.client()) + "'s sync answered at zxid " + Zxid.show(a.zxid())
                         + ", before a write acknowledged before the sync was issued", timeNanos / 1e9));
             }
             readFloor.merge(a.client(), position, Math::max);
@@ -97,7 +99,7 @@ final class StalenessChecker {
             measure(timeNanos, position, writeBeforeRead.remove(key), readAfterSync.remove(key));
             long floor = readFloor.getOrDefault(a.client(), 0L);
             if (position >= 0 && position < floor) {
-                violations.add(new Violation("sync", "c" + a.client() + " read state at zxid " + Zxid.show(a.zxid())
+                violations.add(new Violation("sync", names.of(a.client()) + " read state at zxid " + Zxid.show(a.zxid())
                         + ", older than the point of its earlier sync", timeNanos / 1e9));
             }
         }

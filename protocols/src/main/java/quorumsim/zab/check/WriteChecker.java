@@ -21,6 +21,7 @@ import quorumsim.zab.tree.Code;
  * flight could still be compared with.
  */
 final class WriteChecker {
+    private final ClientNames names;
     /** By {@code answeredNanos}, the write with the highest zxid answered so far: {@code client}'s {@code cxid} at {@code zxid}. */
     private record Done(long answeredNanos, int client, long cxid, long zxid) {
     }
@@ -35,7 +36,8 @@ final class WriteChecker {
     private final List<Violation> unordered = new ArrayList<>();
     private int ackedWrites;
 
-    WriteChecker(CommitLog log) {
+    WriteChecker(CommitLog log, ClientNames names) {
+        this.names = names;
         this.log = log;
     }
 
@@ -70,10 +72,10 @@ final class WriteChecker {
     private void checkApplied(long timeNanos, Observations.Answer a) {
         CommitLog.Entry e = log.get(a.zxid());
         if (e == null) {
-            lost.add(new Violation("lost-write", "c" + a.client() + "'s write #" + a.cxid() + " was acknowledged at zxid "
+            lost.add(new Violation("lost-write", names.of(a.client()) + "'s write #" + a.cxid() + " was acknowledged at zxid "
                     + Zxid.show(a.zxid()) + ", which no server has applied", timeNanos / 1e9));
         } else if (e.sessionId != a.sessionId() || e.cxid != a.cxid()) {
-            lost.add(new Violation("lost-write", "c" + a.client() + "'s write #" + a.cxid() + " was acknowledged at zxid "
+            lost.add(new Violation("lost-write", names.of(a.client()) + "'s write #" + a.cxid() + " was acknowledged at zxid "
                     + Zxid.show(a.zxid()) + " but the history holds another transaction there", timeNanos / 1e9));
         }
     }
@@ -89,8 +91,8 @@ final class WriteChecker {
             }
         }
         if (before != null && a.zxid() < before.zxid()) {
-            unordered.add(new Violation("linearizability", "c" + a.client() + "'s write #" + a.cxid() + " (zxid " + Zxid.show(a.zxid())
-                    + ") is ordered before c" + before.client() + "'s write #" + before.cxid() + " (zxid "
+            unordered.add(new Violation("linearizability", names.of(a.client()) + "'s write #" + a.cxid() + " (zxid " + Zxid.show(a.zxid())
+                    + ") is ordered before " + names.of(before.client()) + "'s write #" + before.cxid() + " (zxid "
                     + Zxid.show(before.zxid()) + "), which was acknowledged before it was issued", timeNanos / 1e9));
         }
     }

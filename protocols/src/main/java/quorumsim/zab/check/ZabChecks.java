@@ -16,11 +16,11 @@ import quorumsim.zab.Observations;
  */
 public final class ZabChecks implements ObservationListener {
     private final CommitLog log = new CommitLog();
-    private final WriteChecker writes = new WriteChecker(log);
-    private final FifoChecker fifo = new FifoChecker(log);
-    private final StalenessChecker staleness = new StalenessChecker(log);
+    private final WriteChecker writes;
+    private final FifoChecker fifo;
+    private final StalenessChecker staleness;
     private final SessionChecker sessions;
-    private final LivenessChecker liveness = new LivenessChecker();
+    private final LivenessChecker liveness;
     private final List<Double> electionMillis = new ArrayList<>();
     private long lastEventNanos;
     private int establishedLeader = -1;
@@ -35,6 +35,16 @@ public final class ZabChecks implements ObservationListener {
      *                   with no answer at all means the service stopped serving
      */
     public ZabChecks(long sessionTimeoutNanos, boolean steadyLoad) {
+        this(sessionTimeoutNanos, steadyLoad, 0);
+    }
+
+    /** As {@link #ZabChecks(long, boolean)}, naming client node {@code servers + K} "cK" in violations, as charts do. */
+    public ZabChecks(long sessionTimeoutNanos, boolean steadyLoad, int servers) {
+        ClientNames names = new ClientNames(servers);
+        this.writes = new WriteChecker(log, names);
+        this.fifo = new FifoChecker(log, names);
+        this.staleness = new StalenessChecker(log, names);
+        this.liveness = new LivenessChecker(names);
         this.sessions = new SessionChecker(sessionTimeoutNanos);
         this.steadyLoad = steadyLoad;
     }

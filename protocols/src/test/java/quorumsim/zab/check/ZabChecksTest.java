@@ -207,6 +207,14 @@ class ZabChecksTest {
     }
 
     @Test
+    void violationsNameClientsAsChartsDoWhenTheServerCountIsKnown() {
+        ZabChecks named = new ZabChecks(100 * MS, true, CLIENT);
+        named.onObservation(1 * MS, CLIENT, new Observations.Call(CLIENT, SESSION, 1, Op.getData("/x", false)));
+        Verdict v = named.liveness(0, 100 * MS, 500 * MS);
+        assertTrue(v.violations().stream().anyMatch(x -> x.detail().contains("call c0 #1 ")), v.detail());
+    }
+
+    @Test
     void anEphemeralThatOutlivesItsSessionIsReported() {
         Op create = Op.create("/e", 0, 0, true, false);
         call(1 * MS, 1, create);
