@@ -15,7 +15,7 @@ import quorumsim.sweep.SweepRun;
 
 /** {@code quorumsim merge}: the parts of a sharded sweep, combined into the whole sweep's outputs. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combine the parts of a sharded sweep into the whole sweep's tables and report.",
+        description = {"Join a sharded sweep's parts into one sweep.",
             "",
             "Give the folder of every part ('sweep --shard I/N' wrote shard.json in each). Writes sweep.csv and"
                 + " aggregate.csv byte-identical to the unsharded sweep's, its charts and report.html,"
