@@ -53,6 +53,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors; the exit code still tells.")
     boolean quiet;
 
+    @Option(names = "--record", negatable = true, description = "Record the run for viewer.html (an interactive space-time diagram"
+        + " with each node's state) whatever its size. Without it a run is recorded if it sends at most 100,000 messages;"
+        + " --no-record never records.")
+    Boolean record;
+
+    @Option(names = "--export", paramLabel = "FORMAT", description = "Also export the run for outside tools: shiviz (shiviz.log,"
+        + " ShiViz's log format) or knossos (history.edn, a ZooKeeper run's client history for Jepsen's Knossos). Repeatable.")
+    List<String> exports = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenarioSpec = scenarioSpec.withSeed(seed);
         }
+        RunRecording recording = RunRecording.of(scenarioSpec, record, exports);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (scenarioSpec.unsafe()) {
@@ -76,34 +86,36 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet, err);
+        RunOutcome outcome = execute(scenarioSpec, dir, trace, quiet, err, recording);
         folder.seal();
         if (!quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
                     ConfigurationSummary.of(scenarioSpec), trace);
+            outcome.recorded().forEach(line -> out.println("  " + line));
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
     }
 
     /** The result of a run and what of its expect: was not met. */
-    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds) {
+    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds, List<String> recorded) {
     }
 
-    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet, PrintWriter err) {
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, boolean trace, boolean quiet, PrintWriter err, RunRecording recording) {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              BufferedWriter traceOut = trace ? Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8) : null) {
             RunOptions options = new RunOptions(traceOut, 5_000, t -> progress.stepTo(t / 1_000_000));
-            result = ScenarioRunner.run(scenarioSpec, options);
+            result = ScenarioRunner.run(scenarioSpec, options, recording.listeners());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
         Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
+        List<String> recorded = recording.write(dir, result);
         RunReports.write(result, dir, scenarioSpec);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
-        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds);
+        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds, recorded);
     }
 
     /** summary.json: the run's summary, then the configuration in force and the assumptions it breaks. */

@@ -14,6 +14,7 @@ import quorumsim.scenario.ProtocolAdapter;
 import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.JsonLinesTrace;
+import quorumsim.trace.TraceListener;
 
 /** Runs one scenario on one seed: build, deploy, schedule faults, run, check, summarise. */
 public final class ScenarioRunner {
@@ -21,6 +22,11 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(ScenarioSpec spec, RunOptions options) {
+        return run(spec, options, List.of());
+    }
+
+    /** As {@link #run(ScenarioSpec, RunOptions)}, with more trace listeners (a recording for the viewer, an export). */
+    public static RunResult run(ScenarioSpec spec, RunOptions options, List<TraceListener> listeners) {
         long wallStart = System.nanoTime();
         ProtocolAdapter adapter = Protocols.get(spec.protocol());
         Object config = spec.protocolConfig();
@@ -39,6 +45,7 @@ public final class ScenarioRunner {
         if (trace != null) {
             sim.addTraceListener(trace);
         }
+        listeners.forEach(sim::addTraceListener);
         long settledFrom = 0;
         for (ScenarioSpec.TimedFault fault : spec.faults()) {
             if (fault.ends()) {
