@@ -363,7 +363,7 @@
       const entries = st[n] || new Map();
       let value = "nothing yet";
       for (const [k, v] of entries) {
-        if (keyGroup[k] > 1 && (keyLabel[k].endsWith(" " + seqText))) { value = named(S.values[v]); break; }
+        if (/^(slot|proposal) /.test(keyLabel[k]) && keyLabel[k].endsWith(" " + seqText)) { value = named(S.values[v]); break; }
       }
       const tr = document.createElement("tr");
       tr.dataset.node = R.lanes[n];
@@ -372,8 +372,7 @@
     }
   }
   function renderClock() {
-    $("clock").textContent = cursor < 0 ? "before the first event" : "event " + (cursor + 1).toLocaleString("en") + " of "
-      + EVENTS.toLocaleString("en") + " \u00b7 t = " + seconds(E.t[cursor]);
+    $("clock").textContent = cursor < 0 ? "before the first event" : "event #" + cursor + " of #0\u2013#" + (EVENTS - 1) + " \u00b7 t = " + seconds(E.t[cursor]);
   }
   function render() {
     draw();
@@ -452,10 +451,11 @@
   $("jump-seq-back").onclick = () => bySeq(-1);
   $("jump-violation").onclick = () => (R.violations.length ? showViolation(0) : note("this run has no violation"));
   $("jump-violation").disabled = !R.violations.length;
+  /** Zooms around a time under the mouse (which stays put), or around the cursor (which is then centred). */
   function zoom(factor, around) {
     const t = around === undefined ? (cursor >= 0 ? E.t[cursor] : (view.t0 + view.t1) / 2) : around;
     const span = Math.max(1000, (view.t1 - view.t0) * factor);
-    const share = (t - view.t0) / (view.t1 - view.t0);
+    const share = around === undefined ? 0.5 : (t - view.t0) / (view.t1 - view.t0);
     view.t0 = t - share * span; view.t1 = view.t0 + span;
     draw();
   }
