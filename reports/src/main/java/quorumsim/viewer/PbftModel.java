@@ -223,6 +223,11 @@ final class PbftModel implements StateModel {
                     o.add(pp.text("seq") + " " + (pp.list("batch").isEmpty() ? "null" : Display.digest(pp.text("digest"))));
                 }
             }
+            for (Object item : prePrepares) {
+                if (item instanceof Rec pp) {
+                    slot(pp.number("seq", -1), out).prePrepare(pp, out);
+                }
+            }
             String more = prePrepares.size() > O_SHOWN ? ", \u2026 " + (prePrepares.size() - O_SHOWN) + " more" : "";
             out.set(id, VIEW_CHANGE, "new-view " + v, "from " + Display.node(m.number("replica", -1)) + " \u00b7 V: " + senders
                     + " \u00b7 O (" + prePrepares.size() + "): {" + o + more + "}");
