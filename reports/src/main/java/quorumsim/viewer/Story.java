@@ -17,8 +17,11 @@ import quorumsim.result.Violation;
 final class Story {
     /** Most messages highlighted for one violation. */
     static final int MAX_MESSAGES = 5_000;
-    private static final Pattern ZXID = Pattern.compile("\\b(\\d+):(\\d+)\\b|0x([0-9a-fA-F]+)");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.#@-])(\\d+)(?![\\w.:])");
+    /** A zxid as the checkers write it, 0x1:349 (epoch in hex, counter). */
+    private static final Pattern ZXID = Pattern.compile("0x[0-9a-fA-F]+:\\d+");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.#@:-])(\\d+)(?![\\w.:])");
+    /** A number the detail calls a sequence number or zxid ("seq 5", "sequence number 5", "zxid 1:3"). */
+    private static final Pattern NAMED = Pattern.compile("\\b(?:seq|sequence(?: number)?|n|zxid)[ =]((?:0x[0-9a-fA-F]+:)?\\d+)\\b");
 
     private Story() {
     }
@@ -42,24 +45,28 @@ final class Story {
         return story;
     }
 
-    /** The sequence-number labels a detail may name: plain numbers, and zxids as e:c or 0x hex. */
+    /**
+     * The sequence-number labels a detail names: those it calls a sequence number or zxid if
+     * any, else every plain number and zxid.
+     */
     static Set<String> candidates(String detail) {
+        Set<String> named = new LinkedHashSet<>();
+        Matcher n = NAMED.matcher(detail);
+        while (n.find()) {
+            named.addAll(numbers(n.group(1)));
+        }
+        return named.isEmpty() ? numbers(detail) : named;
+    }
+
+    private static Set<String> numbers(String detail) {
         Set<String> labels = new LinkedHashSet<>();
         Matcher z = ZXID.matcher(detail);
         while (z.find()) {
-            if (z.group(3) != null) {
-                try {
-                    labels.add(ZabModel.zxid(Long.parseUnsignedLong(z.group(3), 16)));
-                } catch (NumberFormatException e) {
-                    // not a zxid
-                }
-            } else {
-                labels.add(z.group(1) + ":" + z.group(2));
-            }
+            labels.add(z.group().toLowerCase(java.util.Locale.ROOT).replace("0X", "0x"));
         }
-        Matcher n = NUMBER.matcher(detail);
-        while (n.find()) {
-            labels.add(n.group(1));
+        Matcher plain = NUMBER.matcher(detail);
+        while (plain.find()) {
+            labels.add(plain.group(1));
         }
         return labels;
     }

@@ -12,7 +12,7 @@ import quorumsim.viewer.RecordText.Rec;
  * LEADING, LOOKING and SYNCED observations), its vote while electing, its epoch, the zxids it
  * accepted (ACKed; a leader: proposed) and not yet committed, the last zxid it committed
  * (applied), a leader's ACKs per proposal, and the sessions it has heard from. For a client: its
- * session, its outstanding calls and the replies to them. A zxid is written {@code epoch:counter}.
+ * session, its outstanding calls and the replies to them. A zxid is written {@code 0x1:5} (epoch in hex, counter).
  */
 final class ZabModel implements StateModel {
     static final int STATUS = 0;
@@ -37,9 +37,9 @@ final class ZabModel implements StateModel {
         }
     }
 
-    /** A zxid as {@code epoch:counter}. */
+    /** A zxid as the checkers write it: {@code 0x<epoch in hex>:<counter>}. */
     static String zxid(long zxid) {
-        return zxid < 0 ? "none" : (zxid >>> 32) + ":" + (zxid & 0xFFFF_FFFFL);
+        return zxid < 0 ? "none" : "0x" + Long.toHexString(zxid >>> 32) + ":" + (zxid & 0xFFFF_FFFFL);
     }
 
     @Override

@@ -347,7 +347,8 @@
       table.append(tr);
     }
     $("state-note").textContent = selectedNode < R.servers
-      ? "Derived from the trace: what it sent, received and reported. Slots list the certificates gathered (the replica may have refused some); highlighted rows changed at this event."
+      ? "Derived from the trace: what it sent, received and reported." + (R.protocol === "pbft"
+        ? " Slots list the certificates gathered (the replica may have refused some);" : "") + " highlighted rows changed at this event."
       : "Derived from the trace: its calls and requests, and the replies that reached it; highlighted rows changed at this event.";
     renderSlotTable(st);
   }
@@ -387,6 +388,7 @@
   $("run").textContent = R.protocol + ", seed " + R.seed + ", " + R.virtualSeconds + " s virtual, " + EVENTS.toLocaleString("en")
     + " events, " + MESSAGES.toLocaleString("en") + " messages, trace digest " + R.digest + (R.description ? ". " + R.description : "");
   for (const y of messageTypes) $("jump-type").append(new Option(R.types[y], y));
+  if (R.protocol === "zab") { $("jump-seq").placeholder = "0x1:1"; $("filter-seq").placeholder = "0x1:1"; }
   R.lanes.forEach((name, i) => {
     $("node-select").append(new Option(name, i));
     const label = document.createElement("label");
@@ -535,5 +537,5 @@
 
   render();
   window.quorumsimViewer = { ready: true, loadMillis: performance.now() - started, events: EVENTS, messages: MESSAGES,
-    cursor: () => cursor, setCursor: (e) => setCursor(e), draw: () => draw() };
+    cursor: () => cursor, cursorTime: () => (cursor >= 0 ? E.t[cursor] : 0), setCursor: (e) => setCursor(e), draw: () => draw() };
 })();

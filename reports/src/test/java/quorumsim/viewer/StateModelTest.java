@@ -76,14 +76,22 @@ class StateModelTest {
         long zxid = (1L << 32) | 1;
         observe(r, 0, "Leading", "Leading[server=0, epoch=1]");
         message(r, 0, 1, "Proposal", "Proposal[epoch=1, txn=Txn[zxid=" + zxid + ", kind=SET_DATA, path=/a, sessionId=7, cxid=3]]");
-        assertEquals("ACKs from none yet", state(r, 0).get("proposal 1:1"));
+        assertEquals("ACKs from none yet", state(r, 0).get("proposal 0x1:1"));
         message(r, 1, 0, "Ack", "Ack[epoch=1, zxid=" + zxid + "]");
-        assertEquals("ACKs from @1", state(r, 0).get("proposal 1:1"));
-        assertEquals("1:1", state(r, 1).get("last accepted (ACKed)"));
-        assertEquals("1:1", state(r, 1).get("accepted, not committed"));
+        assertEquals("ACKs from @1", state(r, 0).get("proposal 0x1:1"));
+        assertEquals("0x1:1", state(r, 1).get("last accepted (ACKed)"));
+        assertEquals("0x1:1", state(r, 1).get("accepted, not committed"));
         observe(r, 1, "Applied", "Applied[server=1, zxid=" + zxid + ", previousZxid=0]");
-        assertEquals("1:1", state(r, 1).get("last committed"));
+        assertEquals("0x1:1", state(r, 1).get("last committed"));
         assertFalse(state(r, 1).containsKey("accepted, not committed"));
         assertEquals("leader", state(r, 0).get("role"));
+    }
+
+    @Test
+    void aViolationsStoryIsAboutTheSequenceNumberItNames() {
+        assertEquals(java.util.Set.of("2"), Story.candidates(
+                "seq 2: r3 executed digest 0000000000005eed (view 0, 0 requests) at 0.003291s but r2 executed digest b27f3ce530c32c77 (view 0, 1 requests)"));
+        assertEquals(java.util.Set.of("0x1:349"), Story.candidates("s1 applied a different transaction at zxid 0x1:349 than was applied first elsewhere"));
+        assertEquals(java.util.Set.of("7", "9"), Story.candidates("replicas disagree about 7 and 9"), "with no number named, every number");
     }
 }

@@ -140,6 +140,26 @@ class ViewerBrowserTest {
         noErrors();
     }
 
+    @Test
+    void theFirstViolationShowsItsStory() throws Exception {
+        Path out = run("pbft-collusion-f-plus-1", "--set", "duration=300ms", "--set", "warmup=0s", "--record");
+        browser.open(out.resolve("viewer.html"), "window.quorumsimViewer && window.quorumsimViewer.ready");
+        JsonNode first = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("safety").path("violations").get(0);
+        browser.click("jump-violation");
+        assertEquals(Boolean.TRUE, browser.evaluate("document.querySelector('#violations .violation').classList.contains('active')"));
+        assertTrue(browser.text("document.querySelector('#violations .violation').textContent").contains(first.path("detail").asText()));
+        String seq = first.path("detail").asText().replaceAll("^seq (\\d+):.*", "$1");
+        assertTrue(browser.text("document.getElementById('violation-0').textContent").matches("show its story \\(2\\d messages\\)"),
+                "the story is sequence " + seq + "'s pre-prepares, prepares and commits: "
+                        + browser.text("document.getElementById('violation-0').textContent"));
+        double cursorSeconds = ((Number) browser.evaluate("window.quorumsimViewer.cursorTime()")).doubleValue() / 1e9;
+        assertTrue(cursorSeconds <= first.path("time").asDouble() && cursorSeconds > first.path("time").asDouble() - 1e-3,
+                "the cursor stands at the violation: " + cursorSeconds);
+        assertTrue(browser.text("document.getElementById('drawn').textContent").contains("the violation's story in bold"));
+        browser.screenshot(SHOTS.resolve("4-violation-story.png"));
+        noErrors();
+    }
+
     /** The first SEND of a type in trace.jsonl whose text contains {@code containing}. */
     private static JsonNode firstSend(Path out, String type, String containing) throws Exception {
         ObjectMapper json = new ObjectMapper();
