@@ -31,7 +31,7 @@ import quorumsim.scenario.ScenarioSpec;
         description = {"Run one scenario and write its summary, charts and report.",
             "",
             "The scenario is a built-in name or a .yaml/.json file. The output folder gets summary.json,"
-                + " CSV data, charts (PNG and SVG), messages.svg, report.html, and trace.jsonl with --trace.",
+                + " CSV data, charts (PNG and SVG), messages.svg, report.html, viewer.html (see --record), and trace.jsonl with --trace.",
             "Exit code 1 when the scenario's expect: is not met."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario (see 'quorumsim list') or a scenario file.")
