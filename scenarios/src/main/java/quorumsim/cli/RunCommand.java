@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--record", negatable = true, description = "Record the run for viewer.html (an interactive space-time diagram"
-        + " with each node's state) whatever its size. Without it a run is recorded if it sends at most 100,000 messages;"
+        + " with each node's state) whatever its size. Without it a run is recorded if it sends at most 20,000 messages;"
         + " --no-record never records.")
     Boolean record;
 

@@ -21,7 +21,7 @@ import quorumsim.zab.ZabConfig;
  */
 final class RunRecording {
     /** A run that sends more messages than this gets no viewer unless it asks with --record. */
-    static final long DEFAULT_MESSAGE_LIMIT = 100_000;
+    static final long DEFAULT_MESSAGE_LIMIT = 20_000;
     static final List<String> EXPORTS = List.of("shiviz", "knossos");
 
     private final Recording recording;

@@ -77,6 +77,24 @@ class RecordingTest {
     }
 
     @Test
+    void aRunPastTheDefaultLimitGetsNoViewerAndIsToldHowToGetOne() {
+        Run large = run("pbft-normal", "--set", "duration=1s", "--set", "warmup=0s");
+        assertEquals(0, large.code(), large.err());
+        assertFalse(Files.exists(large.folder().resolve("viewer.html")));
+        assertTrue(large.out().contains("viewer       none: the run sent more than 20,000 messages; run it again with --record for viewer.html"),
+                large.out());
+        assertFalse(uncheckedRead(large.folder().resolve("report.html")).contains("viewer.html"), "the report links no viewer that is not there");
+    }
+
+    private static String uncheckedRead(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theShivizLogParsesWithShivizsExpressionAndItsClocksNeverRunAhead() throws Exception {
         Run r = run("pbft-normal", "--set", "duration=300ms", "--set", "warmup=0s", "--export", "shiviz", "--quiet");
         assertEquals(0, r.code(), r.err());
