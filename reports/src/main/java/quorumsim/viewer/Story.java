@@ -26,8 +26,18 @@ final class Story {
     private Story() {
     }
 
-    /** Indices of the story's messages, in send order. */
-    static List<Integer> of(Violation v, Recording r) {
+    /** A PBFT client's request as a checker names it: {@code c4/0 t=17} (client lane, stream, timestamp). */
+    private static final Pattern REQUEST = Pattern.compile("\\b([a-z]+\\d+)/(\\d+) t=(\\d+)\\b");
+
+    /**
+     * Indices of the story's messages, in send order: those of the request the detail names
+     * (a client's result), else those of the sequence numbers or zxids it names.
+     */
+    static List<Integer> of(Violation v, Recording r, List<String> lanes) {
+        String request = request(v.detail(), v.time(), r, lanes);
+        if (request != null) {
+            return carrying(request, v, r);
+        }
         Set<Integer> wanted = new LinkedHashSet<>();
         for (String label : candidates(v.detail())) {
             Integer index = r.labels.find(label);
@@ -39,6 +49,59 @@ final class Story {
         long until = Math.round(v.time() * 1e9);
         for (int m = 0; m < r.messageCount() && story.size() < MAX_MESSAGES; m++) {
             if (wanted.contains(r.seqs.get(m)) && r.times.get(r.sendEvents.get(m)) <= until) {
+                story.add(m);
+            }
+        }
+        return story;
+    }
+
+    /**
+     * The request label ({@code @4:17}, {@code @4/1:17}) of the request a detail names, or null.
+     * A detail may name the client by its lane ({@code c0}) or by its node id ({@code c4});
+     * the client is the one of these that accepted a result at the violation's time.
+     */
+    static String request(String detail, double timeSeconds, Recording r, List<String> lanes) {
+        Matcher m = REQUEST.matcher(detail);
+        if (!m.find()) {
+            return null;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(lanes.indexOf(m.group(1)));
+        candidates.add(Integer.parseInt(m.group(1).replaceAll("\\D", "")));
+        long at = Math.round(timeSeconds * 1e9);
+        for (int client : candidates) {
+            if (client >= 0 && acceptedAt(r, client, at)) {
+                return Display.node(client) + (m.group(2).equals("0") ? "" : "/" + m.group(2)) + ":" + m.group(3);
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code client} reported an accepted result within a microsecond of {@code atNanos}. */
+    private static boolean acceptedAt(Recording r, int client, long atNanos) {
+        Integer accepted = r.types.find("Accepted");
+        if (accepted == null) {
+            return false;
+        }
+        for (int e = 0; e < r.eventCount(); e++) {
+            if (r.nodes.get(e) == client && r.eventTypes.get(e) == accepted && Math.abs(r.times.get(e) - atNanos) <= 1_000) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Integer> carrying(String request, Violation v, Recording r) {
+        Set<Integer> wanted = new LinkedHashSet<>();
+        for (int i = 0; i < r.labels.size(); i++) {
+            if (java.util.Arrays.asList(r.labels.get(i).split(" ")).contains(request)) {
+                wanted.add(i);
+            }
+        }
+        List<Integer> story = new ArrayList<>();
+        long until = Math.round(v.time() * 1e9);
+        for (int m = 0; m < r.messageCount() && story.size() < MAX_MESSAGES; m++) {
+            if (wanted.contains(r.requests.get(m)) && r.times.get(r.sendEvents.get(m)) <= until) {
                 story.add(m);
             }
         }

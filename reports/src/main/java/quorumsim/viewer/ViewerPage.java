@@ -104,7 +104,7 @@ public final class ViewerPage {
             Violation v = violations.get(i);
             j.raw(i > 0 ? "," : "").raw("{").key("kind").string(v.kind()).raw(",").key("detail").string(v.detail())
                     .raw(",").key("time").number(v.time()).raw(",").key("story").raw("[");
-            List<Integer> story = Story.of(v, r);
+            List<Integer> story = Story.of(v, r, result.lanes());
             for (int k = 0; k < story.size(); k++) {
                 j.raw(k > 0 ? "," : "").number(story.get(k));
             }

@@ -3,6 +3,7 @@ package quorumsim.viewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,17 @@ class StateModelTest {
                 "seq 2: r3 executed digest 0000000000005eed (view 0, 0 requests) at 0.003291s but r2 executed digest b27f3ce530c32c77 (view 0, 1 requests)"));
         assertEquals(java.util.Set.of("0x1:349"), Story.candidates("s1 applied a different transaction at zxid 0x1:349 than was applied first elsewhere"));
         assertEquals(java.util.Set.of("7", "9"), Story.candidates("replicas disagree about 7 and 9"), "with no number named, every number");
+    }
+
+    @Test
+    void aClientResultsStoryIsItsRequestWhicheverWayTheDetailNamesTheClient() {
+        List<String> lanes = List.of("r0", "r1", "r2", "r3", "c0", "c1", "c2", "c3", "c4");
+        Recording r = new Recording(new Recording.Settings("pbft", 4, 3, 256, 0));
+        time = 160_480_000 - 1;
+        observe(r, 4, "Accepted", "Accepted[client=4, stream=0, timestamp=1, op=put k2 c4.1, result=OK, readOnly=false, tentative=false]");
+        String detail = "c4/0 t=1 (put k2 c4.1) accepted result 'OK' at 0.160480s, but no correct replica executed it";
+        assertEquals("@4:1", Story.request(detail, 0.160480, r, lanes), "named by node id: node 4 accepted then, not lane c4 (node 8)");
+        assertEquals("@4:1", Story.request(detail.replace("c4/0", "c0/0"), 0.160480, r, lanes), "named by lane");
+        assertEquals(null, Story.request("seq 2: r3 executed digest 0000000000005eed", 0.160480, r, lanes));
     }
 }
