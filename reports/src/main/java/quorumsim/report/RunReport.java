@@ -187,6 +187,9 @@ public final class RunReport {
         page.raw("<p class=\"sub\">Hover an arrow for the message. Also as <a href=\"" + DIAGRAM + "\">" + DIAGRAM
                 + "</a>, with its data in <a href=\"messages-diagram.csv\">messages-diagram.csv</a>.</p>");
         page.raw("<div class=\"diagram\">" + diagram.substring(diagram.indexOf("<svg")) + "</div>");
+        if (Files.isRegularFile(dir.resolve("viewer.html"))) {
+            page.raw("<p class=\"sub\">Step through the whole run, event by event, with each node's state: <a href=\"viewer.html\">viewer.html</a>.</p>");
+        }
 
         page.heading(2, "Messages by type");
         List<List<String>> rows = new ArrayList<>();
@@ -195,7 +198,7 @@ public final class RunReport {
         }
         page.table(List.of("type", "phase", "messages", "bytes"), rows);
         StringBuilder more = new StringBuilder("<p class=\"sub\">More data: ");
-        for (String other : List.of("summary.json", "trace.jsonl", "trace.jsonl.gz")) {
+        for (String other : List.of("summary.json", "viewer.html", "trace.jsonl", "trace.jsonl.gz")) {
             if (Files.isRegularFile(dir.resolve(other))) {
                 more.append("<a href=\"").append(other).append("\">").append(other).append("</a> \u00b7 ");
             }

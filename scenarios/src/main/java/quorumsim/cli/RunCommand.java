@@ -38,7 +38,7 @@ import quorumsim.scenario.ScenarioSpec;
         description = {"Run one scenario and write its summary, charts and report.",
             "",
             "The scenario is a built-in name or a .yaml/.json file. The output folder gets summary.json,"
-                + " CSV data, charts (PNG and SVG), messages.svg, report.html, and trace.jsonl with --trace.",
+                + " CSV data, charts (PNG and SVG), messages.svg, report.html, viewer.html (see --record), and trace.jsonl with --trace.",
             "Exit code 1 when the scenario's expect: is not met."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in scenario (see 'quorumsim list') or a scenario file.")
@@ -72,6 +72,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors; the exit code still tells.")
     boolean quiet;
 
+    @Option(names = "--record", negatable = true, description = "Record the run for viewer.html (an interactive space-time diagram"
+        + " with each node's state) whatever its size. Without it a run is recorded if it sends at most 20,000 messages;"
+        + " --no-record never records.")
+    Boolean record;
+
+    @Option(names = "--export", paramLabel = "FORMAT", description = "Also export the run for outside tools: shiviz (shiviz.log,"
+        + " ShiViz's log format) or knossos (history.edn, a ZooKeeper run's client history for Jepsen's Knossos). Repeatable.")
+    List<String> exports = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenarioSpec = scenarioSpec.withSeed(seed);
         }
+        RunRecording recording = RunRecording.of(scenarioSpec, record, exports);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (scenarioSpec.unsafe()) {
@@ -97,11 +107,12 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quiet, err);
+        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quiet, err, recording);
         folder.seal();
         if (!quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
                     ConfigurationSummary.of(scenarioSpec), traceFile, outcome.story());
+            outcome.recorded().forEach(line -> out.println("  " + line));
             out.flush();
         }
         return outcome.unmet().isEmpty() ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
@@ -111,24 +122,25 @@ final class RunCommand implements Callable<Integer> {
     private static final int DIAGRAM_EVENTS = 20_000;
 
     /** The result of a run and what of its expect: was not met. */
-    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds, Optional<ViolationStory> story) {
+    record RunOutcome(RunResult result, List<String> unmet, double reportSeconds, Optional<ViolationStory> story, List<String> recorded) {
     }
 
-    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err) {
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err, RunRecording recording) {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              Writer traceOut = traceFile == null ? null : traceWriter(dir.resolve(traceFile))) {
             RunOptions options = new RunOptions(traceOut, DIAGRAM_EVENTS, t -> progress.stepTo(t / 1_000_000));
-            result = ScenarioRunner.run(scenarioSpec, options);
+            result = ScenarioRunner.run(scenarioSpec, options, recording.listeners());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
         Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
+        List<String> recorded = recording.write(dir, result);
         Optional<ViolationStory> story = StoryReplay.of(scenarioSpec, result, ConfigurationSummary.of(scenarioSpec).text());
         RunReports.write(result, dir, scenarioSpec, story);
         double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
-        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds, story);
+        return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), reportSeconds, story, recorded);
     }
 
     /** A gzip stream's header carries no time in Java, so the same run gives the same bytes. */

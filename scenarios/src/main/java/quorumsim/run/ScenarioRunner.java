@@ -22,7 +22,7 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(ScenarioSpec spec, RunOptions options) {
-        return run(spec, options, null);
+        return run(spec, options, List.of());
     }
 
     /**
@@ -31,10 +31,11 @@ public final class ScenarioRunner {
      * with {@link RunCancelled} once {@code enough} says so.
      */
     public static RunResult replay(ScenarioSpec spec, TraceListener listener, java.util.function.BooleanSupplier enough) {
-        return run(spec, RunOptions.cancellable(enough), listener);
+        return run(spec, RunOptions.cancellable(enough), List.of(listener));
     }
 
-    private static RunResult run(ScenarioSpec spec, RunOptions options, TraceListener extra) {
+    /** As {@link #run(ScenarioSpec, RunOptions)}, with more trace listeners (a recording for the viewer, an export, a replay's). */
+    public static RunResult run(ScenarioSpec spec, RunOptions options, List<TraceListener> listeners) {
         long wallStart = System.nanoTime();
         ProtocolAdapter adapter = Protocols.get(spec.protocol());
         Object config = spec.protocolConfig();
@@ -49,13 +50,11 @@ public final class ScenarioRunner {
             diagram = new DiagramWindow(spec.diagram().fromNanos(), spec.diagram().toNanos(), options.diagramEvents());
             sim.addTraceListener(diagram);
         }
-        if (extra != null) {
-            sim.addTraceListener(extra);
-        }
         JsonLinesTrace trace = options.traceOut() == null ? null : new JsonLinesTrace(options.traceOut());
         if (trace != null) {
             sim.addTraceListener(trace);
         }
+        listeners.forEach(sim::addTraceListener);
         long settledFrom = 0;
         for (ScenarioSpec.TimedFault fault : spec.faults()) {
             if (fault.ends()) {
