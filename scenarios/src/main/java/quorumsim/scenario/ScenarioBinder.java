@@ -17,6 +17,10 @@ public final class ScenarioBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "protocol", "seed", "duration", "warmup", "unsafe",
             "cluster", "pbft", "zab", "network", "hardware", "workload", "byzantine", "faults", "expect", "checks", "report");
 
+    /** Every key {@code hardware:} knows; each protocol uses some ({@link ProtocolAdapter#hardwareKeys}). */
+    static final List<String> HARDWARE_KEYS = List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm",
+            "clientBandwidth", "profile", "costs");
+
     private final String source;
     private final List<Problem> problems = Fields.newProblems();
 
@@ -66,14 +70,16 @@ public final class ScenarioBinder {
         Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo");
         NetworkConfig network = network(networkFields);
         adapter.checkNetwork(networkFields, network, unsafe);
-        ScenarioSpec.Hardware hardware = hardware(top.object("hardware", "cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth"));
-        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize");
+        ScenarioSpec.Hardware hardware = hardware(top.object("hardware", HARDWARE_KEYS.toArray(new String[0])), adapter);
+        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize", "replySize");
+        rejectKeys(workloadFields, List.of("replySize"), adapter.workloadKeys(), protocol);
         ScenarioSpec.Workload workload = new ScenarioSpec.Workload(
                 workloadFields.choice("kind", adapter.workloadKinds().get(0), adapter.workloadKinds()),
                 (int) workloadFields.integer("clients", 4, 0, 100_000),
                 (int) workloadFields.integer("outstanding", 1, 1, 100_000),
                 workloadFields.number("readRatio", 0.0, 0.0, 1.0),
-                (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024));
+                (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024),
+                workloadFields.has("replySize") ? (int) workloadFields.sizeBytes("replySize", 0, 0, 64L * 1024 * 1024) : -1);
 
         for (String other : List.of("pbft", "zab")) {
             if (!other.equals(protocol) && top.has(other)) {
@@ -168,15 +174,36 @@ public final class ScenarioBinder {
         }
     }
 
-    private ScenarioSpec.Hardware hardware(Fields f) {
+    /** Reports each of {@code keys} that is set but not among what {@code protocol} uses. */
+    private static void rejectKeys(Fields f, List<String> keys, List<String> used, String protocol) {
+        for (String key : keys) {
+            if (f.has(key) && !used.contains(key)) {
+                f.report(f.value(key), key, "'" + key + "' does not apply to protocol " + protocol + "; it uses: " + String.join(", ", used));
+            }
+        }
+    }
+
+    private ScenarioSpec.Hardware hardware(Fields f, ProtocolAdapter adapter) {
+        rejectKeys(f, HARDWARE_KEYS, adapter.hardwareKeys(), adapter.name());
+        String profile = adapter.costProfiles().isEmpty() || !f.has("profile") ? null : f.choice("profile", null, adapter.costProfiles());
+        TreeMap<String, Double> costs = new TreeMap<>();
+        if (!adapter.costKeys().isEmpty()) {
+            Fields costFields = f.object("costs", adapter.costKeys().toArray(new String[0]));
+            for (String key : adapter.costKeys()) {
+                if (costFields.has(key)) {
+                    costs.put(key, costFields.number(key, 0, 0, 1e12));
+                }
+            }
+        }
         int cores = (int) f.integer("cores", 0, 1, 1024);
         boolean diskSet = f.has("fsync") || f.has("diskBandwidth") || f.has("groupCommitLimit");
         long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
         long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
         int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
         double drift = f.number("clockDriftPpm", 0, 0, 100_000);
-        long clientBandwidth = f.bandwidth("clientBandwidth", 0);
-        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth);
+        long clientBandwidth = f.has("clientBandwidth") ? f.bandwidth("clientBandwidth", 0) : -1;
+        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth,
+                profile, costs);
     }
 
     private ScenarioSpec.Expect expect(Fields f) {

@@ -59,6 +59,11 @@ final class ZabAdapter implements ProtocolAdapter {
     }
 
     @Override
+    public List<String> hardwareKeys() {
+        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth");
+    }
+
+    @Override
     public int byzantineTolerance(Object config) {
         return 0;
     }
