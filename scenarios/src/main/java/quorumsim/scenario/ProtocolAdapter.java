@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 
@@ -20,6 +21,11 @@ public interface ProtocolAdapter {
 
     /** Workload kinds this protocol runs, the first being the default. */
     List<String> workloadKinds();
+
+    /** How its messages are framed unless {@code network:} says otherwise: UDP over IPv4 over Ethernet. */
+    default Framing framing() {
+        return Framing.UDP_ETHERNET;
+    }
 
     /** Keys of {@code hardware:} this protocol uses; a scenario that sets another is refused. */
     List<String> hardwareKeys();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import quorumsim.disk.DiskConfig;
+import quorumsim.net.Framing;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 
@@ -67,8 +68,9 @@ public final class ScenarioBinder {
                 (int) clusterFields.integer("n", 0, 1, 1000),
                 (int) clusterFields.integer("quorum", 0, 1, 1000));
 
-        Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo");
-        NetworkConfig network = network(networkFields);
+        Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo",
+                "mtu", "ipHeader", "linkHeader");
+        NetworkConfig network = network(networkFields, adapter);
         adapter.checkNetwork(networkFields, network, unsafe);
         ScenarioSpec.Hardware hardware = hardware(top.object("hardware", HARDWARE_KEYS.toArray(new String[0])), adapter);
         Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize", "replySize");
@@ -135,7 +137,7 @@ public final class ScenarioBinder {
         return problems.isEmpty();
     }
 
-    private NetworkConfig network(Fields f) {
+    private NetworkConfig network(Fields f, ProtocolAdapter adapter) {
         LatencyDistribution latency = latency(f.object("latency", "distribution", "value", "min", "max", "mean", "stddev", "alpha"), f);
         long bandwidth = f.bandwidth("bandwidth", 1_000_000_000L);
         double loss = f.number("loss", 0, 0, 1);
@@ -143,7 +145,21 @@ public final class ScenarioBinder {
         double reorder = f.number("reorder", 0, 0, 1);
         long reorderDelay = f.durationNanos("reorderDelay", 1_000_000, 0, MAX_DURATION_NANOS);
         boolean fifo = f.bool("fifo", true);
-        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo);
+        Framing framing = framing(f, adapter.framing());
+        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo, framing, false);
+    }
+
+    /** Frames: {@code mtu} 0 moves whole messages (and then no header may be set). */
+    private static Framing framing(Fields f, Framing defaults) {
+        int mtu = (int) f.sizeBytes("mtu", defaults.mtuBytes(), 0, 1L << 20);
+        int ip = (int) f.sizeBytes("ipHeader", mtu == 0 ? 0 : defaults.ipHeaderBytes(), 0, 65_535);
+        int link = (int) f.sizeBytes("linkHeader", mtu == 0 ? 0 : defaults.linkHeaderBytes(), 0, 65_535);
+        try {
+            return new Framing(mtu, ip, link);
+        } catch (IllegalArgumentException e) {
+            f.report(f.value(f.has("mtu") ? "mtu" : "ipHeader"), f.has("mtu") ? "mtu" : "ipHeader", e.getMessage());
+            return defaults;
+        }
     }
 
     private LatencyDistribution latency(Fields f, Fields network) {

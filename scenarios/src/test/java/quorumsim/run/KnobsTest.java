@@ -42,6 +42,10 @@ class KnobsTest {
         {"zk-leader-crash", "hardware.clockDriftPpm=50000"},
         {"zk-saturation", "hardware.clientBandwidth=1Mbps"},
         {"zk-saturation", "hardware.cores=1"},
+        {"pbft-normal", "network.mtu=576B"},
+        {"pbft-normal", "network.ipHeader=40B"},
+        {"pbft-normal", "network.linkHeader=0B"},
+        {"zk-saturation", "network.mtu=0B"},
     };
 
     private static String digest(String builtIn, String... more) {
@@ -97,5 +101,7 @@ class KnobsTest {
         assertTrue(cost.contains("did you mean 'macNanos'"), cost);
         String name = refusal("unreplicated-baseline", "hardware.profile=osdi");
         assertTrue(name.contains("osdi99"), name);
+        String mtu = refusal("pbft-normal", "network.mtu=20B");
+        assertTrue(mtu.contains("network.mtu") && mtu.contains("the MTU must exceed the headers"), mtu);
     }
 }

@@ -2,6 +2,7 @@ package quorumsim.core;
 
 import java.util.SplittableRandom;
 import quorumsim.net.Connections;
+import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.net.Partitions;
 import quorumsim.trace.TraceKind;
@@ -9,7 +10,8 @@ import quorumsim.trace.TraceKind;
 /**
  * Moves messages: partition and loss checks, sender NIC serialization (FIFO per sender),
  * latency drawn from the sender's own network stream, optional reordering and duplication,
- * receiver NIC serialization, FIFO links when asked. On datagrams, a message on a link that is
+ * receiver NIC serialization, FIFO links when asked. A message crosses as frames with headers
+ * ({@link Framing}), stored and forwarded per frame, so a large one is pipelined. On datagrams, a message on a link that is
  * cut when it is sent or when it arrives is dropped. With {@link Connections}, a cut breaks the
  * pair's connection visibly instead (see there for the rules).
  */
@@ -43,10 +45,6 @@ final class Network {
             streams[node] = s;
         }
         return s;
-    }
-
-    static long transmissionNanos(int bytes, long bitsPerSec) {
-        return bitsPerSec == 0 ? 0 : (bytes * 8L * 1_000_000_000L + bitsPerSec - 1) / bitsPerSec;
     }
 
     /** A message leaves {@code from} at the current time. */
@@ -171,8 +169,10 @@ final class Network {
             }
             retransmitNanos = retransmissionTimeoutNanos;            // a connection sends it again
         }
-        long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
-        from.sendFreeAtNanos = departs;
+        Framing framing = config.framing();
+        long starts = Math.max(now, from.sendFreeAtNanos);
+        from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
+        long departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec); // its first frame is on its way
         int copies = config.duplicateProbability() > 0 && random.nextDouble() < config.duplicateProbability() ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
             long latency = Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos); // datagrams: no cap
@@ -190,12 +190,13 @@ final class Network {
             }
             Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
             Node receiver = sim.node(to);
+            delivery.pipelineTailNanos = framing.pipelineTailNanos(bytes, from.bandwidthBitsPerSec, receiver.bandwidthBitsPerSec);
             if (connections != null) {
                 delivery.connection = connectionState.generation(from.id, to);
                 delivery.toEpoch = receiver.crashed ? -2 : receiver.epoch;   // to a dead life: never delivered
             }
             if (receiver.bandwidthBitsPerSec == 0) {
-                delivery.time = arrives;
+                delivery.time = arrives + delivery.pipelineTailNanos;   // its last frame has left the sender
                 sim.schedule(delivery);
             } else {
                 Jobs.NicArrival arrival = new Jobs.NicArrival(delivery);
@@ -205,15 +206,19 @@ final class Network {
         }
     }
 
-    /** The bits cross the receiver's NIC, one message at a time in arrival order. */
+    /**
+     * The message's first frame reaches the receiver's port: its bits cross the receiver's NIC,
+     * one message at a time in arrival order, and no sooner than its frames arrive.
+     */
     void receiveThroughNic(Jobs.Delivery delivery) {
         Node receiver = sim.node(delivery.to);
         if (receiver.crashed || lostOnTheWay(delivery)) {
             sim.arrive(delivery); // drops it, before it takes the NIC's time
             return;
         }
-        long done = Math.max(sim.now, receiver.receiveFreeAtNanos)
-                + transmissionNanos(delivery.sizeBytes, receiver.bandwidthBitsPerSec);
+        long done = Math.max(Math.max(sim.now, receiver.receiveFreeAtNanos)
+                + Framing.transmissionNanos(config.framing().wireBytes(delivery.sizeBytes), receiver.bandwidthBitsPerSec),
+                sim.now + delivery.pipelineTailNanos);
         receiver.receiveFreeAtNanos = done;
         delivery.time = done;
         sim.schedule(delivery);
