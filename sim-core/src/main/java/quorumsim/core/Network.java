@@ -49,13 +49,39 @@ final class Network {
 
     /** A message leaves {@code from} at the current time. */
     void transmit(Node from, int to, Message message) {
+        send(from, to, held(from, to, message), false, -1);
+    }
+
+    /** Counts and traces one copy of a message as sent. */
+    private Held held(Node from, int to, Message message) {
         long id = nextMessageId++;
         int bytes = message.sizeBytes();
         String type = message.typeName();
         long typeHash = sim.typeHash(type);
         sim.metrics.messageSent(message.getClass(), type, bytes);
         sim.trace(TraceKind.SEND, from.id, to, message, type, typeHash, bytes, id, null);
-        send(from, to, new Held(message, type, typeHash, bytes, id), false);
+        return new Held(message, type, typeHash, bytes, id);
+    }
+
+    /** Whether a multicast is one transmission copied by the switch: asked for, and on datagrams. */
+    boolean multicastsOnce() {
+        return config.switchMulticast() && connections == null;
+    }
+
+    /**
+     * A multicast leaves {@code from}: its NIC sends it once, the switch copies it to each
+     * receiver, and from there each copy goes its own way (partitions, loss, latency, the
+     * receiver's NIC). Each copy counts as a message sent, as a unicast would.
+     */
+    void transmitMulticast(Node from, int[] to, Message message) {
+        Framing framing = config.framing();
+        int bytes = message.sizeBytes();
+        long starts = Math.max(sim.now, from.sendFreeAtNanos);
+        from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
+        long departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec);
+        for (int receiver : to) {
+            send(from, receiver, held(from, receiver, message), false, departs);
+        }
     }
 
     /** A message sent but not yet on the wire: its connect is still being tried. */
@@ -98,8 +124,10 @@ final class Network {
     /**
      * Puts a message on the wire, or holds or drops it by the connection rules. {@code lastTry}:
      * its connect attempt timed out, so a link still cut now fails it instead of holding it.
+     * {@code multicastDepartsNanos}: when a multicast's first frame left the sender, or -1 for a
+     * unicast, which takes the sender's NIC now.
      */
-    private void send(Node from, int to, Held m, boolean lastTry) {
+    private void send(Node from, int to, Held m, boolean lastTry, long multicastDepartsNanos) {
         long now = sim.now;
         Message message = m.message();
         String type = m.type();
@@ -119,7 +147,7 @@ final class Network {
                     if (from.epoch != attempt.fromEpoch) {
                         dropSenderCrashed(to, from.id, earlier);
                     } else {
-                        send(from, to, earlier, true);
+                        send(from, to, earlier, true, -1);
                     }
                 }
             }
@@ -170,9 +198,12 @@ final class Network {
             retransmitNanos = retransmissionTimeoutNanos;            // a connection sends it again
         }
         Framing framing = config.framing();
-        long starts = Math.max(now, from.sendFreeAtNanos);
-        from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
-        long departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec); // its first frame is on its way
+        long departs = multicastDepartsNanos;                         // a multicast's copy: the sender's NIC sent it once
+        if (departs < 0) {
+            long starts = Math.max(now, from.sendFreeAtNanos);
+            from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
+            departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec); // its first frame is on its way
+        }
         int copies = config.duplicateProbability() > 0 && random.nextDouble() < config.duplicateProbability() ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
             long latency = Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos); // datagrams: no cap
@@ -185,8 +216,9 @@ final class Network {
                     int length = Math.min(sim.nodeCount(), Math.max(to + 1, 2 * from.lastDeliveryTo.length));
                     from.lastDeliveryTo = java.util.Arrays.copyOf(from.lastDeliveryTo, length);
                 }
-                arrives = Math.max(arrives, from.lastDeliveryTo[to]);
-                from.lastDeliveryTo[to] = arrives;
+                arrives = Math.max(arrives, from.lastDeliveryTo[to]);   // its first frame behind the last one's last frame
+                from.lastDeliveryTo[to] = arrives + framing.sendNanos(bytes, from.bandwidthBitsPerSec)
+                        - framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec);
             }
             Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
             Node receiver = sim.node(to);
@@ -252,7 +284,7 @@ final class Network {
             if (sender.crashed || sender.epoch != attempt.fromEpoch) {
                 dropSenderCrashed(to, from, m);
             } else {
-                send(sender, to, m, true);
+                send(sender, to, m, true, -1);
             }
         }
     }

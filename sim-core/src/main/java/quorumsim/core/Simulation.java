@@ -442,6 +442,9 @@ public final class Simulation {
             int to = outbox.destination(i);
             if (to == Outbox.WRITE) {
                 write(node, outbox.writeBytes(i), outbox.item(i));
+            } else if (to == Outbox.MULTICAST) {
+                Outbox.Multicast m = (Outbox.Multicast) outbox.item(i);
+                network.transmitMulticast(node, m.to(), m.message());
             } else {
                 network.transmit(node, to, (Message) outbox.item(i));
             }

@@ -77,6 +77,24 @@ class FramesTest {
     }
 
     @Test
+    void aFifoLinkDeliversASmallMessageAfterTheLargeOneBeforeItWhateverTheLatencyDraws() {
+        // 4 KB then 64 B to a receiver with an unlimited NIC: the small one's first frame could
+        // overtake the large one's last frame if the link did not keep its frames in order
+        NetworkConfig net = NetworkConfig.ideal(LATENCY).withLatency(new quorumsim.net.LatencyDistribution.Uniform(0, 5_000_000))
+                .withBandwidth(TEN_MEGABIT).withFraming(Framing.UDP_ETHERNET);
+        for (long seed = 1; seed <= 50; seed++) {
+            Probes probes = new Probes(new Simulation(seed, net, CpuCostModel.FREE, Probes.BUCKET_NANOS));
+            int receiver = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+            probes.add((id, p) -> p.onStart = ctx -> {
+                ctx.send(receiver, new Msg(1, 4096));
+                ctx.send(receiver, new Msg(2, 64));
+            });
+            probes.sim.runToCompletion();
+            assertEquals(List.of(new Msg(1, 4096), new Msg(2, 64)), probes.probe(receiver).messageContents(), "seed " + seed);
+        }
+    }
+
+    @Test
     void withoutFramesAMessageCrossesWholeAsBefore() {
         Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(TEN_MEGABIT), CpuCostModel.FREE);
         int receiver = probes.addIdle();
