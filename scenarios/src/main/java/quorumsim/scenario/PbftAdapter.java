@@ -21,7 +21,7 @@ final class PbftAdapter implements ProtocolAdapter {
     @Override
     public List<String> sectionKeys() {
         return List.of("checkpointInterval", "logWindow", "viewChangeTimeout", "batchSize", "batchWindow", "authentication",
-                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace");
+                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies");
     }
 
     @Override
@@ -88,6 +88,7 @@ final class PbftAdapter implements ProtocolAdapter {
                 .withAuthentication(PbftConfig.Authentication.valueOf(p.choice("authentication", "mac", List.of("mac", "signature")).toUpperCase(java.util.Locale.ROOT)))
                 .withTentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
                 .withReadOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
+                .withDigestReplies(p.bool("digestReplies", defaults.digestReplies()))
                 .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)));
         for (String problem : config.validate()) {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));

@@ -69,7 +69,7 @@ public final class ScenarioBinder {
                 (int) clusterFields.integer("quorum", 0, 1, 1000));
 
         Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo",
-                "mtu", "ipHeader", "linkHeader");
+                "mtu", "ipHeader", "linkHeader", "multicast");
         NetworkConfig network = network(networkFields, adapter);
         adapter.checkNetwork(networkFields, network, unsafe);
         ScenarioSpec.Hardware hardware = hardware(top.object("hardware", HARDWARE_KEYS.toArray(new String[0])), adapter);
@@ -146,7 +146,8 @@ public final class ScenarioBinder {
         long reorderDelay = f.durationNanos("reorderDelay", 1_000_000, 0, MAX_DURATION_NANOS);
         boolean fifo = f.bool("fifo", true);
         Framing framing = framing(f, adapter.framing());
-        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo, framing, false);
+        boolean multicast = f.bool("multicast", true);
+        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo, framing, multicast);
     }
 
     /** Frames: {@code mtu} 0 moves whole messages (and then no header may be set). */

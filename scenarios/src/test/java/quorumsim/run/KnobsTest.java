@@ -46,6 +46,7 @@ class KnobsTest {
         {"pbft-normal", "network.ipHeader=40B"},
         {"pbft-normal", "network.linkHeader=0B"},
         {"zk-saturation", "network.mtu=0B"},
+        {"pbft-normal", "network.multicast=false"},
     };
 
     private static String digest(String builtIn, String... more) {
