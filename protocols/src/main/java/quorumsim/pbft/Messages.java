@@ -34,16 +34,28 @@ public sealed interface Messages extends Message {
             return new Request(client, stream, timestamp, op, readOnly, payloadBytes, null);
         }
 
+        /**
+         * TOCS'02 section 5.1.1: the replica that sends the full result; the others send its digest.
+         * Spread over the replicas by client, stream and timestamp, which both sides know.
+         */
+        public int designatedReplier(int n) {
+            return (int) Math.floorMod(client + 31L * stream + timestamp, (long) n);
+        }
+
         public int sizeBytes() {
             return HEADER_BYTES + payloadBytes + authBytes(auth);
         }
     }
 
-    /** REPLY <v, t, c, i, r>. */
+    /**
+     * REPLY <v, t, c, i, r>. A digest reply (TOCS'02 section 5.1.1) carries only the result's
+     * digest: {@code result} then stands for that digest (equal results, equal digests), and a
+     * client may match it against a full reply but never take a result from it.
+     */
     record Reply(long view, int client, int stream, long timestamp, int replica, String result, boolean tentative,
-                 int payloadBytes, Auth auth) implements Messages {
+                 boolean digest, int payloadBytes, Auth auth) implements Messages {
         public Reply unsigned() {
-            return new Reply(view, client, stream, timestamp, replica, result, tentative, payloadBytes, null);
+            return new Reply(view, client, stream, timestamp, replica, result, tentative, digest, payloadBytes, null);
         }
 
         public int sizeBytes() {

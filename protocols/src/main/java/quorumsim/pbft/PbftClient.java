@@ -15,7 +15,10 @@ import quorumsim.pbft.Messages.Request;
  * f = 0). Each of its {@code outstanding} streams sends one request at a time with
  * increasing timestamps: to the primary first, to every replica on a timeout, with back-off.
  * A result counts after f+1 matching replies from different replicas, or a quorum of
- * matching replies when they are tentative or read-only.
+ * matching replies when they are tentative or read-only. With digest replies (TOCS'02
+ * section 5.1.1) one of the matching replies must carry the result in full; when the
+ * designated replier's full result disagrees with the others' digests, the client retransmits
+ * at once, and the replicas answer a retransmission in full.
  */
 public final class PbftClient implements Actor {
     private static final int MAX_BACKOFF = 8;
@@ -38,6 +41,8 @@ public final class PbftClient implements Actor {
         long issuedTrueNanos;
         long retryNanos;
         TimerId retry;
+        /** It retransmitted already because the designated replier's result disagreed with the digests. */
+        boolean fellBack;
         final TreeMap<Integer, Reply> replies = new TreeMap<>();
     }
 
@@ -73,6 +78,7 @@ public final class PbftClient implements Actor {
         s.request = sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null));
         s.issuedReadOnly = readOnly;
         s.replies.clear();
+        s.fellBack = false;
         s.issuedTrueNanos = ctx.trueTimeNanos();
         ctx.observe(new Observations.Issued(ctx.self(), index, s.timestamp, op));
         if (readOnly) {
@@ -118,6 +124,16 @@ public final class PbftClient implements Actor {
         if (finalMatches < quorums.weak() && allMatches < quorums.strongReplies()) {
             return;
         }
+        if (!hasFullResult(s, reply.result())) {                          // enough digests, but nobody sent this result
+            int replier = s.request.designatedReplier(replicas);
+            Reply designated = s.replies.get(replier);
+            if (designated != null && !designated.digest() && !s.fellBack) {
+                s.fellBack = true;                                        // the designated replier's result is not it
+                ctx.metrics().increment("digestReplyFallbacks");
+                retransmit(ctx, reply.stream());
+            }
+            return;
+        }
         java.util.ArrayList<Long> views = new java.util.ArrayList<>();
         for (Reply r : s.replies.values()) {
             if (r.result().equals(reply.result())) {
@@ -127,6 +143,16 @@ public final class PbftClient implements Actor {
         views.sort(null);
         view = Math.max(view, views.get(Math.max(0, views.size() - quorums.weak())));  // f+1 replies say at least this
         accept(ctx, reply.stream(), reply.result(), finalMatches < quorums.weak());
+    }
+
+    /** TOCS'02 5.1.1: a result is taken from a full reply only; a digest reply can only agree with one. */
+    private static boolean hasFullResult(Stream s, String result) {
+        for (Reply r : s.replies.values()) {
+            if (!r.digest() && r.result().equals(result)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void accept(Context ctx, int index, String result, boolean tentative) {
@@ -150,6 +176,14 @@ public final class PbftClient implements Actor {
         if (s.request == null || s.timestamp != t.timestamp()) {
             return;
         }
+        retransmit(ctx, t.stream());
+        s.retryNanos = Math.min(s.retryNanos * 2, workload.clientRetryNanos() * MAX_BACKOFF);
+        s.retry = ctx.setTimer(s.retryNanos, new Timers.ClientRetry(t.stream(), t.timestamp()));
+    }
+
+    /** The request again, to every replica; a read-only request goes as a normal one. */
+    private void retransmit(Context ctx, int index) {
+        Stream s = streams[index];
         if (s.request.readOnly()) {
             Request r = s.request;
             s.request = sign(ctx, new Request(r.client(), r.stream(), r.timestamp(), r.op(), false, r.payloadBytes(), null));
@@ -157,7 +191,5 @@ public final class PbftClient implements Actor {
         }
         ctx.metrics().increment("clientRetries");
         ctx.multicast(all, s.request);
-        s.retryNanos = Math.min(s.retryNanos * 2, workload.clientRetryNanos() * MAX_BACKOFF);
-        s.retry = ctx.setTimer(s.retryNanos, new Timers.ClientRetry(t.stream(), t.timestamp()));
     }
 }

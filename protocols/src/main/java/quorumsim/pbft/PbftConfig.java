@@ -29,92 +29,99 @@ import quorumsim.kv.Workload;
  *                                never commits: unsafe across view changes, for teaching)
  * @param workload                the clients
  * @param costs                   CPU costs
+ * @param digestReplies           one designated replica sends each result, the others its digest
+ *                                (TOCS'02 section 5.1.1; the implementation's default)
  */
 public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpointInterval, int logWindow,
                          long viewChangeTimeoutNanos, int batchSize, long batchWindowNanos,
                          Authentication authentication, boolean tentativeExecution, boolean readOnlyOptimization,
-                         String variant, Workload workload, PbftCosts costs) {
+                         String variant, Workload workload, PbftCosts costs, boolean digestReplies) {
 
     public enum Authentication { MAC, SIGNATURE }
 
     public static final String STANDARD = "standard";
     public static final String SKIP_COMMIT = "skip-commit";
 
-    /** f = 1 (4 replicas, quorum 3), K = 128, L = 256, 100 ms view-change timeout, no batching, MACs. */
+    /** f = 1 (4 replicas, quorum 3), K = 128, L = 256, 100 ms view-change timeout, no batching, MACs, digest replies. */
     public static PbftConfig defaults() {
         return new PbftConfig(1, 4, 3, false, 128, 256, 100_000_000L, 1, 1_000_000L, Authentication.MAC,
-                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults());
+                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true);
     }
 
     public PbftConfig withF(int newF) {
         return new PbftConfig(newF, 3 * newF + 1, Quorums.intersecting(3 * newF + 1, newF), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
     public PbftConfig withN(int newN) {
         return new PbftConfig(f, newN, Quorums.intersecting(newN, f), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withQuorum(int q) {
         return new PbftConfig(f, n, q, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withUnsafe(boolean u) {
         return new PbftConfig(f, n, quorum, u, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withCheckpointInterval(int k) {
         return new PbftConfig(f, n, quorum, unsafe, k, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withLogWindow(int l) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, l, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withViewChangeTimeoutNanos(long t) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, t,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withBatching(int size, long windowNanos) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withAuthentication(Authentication a) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withTentativeExecution(boolean t) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withReadOnlyOptimization(boolean r) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs, digestReplies);
     }
 
     public PbftConfig withVariant(String v) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs, digestReplies);
     }
 
     public PbftConfig withWorkload(Workload w) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs, digestReplies);
     }
 
     public PbftConfig withCosts(PbftCosts c) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c, digestReplies);
+    }
+
+    public PbftConfig withDigestReplies(boolean d) {
+        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, d);
     }
 
     public boolean skipsCommit() {

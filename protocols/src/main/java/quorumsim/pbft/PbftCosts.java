@@ -16,7 +16,10 @@ public record PbftCosts(long receivePerMessageNanos, double receivePerByteNanos,
                         long executeNanos) {
 
     public static final String DEFAULT_PROFILE = "modern-server";
-    private static final List<String> KEYS = List.of("receivePerMessageNanos", "receivePerByteNanos", "sendPerMessageNanos",
+    /** The profiles a scenario may choose ({@code hardware.profile}), the default first. */
+    public static final List<String> PROFILES = List.of(DEFAULT_PROFILE, "osdi99");
+    /** The costs by name, in the record's order: a profile file's keys and {@code hardware.costs:}'s. */
+    public static final List<String> KEYS = List.of("receivePerMessageNanos", "receivePerByteNanos", "sendPerMessageNanos",
             "sendPerByteNanos", "macNanos", "signatureSignNanos", "signatureVerifyNanos", "executeNanos");
     private static final PbftCosts DEFAULTS = profile(DEFAULT_PROFILE);
 
@@ -31,7 +34,7 @@ public record PbftCosts(long receivePerMessageNanos, double receivePerByteNanos,
         java.util.Properties p = new java.util.Properties();
         try (java.io.InputStream in = PbftCosts.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no PBFT cost profile '" + name + "'; known: modern-server, osdi99");
+                throw new IllegalArgumentException("no PBFT cost profile '" + name + "'; known: " + String.join(", ", PROFILES));
             }
             p.load(in);
         } catch (java.io.IOException e) {
@@ -51,6 +54,21 @@ public record PbftCosts(long receivePerMessageNanos, double receivePerByteNanos,
                 Long.parseLong(p.getProperty(KEYS.get(2)).trim()), Double.parseDouble(p.getProperty(KEYS.get(3)).trim()),
                 Long.parseLong(p.getProperty(KEYS.get(4)).trim()), Long.parseLong(p.getProperty(KEYS.get(5)).trim()),
                 Long.parseLong(p.getProperty(KEYS.get(6)).trim()), Long.parseLong(p.getProperty(KEYS.get(7)).trim()));
+    }
+
+    /** These costs with some replaced by name (a key of {@link #KEYS}); whole-nanosecond costs are rounded. */
+    public PbftCosts withOverrides(java.util.Map<String, Double> overrides) {
+        double[] v = {receivePerMessageNanos, receivePerByteNanos, sendPerMessageNanos, sendPerByteNanos, macNanos,
+                signatureSignNanos, signatureVerifyNanos, executeNanos};
+        for (java.util.Map.Entry<String, Double> e : overrides.entrySet()) {
+            int at = KEYS.indexOf(e.getKey());
+            if (at < 0) {
+                throw new IllegalArgumentException("unknown PBFT cost '" + e.getKey() + "'; known: " + KEYS);
+            }
+            v[at] = e.getValue();
+        }
+        return new PbftCosts(Math.round(v[0]), v[1], Math.round(v[2]), v[3], Math.round(v[4]), Math.round(v[5]), Math.round(v[6]),
+                Math.round(v[7]));
     }
 
     /** Everything free: latency is then pure network delay (for counting message delays). */

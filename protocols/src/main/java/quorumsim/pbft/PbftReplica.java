@@ -268,7 +268,7 @@ public final class PbftReplica implements Actor {
             return;                                                       // stale timestamp: discard
         }
         if (last != null && req.timestamp() == last.timestamp()) {
-            sendReply(ctx, req, last.result(), lastIsTentative);          // resend the cached reply
+            sendReply(ctx, req, last.result(), lastIsTentative, true);    // resend the cached reply, in full
             if (lastIsTentative && viewActive && !isPrimary()) {
                 awaitCommit(ctx, req);                                    // executed tentatively only: it may never commit
             }
@@ -317,15 +317,21 @@ public final class PbftReplica implements Actor {
             return;
         }
         ctx.chargeCpu(config.costs().executeNanos());
-        sendReply(ctx, req, state.read(req.op()), true);
+        sendReply(ctx, req, state.read(req.op()), true, false);
     }
 
-    private void sendReply(Context ctx, Request req, String result, boolean tentative) {
-        Reply unsigned = new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative,
-                config.workload().replySizeBytes(), null);
+    /**
+     * TOCS'02 section 5.1.1: with digest replies, only the request's designated replier sends the
+     * result; the others send its digest. A reply sent again (the client retransmitted) is full.
+     */
+    private void sendReply(Context ctx, Request req, String result, boolean tentative, boolean again) {
+        boolean digest = config.digestReplies() && !again && req.designatedReplier(config.n()) != self;
+        int payloadBytes = digest ? Messages.DIGEST_BYTES : config.workload().replySizeBytes();
+        Reply unsigned = new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
+                payloadBytes, null);
         Auth a = auth.forReceivers(ctx, unsigned, 1);
-        ctx.send(req.client(), new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative,
-                unsigned.payloadBytes(), a));
+        ctx.send(req.client(), new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
+                payloadBytes, a));
     }
 
     // ---------------------------------------------------------------- primary
@@ -542,7 +548,7 @@ public final class PbftReplica implements Actor {
             }
             ctx.chargeCpu(config.costs().executeNanos());
             String result = state.execute(req.client(), req.stream(), req.timestamp(), req.op(), tentative);
-            sendReply(ctx, req, result, tentative);
+            sendReply(ctx, req, result, tentative, false);
         }
         lastExecuted = slot.seq;
     }

@@ -362,7 +362,8 @@ final class PbftSubject implements Subject {
         if (value instanceof Reply r) {
             Term.Call reply = Term.call("Reply", "v", r.view(), "c", letter(r.client()), "t", r.timestamp(), "i", r.replica(),
                     "r", r.result());
-            return r.tentative() ? with(reply, "tentative", true) : reply;
+            Term.Call shown = r.digest() ? with(reply, "digest", true) : reply;
+            return r.tentative() ? with(shown, "tentative", true) : shown;
         }
         if (value instanceof PrePrepare pp) {
             return prePrepareTerm("PrePrepare", pp);

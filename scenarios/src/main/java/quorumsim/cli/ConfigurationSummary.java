@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftCosts;
 import quorumsim.pbft.Quorums;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.scenario.Units;
@@ -38,6 +39,9 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             values.put("committed", count(q.commits(), "matching commit"));
             values.put("client accepts", count(c.tentativeExecution() ? q.strongReplies() : q.weak(), "matching reply", "matching replies")
                     + (c.readOnlyOptimization() ? " (" + q.strongReplies() + " for a read-only request)" : ""));
+            values.put("replies", c.digestReplies() ? "the designated replica's result, digests from the others" : "the full result from every replica");
+            String profile = spec.hardware().costProfile() == null ? PbftCosts.DEFAULT_PROFILE : spec.hardware().costProfile();
+            values.put("CPU costs", profile + (spec.hardware().costOverrides().isEmpty() ? "" : ", with " + spec.hardware().costOverrides().keySet() + " set"));
             values.put("view change", "new view on " + count(q.viewChanges(), "VIEW-CHANGE") + "; first timeout "
                     + Units.formatDuration(c.viewChangeTimeoutNanos()) + ", doubling");
             values.put("checkpoints", "every K = " + c.checkpointInterval() + ", stable with " + q.checkpoint() + "; log window L = " + c.logWindow());

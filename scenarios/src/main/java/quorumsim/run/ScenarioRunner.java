@@ -21,6 +21,25 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /**
+     * The scenario's {@code hardware:} over the deployment's own choices: cores and clock drift on
+     * every server, the NIC bandwidth on every client. Unset fields leave the deployment's values.
+     */
+    static void applyHardware(Simulation sim, ScenarioSpec.Hardware hardware, int servers) {
+        for (int id = 0; id < sim.nodeCount(); id++) {
+            if (id < servers) {
+                if (hardware.cores() > 0) {
+                    sim.reshapeNode(id, node -> node.withCores(hardware.cores()));
+                }
+                if (hardware.clockDriftPpm() != 0) {
+                    sim.reshapeNode(id, node -> node.withClock(node.clockOffsetNanos(), hardware.clockDriftPpm()));
+                }
+            } else if (hardware.clientBandwidthBitsPerSec() >= 0) {
+                sim.reshapeNode(id, node -> node.withBandwidth(hardware.clientBandwidthBitsPerSec()));
+            }
+        }
+    }
+
     public static RunResult run(ScenarioSpec spec, RunOptions options) {
         return run(spec, options, List.of());
     }
@@ -43,6 +62,7 @@ public final class ScenarioRunner {
         Simulation sim = new Simulation(spec.seed(), spec.network(), adapter.costModel(config), bucketNanos);
         Deployment deployment = adapter.deploy(sim, config);
         sim.setServerCount(deployment.servers());
+        applyHardware(sim, spec.hardware(), deployment.servers());
         sim.metrics().measureBetween(spec.warmupNanos(), spec.durationNanos());
 
         DiagramWindow diagram = null;

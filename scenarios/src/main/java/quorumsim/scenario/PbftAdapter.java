@@ -6,6 +6,7 @@ import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
 import quorumsim.kv.Workload;
 import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftCosts;
 import quorumsim.pbft.PbftDeployment;
 import quorumsim.pbft.PbftMemory;
 import quorumsim.pbft.byzantine.ByzantineReplica;
@@ -21,7 +22,27 @@ final class PbftAdapter implements ProtocolAdapter {
     @Override
     public List<String> sectionKeys() {
         return List.of("checkpointInterval", "logWindow", "viewChangeTimeout", "batchSize", "batchWindow", "authentication",
-                "tentativeExecution", "readOnly", "variant", "clientRetry", "replySize", "keySpace");
+                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies");
+    }
+
+    @Override
+    public List<String> hardwareKeys() {
+        return List.of("cores", "clockDriftPpm", "clientBandwidth", "profile", "costs");
+    }
+
+    @Override
+    public List<String> workloadKeys() {
+        return List.of("replySize");
+    }
+
+    @Override
+    public List<String> costProfiles() {
+        return PbftCosts.PROFILES;
+    }
+
+    @Override
+    public List<String> costKeys() {
+        return PbftCosts.KEYS;
     }
 
     @Override
@@ -54,10 +75,12 @@ final class PbftAdapter implements ProtocolAdapter {
                 .withClients(workload.clients())
                 .withOutstanding(workload.outstanding())
                 .withReadRatio(workload.readRatio())
-                .withSizes(workload.requestSizeBytes(), (int) p.sizeBytes("replySize", defaults.workload().replySizeBytes(), 0, 64L << 20))
+                .withSizes(workload.requestSizeBytes(), workload.replySizeBytes() < 0 ? defaults.workload().replySizeBytes() : workload.replySizeBytes())
                 .withClientRetryNanos(p.durationNanos("clientRetry", defaults.workload().clientRetryNanos(), 1_000, 3_600_000_000_000L))
                 .withKeySpace((int) p.integer("keySpace", defaults.workload().keySpace(), 1, 100_000_000));
-        config = config.withWorkload(w)
+        PbftCosts costs = PbftCosts.profile(hardware.costProfile() == null ? PbftCosts.DEFAULT_PROFILE : hardware.costProfile())
+                .withOverrides(hardware.costOverrides());
+        config = config.withWorkload(w).withCosts(costs)
                 .withCheckpointInterval((int) p.integer("checkpointInterval", defaults.checkpointInterval(), 1, 1_000_000))
                 .withLogWindow((int) p.integer("logWindow", defaults.logWindow(), 1, 10_000_000))
                 .withViewChangeTimeoutNanos(p.durationNanos("viewChangeTimeout", defaults.viewChangeTimeoutNanos(), 1_000, 3_600_000_000_000L))
@@ -66,6 +89,7 @@ final class PbftAdapter implements ProtocolAdapter {
                 .withAuthentication(PbftConfig.Authentication.valueOf(p.choice("authentication", "mac", List.of("mac", "signature")).toUpperCase(java.util.Locale.ROOT)))
                 .withTentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
                 .withReadOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
+                .withDigestReplies(p.bool("digestReplies", defaults.digestReplies()))
                 .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)));
         for (String problem : config.validate()) {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 
@@ -20,6 +21,29 @@ public interface ProtocolAdapter {
 
     /** Workload kinds this protocol runs, the first being the default. */
     List<String> workloadKinds();
+
+    /** How its messages are framed unless {@code network:} says otherwise: UDP over IPv4 over Ethernet. */
+    default Framing framing() {
+        return Framing.UDP_ETHERNET;
+    }
+
+    /** Keys of {@code hardware:} this protocol uses; a scenario that sets another is refused. */
+    List<String> hardwareKeys();
+
+    /** Keys of {@code workload:} beyond kind, clients, outstanding, readRatio and requestSize that it uses. */
+    default List<String> workloadKeys() {
+        return List.of();
+    }
+
+    /** Names {@code hardware.profile} may take, the default first; empty if the protocol has no choice of profile. */
+    default List<String> costProfiles() {
+        return List.of();
+    }
+
+    /** Keys of {@code hardware.costs:}, each a number overriding the profile's cost. */
+    default List<String> costKeys() {
+        return List.of();
+    }
 
     /** Byzantine behaviour names it understands. */
     Set<String> behaviours();

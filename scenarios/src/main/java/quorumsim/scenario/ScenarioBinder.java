@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import quorumsim.disk.DiskConfig;
+import quorumsim.net.Framing;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 
@@ -16,6 +17,10 @@ public final class ScenarioBinder {
     static final long MAX_DURATION_NANOS = 24L * 3600 * 1_000_000_000L;
     static final List<String> TOP_KEYS = List.of("name", "description", "protocol", "seed", "duration", "warmup", "unsafe",
             "cluster", "pbft", "zab", "network", "hardware", "workload", "byzantine", "faults", "expect", "checks", "report");
+
+    /** Every key {@code hardware:} knows; each protocol uses some ({@link ProtocolAdapter#hardwareKeys}). */
+    static final List<String> HARDWARE_KEYS = List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm",
+            "clientBandwidth", "profile", "costs");
 
     private final String source;
     private final List<Problem> problems = Fields.newProblems();
@@ -63,17 +68,20 @@ public final class ScenarioBinder {
                 (int) clusterFields.integer("n", 0, 1, MemoryBudget.MAX_NODES),
                 (int) clusterFields.integer("quorum", 0, 1, MemoryBudget.MAX_NODES));
 
-        Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo");
-        NetworkConfig network = network(networkFields);
+        Fields networkFields = top.object("network", "latency", "bandwidth", "loss", "duplicate", "reorder", "reorderDelay", "fifo",
+                "mtu", "ipHeader", "linkHeader", "multicast");
+        NetworkConfig network = network(networkFields, adapter);
         adapter.checkNetwork(networkFields, network, unsafe);
-        ScenarioSpec.Hardware hardware = hardware(top.object("hardware", "cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth"));
-        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize", "sync");
+        ScenarioSpec.Hardware hardware = hardware(top.object("hardware", HARDWARE_KEYS.toArray(new String[0])), adapter);
+        Fields workloadFields = top.object("workload", "kind", "clients", "outstanding", "readRatio", "requestSize", "replySize", "sync");
+        rejectKeys(workloadFields, List.of("replySize"), adapter.workloadKeys(), protocol);
         String workloadKind = workloadFields.choice("kind", adapter.workloadKinds().get(0), adapter.workloadKinds());
         ScenarioSpec.Workload workload = new ScenarioSpec.Workload(workloadKind,
                 (int) workloadFields.integer("clients", workloadKind.equals("broadcast") ? 0 : 4, 0, 100_000),   // broadcast: the leader generates
                 (int) workloadFields.integer("outstanding", 1, 1, 100_000),
                 workloadFields.number("readRatio", 0.0, 0.0, 1.0),
                 (int) workloadFields.sizeBytes("requestSize", 1024, 0, 64L * 1024 * 1024),
+                workloadFields.has("replySize") ? (int) workloadFields.sizeBytes("replySize", 0, 0, 64L * 1024 * 1024) : -1,
                 workloadFields.number("sync", 0.0, 0.0, 1.0));
         if (workloadFields.has("sync") && !(protocol.equals("zab") && workloadKind.equals("saturation"))) {
             workloadFields.report(workloadFields.value("sync"), "sync", "a sync before reads is for Zab's saturation workload only");
@@ -136,7 +144,7 @@ public final class ScenarioBinder {
         return problems.isEmpty();
     }
 
-    private NetworkConfig network(Fields f) {
+    private NetworkConfig network(Fields f, ProtocolAdapter adapter) {
         LatencyDistribution latency = latency(f.object("latency", "distribution", "value", "min", "max", "mean", "stddev", "alpha"), f);
         long bandwidth = f.bandwidth("bandwidth", 1_000_000_000L);
         double loss = f.number("loss", 0, 0, 1);
@@ -144,7 +152,22 @@ public final class ScenarioBinder {
         double reorder = f.number("reorder", 0, 0, 1);
         long reorderDelay = f.durationNanos("reorderDelay", 1_000_000, 0, MAX_DURATION_NANOS);
         boolean fifo = f.bool("fifo", true);
-        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo);
+        Framing framing = framing(f, adapter.framing());
+        boolean multicast = f.bool("multicast", true);
+        return new NetworkConfig(latency, bandwidth, loss, duplicate, reorder, reorderDelay, fifo, framing, multicast);
+    }
+
+    /** Frames: {@code mtu} 0 moves whole messages (and then no header may be set). */
+    private static Framing framing(Fields f, Framing defaults) {
+        int mtu = (int) f.sizeBytes("mtu", defaults.mtuBytes(), 0, 1L << 20);
+        int ip = (int) f.sizeBytes("ipHeader", mtu == 0 ? 0 : defaults.ipHeaderBytes(), 0, 65_535);
+        int link = (int) f.sizeBytes("linkHeader", mtu == 0 ? 0 : defaults.linkHeaderBytes(), 0, 65_535);
+        try {
+            return new Framing(mtu, ip, link);
+        } catch (IllegalArgumentException e) {
+            f.report(f.value(f.has("mtu") ? "mtu" : "ipHeader"), f.has("mtu") ? "mtu" : "ipHeader", e.getMessage());
+            return defaults;
+        }
     }
 
     private LatencyDistribution latency(Fields f, Fields network) {
@@ -175,15 +198,36 @@ public final class ScenarioBinder {
         }
     }
 
-    private ScenarioSpec.Hardware hardware(Fields f) {
+    /** Reports each of {@code keys} that is set but not among what {@code protocol} uses. */
+    private static void rejectKeys(Fields f, List<String> keys, List<String> used, String protocol) {
+        for (String key : keys) {
+            if (f.has(key) && !used.contains(key)) {
+                f.report(f.value(key), key, "'" + key + "' does not apply to protocol " + protocol + "; it uses: " + String.join(", ", used));
+            }
+        }
+    }
+
+    private ScenarioSpec.Hardware hardware(Fields f, ProtocolAdapter adapter) {
+        rejectKeys(f, HARDWARE_KEYS, adapter.hardwareKeys(), adapter.name());
+        String profile = adapter.costProfiles().isEmpty() || !f.has("profile") ? null : f.choice("profile", null, adapter.costProfiles());
+        TreeMap<String, Double> costs = new TreeMap<>();
+        if (!adapter.costKeys().isEmpty()) {
+            Fields costFields = f.object("costs", adapter.costKeys().toArray(new String[0]));
+            for (String key : adapter.costKeys()) {
+                if (costFields.has(key)) {
+                    costs.put(key, costFields.number(key, 0, 0, 1e12));
+                }
+            }
+        }
         int cores = (int) f.integer("cores", 0, 1, 1024);
         boolean diskSet = f.has("fsync") || f.has("diskBandwidth") || f.has("groupCommitLimit");
         long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
         long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
         int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
         double drift = f.number("clockDriftPpm", 0, 0, 100_000);
-        long clientBandwidth = f.bandwidth("clientBandwidth", 0);
-        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth);
+        long clientBandwidth = f.has("clientBandwidth") ? f.bandwidth("clientBandwidth", 0) : -1;
+        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth,
+                profile, costs);
     }
 
     private ScenarioSpec.Expect expect(Fields f) {

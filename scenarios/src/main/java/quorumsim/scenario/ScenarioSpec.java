@@ -33,20 +33,25 @@ public record ScenarioSpec(
     }
 
     /**
-     * Server hardware. {@code cores} 0 and {@code disk} null take the protocol's defaults;
-     * clients have unlimited NICs unless {@code clientBandwidthBitsPerSec} is set.
+     * Server hardware. {@code costProfile} null and no {@code costOverrides} take the protocol's
+     * default costs; {@code cores} 0, {@code disk} null and {@code clientBandwidthBitsPerSec} -1
+     * take the protocol's defaults (PBFT's clients have the network's bandwidth, Zab's unlimited
+     * NICs); a client bandwidth of 0 is unlimited. {@code clockDriftPpm} applies to every server.
      */
-    public record Hardware(int cores, DiskConfig disk, double clockDriftPpm, long clientBandwidthBitsPerSec) {
+    public record Hardware(int cores, DiskConfig disk, double clockDriftPpm, long clientBandwidthBitsPerSec, String costProfile,
+                           Map<String, Double> costOverrides) {
     }
 
     /**
      * @param kind        "kv" (PBFT/unreplicated), "saturation", "lock", "election", "idle", "create-delete" or "broadcast" (Zab)
      * @param outstanding requests in flight per client
+     * @param replySizeBytes result payload bytes of each reply; -1 takes the protocol's default
      * @param syncRatio   Zab saturation: share of reads preceded by a sync
      */
-    public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes, double syncRatio) {
+    public record Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes, int replySizeBytes,
+                           double syncRatio) {
         public Workload(String kind, int clients, int outstanding, double readRatio, int requestSizeBytes) {
-            this(kind, clients, outstanding, readRatio, requestSizeBytes, 0);
+            this(kind, clients, outstanding, readRatio, requestSizeBytes, -1, 0);
         }
     }
 

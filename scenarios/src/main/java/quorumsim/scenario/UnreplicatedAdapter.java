@@ -9,8 +9,8 @@ import quorumsim.protocols.Deployment;
 import quorumsim.unreplicated.UnreplicatedDeployment;
 
 /**
- * The unreplicated baseline: one server, PBFT's clients, workload and costs, so every result
- * can be shown beside what replication costs. It reads the {@code pbft:} workload keys too.
+ * The unreplicated baseline: one server, PBFT's clients, workload (request and reply sizes)
+ * and cost profile, so every result can be shown beside what replication costs.
  */
 final class UnreplicatedAdapter implements ProtocolAdapter {
     private final PbftAdapter pbft = new PbftAdapter();
@@ -23,6 +23,26 @@ final class UnreplicatedAdapter implements ProtocolAdapter {
     @Override
     public List<String> sectionKeys() {
         return List.of();
+    }
+
+    @Override
+    public List<String> hardwareKeys() {
+        return pbft.hardwareKeys();
+    }
+
+    @Override
+    public List<String> workloadKeys() {
+        return pbft.workloadKeys();
+    }
+
+    @Override
+    public List<String> costProfiles() {
+        return pbft.costProfiles();
+    }
+
+    @Override
+    public List<String> costKeys() {
+        return pbft.costKeys();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.Simulation;
 import quorumsim.cpu.CpuCostModel;
+import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 import quorumsim.zab.ZabConfig;
@@ -57,6 +58,17 @@ final class ZabAdapter implements ProtocolAdapter {
     @Override
     public Set<String> behaviours() {
         return new java.util.TreeSet<>(ByzantineServer.BEHAVIOURS);
+    }
+
+    /** Zab talks TCP: 20 B of IPv4 and 20 of TCP header in each 1,500-byte frame, Ethernet's 38 outside. */
+    @Override
+    public Framing framing() {
+        return new Framing(1500, 40, 38);
+    }
+
+    @Override
+    public List<String> hardwareKeys() {
+        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth");
     }
 
     @Override

@@ -13,7 +13,7 @@ class MemoryBudgetTest {
     private static final long GIB = 1L << 30;
 
     private static ScenarioSpec.Workload clients(int clients) {
-        return new ScenarioSpec.Workload("kv", clients, 1, 0.0, 1024);
+        return new ScenarioSpec.Workload("kv", clients, 1, 0.0, 1024, -1, 0);
     }
 
     @Test

@@ -31,6 +31,8 @@ class ScenarioReferenceTest {
         {"pbft", "network: {latency: {zzz: 1}}"},
         {"pbft", "network: {latency: {distribution: zzz}}"},
         {"pbft", "hardware: {zzz: 1}"},
+        {"pbft", "hardware: {profile: zzz}"},
+        {"pbft", "hardware: {costs: {zzz: 1}}"},
         {"pbft", "workload: {zzz: 1}"},
         {"pbft", "workload: {kind: zzz}"},
         {"zab", "workload: {kind: zzz}"},

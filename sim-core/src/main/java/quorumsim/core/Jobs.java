@@ -21,6 +21,8 @@ final class Jobs {
         long connection = -1;
         /** The receiver's life (epoch) it was sent to (networks with connections), or -1. */
         int toEpoch = -1;
+        /** From its first frame reaching the receiver's port, the soonest its last has crossed it ({@code Framing}). */
+        long pipelineTailNanos;
 
         Delivery(int from, int to, Message message, String type, long typeHash, int sizeBytes, long messageId) {
             this.from = from;

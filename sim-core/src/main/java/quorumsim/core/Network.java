@@ -2,6 +2,7 @@ package quorumsim.core;
 
 import java.util.SplittableRandom;
 import quorumsim.net.Connections;
+import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.net.Partitions;
 import quorumsim.trace.TraceKind;
@@ -9,7 +10,8 @@ import quorumsim.trace.TraceKind;
 /**
  * Moves messages: partition and loss checks, sender NIC serialization (FIFO per sender),
  * latency drawn from the sender's own network stream, optional reordering and duplication,
- * receiver NIC serialization, FIFO links when asked. On datagrams, a message on a link that is
+ * receiver NIC serialization, FIFO links when asked. A message crosses as frames with headers
+ * ({@link Framing}), stored and forwarded per frame, so a large one is pipelined. On datagrams, a message on a link that is
  * cut when it is sent or when it arrives is dropped. With {@link Connections}, a cut breaks the
  * pair's connection visibly instead (see there for the rules).
  */
@@ -45,19 +47,41 @@ final class Network {
         return s;
     }
 
-    static long transmissionNanos(int bytes, long bitsPerSec) {
-        return bitsPerSec == 0 ? 0 : (bytes * 8L * 1_000_000_000L + bitsPerSec - 1) / bitsPerSec;
-    }
-
     /** A message leaves {@code from} at the current time. */
     void transmit(Node from, int to, Message message) {
+        send(from, to, held(from, to, message), false, -1);
+    }
+
+    /** Counts and traces one copy of a message as sent. */
+    private Held held(Node from, int to, Message message) {
         long id = nextMessageId++;
         int bytes = message.sizeBytes();
         String type = message.typeName();
         long typeHash = sim.typeHash(type);
         sim.metrics.messageSent(message.getClass(), type, bytes);
         sim.trace(TraceKind.SEND, from.id, to, message, type, typeHash, bytes, id, null);
-        send(from, to, new Held(message, type, typeHash, bytes, id), false);
+        return new Held(message, type, typeHash, bytes, id);
+    }
+
+    /** Whether a multicast is one transmission copied by the switch: asked for, and on datagrams. */
+    boolean multicastsOnce() {
+        return config.switchMulticast() && connections == null;
+    }
+
+    /**
+     * A multicast leaves {@code from}: its NIC sends it once, the switch copies it to each
+     * receiver, and from there each copy goes its own way (partitions, loss, latency, the
+     * receiver's NIC). Each copy counts as a message sent, as a unicast would.
+     */
+    void transmitMulticast(Node from, int[] to, Message message) {
+        Framing framing = config.framing();
+        int bytes = message.sizeBytes();
+        long starts = Math.max(sim.now, from.sendFreeAtNanos);
+        from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
+        long departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec);
+        for (int receiver : to) {
+            send(from, receiver, held(from, receiver, message), false, departs);
+        }
     }
 
     /** A message sent but not yet on the wire: its connect is still being tried. */
@@ -100,8 +124,10 @@ final class Network {
     /**
      * Puts a message on the wire, or holds or drops it by the connection rules. {@code lastTry}:
      * its connect attempt timed out, so a link still cut now fails it instead of holding it.
+     * {@code multicastDepartsNanos}: when a multicast's first frame left the sender, or -1 for a
+     * unicast, which takes the sender's NIC now.
      */
-    private void send(Node from, int to, Held m, boolean lastTry) {
+    private void send(Node from, int to, Held m, boolean lastTry, long multicastDepartsNanos) {
         long now = sim.now;
         Message message = m.message();
         String type = m.type();
@@ -121,7 +147,7 @@ final class Network {
                     if (from.epoch != attempt.fromEpoch) {
                         dropSenderCrashed(to, from.id, earlier);
                     } else {
-                        send(from, to, earlier, true);
+                        send(from, to, earlier, true, -1);
                     }
                 }
             }
@@ -171,8 +197,13 @@ final class Network {
             }
             retransmitNanos = retransmissionTimeoutNanos;            // a connection sends it again
         }
-        long departs = Math.max(now, from.sendFreeAtNanos) + transmissionNanos(bytes, from.bandwidthBitsPerSec);
-        from.sendFreeAtNanos = departs;
+        Framing framing = config.framing();
+        long departs = multicastDepartsNanos;                         // a multicast's copy: the sender's NIC sent it once
+        if (departs < 0) {
+            long starts = Math.max(now, from.sendFreeAtNanos);
+            from.sendFreeAtNanos = starts + framing.sendNanos(bytes, from.bandwidthBitsPerSec);
+            departs = starts + framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec); // its first frame is on its way
+        }
         int copies = config.duplicateProbability() > 0 && random.nextDouble() < config.duplicateProbability() ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
             long latency = Math.min(config.latency().sampleNanos(random), retransmissionTimeoutNanos); // datagrams: no cap
@@ -185,17 +216,19 @@ final class Network {
                     int length = Math.min(sim.nodeCount(), Math.max(to + 1, 2 * from.lastDeliveryTo.length));
                     from.lastDeliveryTo = java.util.Arrays.copyOf(from.lastDeliveryTo, length);
                 }
-                arrives = Math.max(arrives, from.lastDeliveryTo[to]);
-                from.lastDeliveryTo[to] = arrives;
+                arrives = Math.max(arrives, from.lastDeliveryTo[to]);   // its first frame behind the last one's last frame
+                from.lastDeliveryTo[to] = arrives + framing.sendNanos(bytes, from.bandwidthBitsPerSec)
+                        - framing.firstFrameSentNanos(bytes, from.bandwidthBitsPerSec);
             }
             Jobs.Delivery delivery = new Jobs.Delivery(from.id, to, message, type, typeHash, bytes, id);
             Node receiver = sim.node(to);
+            delivery.pipelineTailNanos = framing.pipelineTailNanos(bytes, from.bandwidthBitsPerSec, receiver.bandwidthBitsPerSec);
             if (connections != null) {
                 delivery.connection = connectionState.generation(from.id, to);
                 delivery.toEpoch = receiver.crashed ? -2 : receiver.epoch;   // to a dead life: never delivered
             }
             if (receiver.bandwidthBitsPerSec == 0) {
-                delivery.time = arrives;
+                delivery.time = arrives + delivery.pipelineTailNanos;   // its last frame has left the sender
                 sim.schedule(delivery);
             } else {
                 Jobs.NicArrival arrival = new Jobs.NicArrival(delivery);
@@ -205,15 +238,19 @@ final class Network {
         }
     }
 
-    /** The bits cross the receiver's NIC, one message at a time in arrival order. */
+    /**
+     * The message's first frame reaches the receiver's port: its bits cross the receiver's NIC,
+     * one message at a time in arrival order, and no sooner than its frames arrive.
+     */
     void receiveThroughNic(Jobs.Delivery delivery) {
         Node receiver = sim.node(delivery.to);
         if (receiver.crashed || lostOnTheWay(delivery)) {
             sim.arrive(delivery); // drops it, before it takes the NIC's time
             return;
         }
-        long done = Math.max(sim.now, receiver.receiveFreeAtNanos)
-                + transmissionNanos(delivery.sizeBytes, receiver.bandwidthBitsPerSec);
+        long done = Math.max(Math.max(sim.now, receiver.receiveFreeAtNanos)
+                + Framing.transmissionNanos(config.framing().wireBytes(delivery.sizeBytes), receiver.bandwidthBitsPerSec),
+                sim.now + delivery.pipelineTailNanos);
         receiver.receiveFreeAtNanos = done;
         delivery.time = done;
         sim.schedule(delivery);
@@ -247,7 +284,7 @@ final class Network {
             if (sender.crashed || sender.epoch != attempt.fromEpoch) {
                 dropSenderCrashed(to, from, m);
             } else {
-                send(sender, to, m, true);
+                send(sender, to, m, true, -1);
             }
         }
     }

@@ -53,6 +53,29 @@ final class NodeContext implements Context {
         outbox().send(to, message);
     }
 
+    /**
+     * With the switch's multicast on (datagram networks), one transmission and one send's CPU
+     * for every receiver; otherwise one unicast per receiver.
+     */
+    @Override
+    public void multicast(int[] to, Message message) {
+        if (!sim.network.multicastsOnce()) {
+            Context.super.multicast(to, message);
+            return;
+        }
+        int[] receivers = java.util.Arrays.stream(to).filter(r -> r != node.id).toArray();
+        for (int r : receivers) {
+            if (r < 0 || r >= sim.nodeCount()) {
+                throw new IllegalArgumentException("node " + node.id + " multicast " + message.typeName() + " to unknown node " + r);
+            }
+        }
+        if (receivers.length == 0) {
+            return;
+        }
+        chargedNanos += sim.costs.sendNanos(node.id, message);
+        outbox().multicast(receivers, message);
+    }
+
     @Override
     public TimerId setTimer(long delayNanos, Object timer) {
         if (delayNanos < 0) {

@@ -11,6 +11,13 @@ final class Outbox {
     /** The destination of a disk write; a send's destination is a node id. */
     static final int WRITE = -1;
 
+    /** The destination of a multicast, whose item is a {@link Multicast}. */
+    static final int MULTICAST = -2;
+
+    /** One transmission for several receivers, copied by the switch. */
+    record Multicast(int[] to, Message message) {
+    }
+
     /** Stands for "nothing to send" where a null cannot be stored. */
     static final Outbox NONE = new Outbox();
 
@@ -22,6 +29,10 @@ final class Outbox {
 
     void send(int to, Message message) {
         add(to, message, 0);
+    }
+
+    void multicast(int[] to, Message message) {
+        add(MULTICAST, new Multicast(to, message), 0);
     }
 
     void write(int bytes, Object token) {
@@ -44,7 +55,7 @@ final class Outbox {
         return size;
     }
 
-    /** Node id the i-th item goes to, or {@link #WRITE}. */
+    /** Node id the i-th item goes to, or {@link #WRITE} or {@link #MULTICAST}. */
     int destination(int i) {
         return destinations[i];
     }

@@ -76,6 +76,21 @@ public final class Simulation {
     }
 
     /**
+     * Changes node {@code id}'s hardware before the run starts: a scenario's {@code hardware:}
+     * section over what a deployment chose. The node keeps its name, actor factory and streams.
+     */
+    public void reshapeNode(int id, java.util.function.UnaryOperator<NodeSpec> change) {
+        if (started) {
+            throw new IllegalStateException("nodes are reshaped before the simulation starts");
+        }
+        Node old = nodes.get(id);
+        NodeSpec spec = change.apply(old.spec);
+        Node node = new Node(id, old.name, spec, old.factory, this);
+        node.bandwidthBitsPerSec = spec.bandwidthBitsPerSec() < 0 ? network.config.bandwidthBitsPerSec() : spec.bandwidthBitsPerSec();
+        nodes.set(id, node);
+    }
+
+    /**
      * Makes every link a TCP-like connection (reliable, broken visibly; see {@link Connections}).
      * A deployment whose protocol assumes TCP calls this before the run starts; without it,
      * links carry datagrams, where a cut or loss drops messages silently.
@@ -427,6 +442,9 @@ public final class Simulation {
             int to = outbox.destination(i);
             if (to == Outbox.WRITE) {
                 write(node, outbox.writeBytes(i), outbox.item(i));
+            } else if (to == Outbox.MULTICAST) {
+                Outbox.Multicast m = (Outbox.Multicast) outbox.item(i);
+                network.transmitMulticast(node, m.to(), m.message());
             } else {
                 network.transmit(node, to, (Message) outbox.item(i));
             }

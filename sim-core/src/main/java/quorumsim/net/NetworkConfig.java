@@ -10,6 +10,8 @@ package quorumsim.net;
  * @param reorderProbability  chance a message is held back by {@code reorderDelayNanos} extra
  * @param reorderDelayNanos   how long a reordered message is held back
  * @param fifoLinks           TCP-like links: a link delivers in send order whatever the latency draws
+ * @param framing             how messages are cut into frames with headers ({@link Framing#NONE}: whole)
+ * @param switchMulticast     a multicast is one transmission at the sender, copied by the switch
  */
 public record NetworkConfig(
         LatencyDistribution latency,
@@ -18,11 +20,23 @@ public record NetworkConfig(
         double duplicateProbability,
         double reorderProbability,
         long reorderDelayNanos,
-        boolean fifoLinks) {
+        boolean fifoLinks,
+        Framing framing,
+        boolean switchMulticast) {
+
+    /** Whole messages without headers, and a multicast sent as one unicast per receiver. */
+    public NetworkConfig(LatencyDistribution latency, long bandwidthBitsPerSec, double lossProbability, double duplicateProbability,
+                         double reorderProbability, long reorderDelayNanos, boolean fifoLinks) {
+        this(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks,
+                Framing.NONE, false);
+    }
 
     public NetworkConfig {
         if (latency == null) {
             throw new IllegalArgumentException("network latency distribution is required");
+        }
+        if (framing == null) {
+            throw new IllegalArgumentException("network framing is required (Framing.NONE for whole messages)");
         }
         if (bandwidthBitsPerSec < 0) {
             throw new IllegalArgumentException("bandwidth must not be negative");
@@ -47,18 +61,31 @@ public record NetworkConfig(
     }
 
     public NetworkConfig withBandwidth(long bitsPerSec) {
-        return new NetworkConfig(latency, bitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks);
+        return new NetworkConfig(latency, bitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks, framing, switchMulticast);
     }
 
     public NetworkConfig withLatency(LatencyDistribution distribution) {
-        return new NetworkConfig(distribution, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks);
+        return new NetworkConfig(distribution, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks,
+                framing, switchMulticast);
     }
 
     public NetworkConfig withLoss(double loss, double duplicate) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, loss, duplicate, reorderProbability, reorderDelayNanos, fifoLinks);
+        return new NetworkConfig(latency, bandwidthBitsPerSec, loss, duplicate, reorderProbability, reorderDelayNanos, fifoLinks, framing,
+                switchMulticast);
     }
 
     public NetworkConfig withReorder(double probability, long delayNanos, boolean fifo) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, probability, delayNanos, fifo);
+        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, probability, delayNanos, fifo, framing,
+                switchMulticast);
+    }
+
+    public NetworkConfig withFraming(Framing f) {
+        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos,
+                fifoLinks, f, switchMulticast);
+    }
+
+    public NetworkConfig withSwitchMulticast(boolean on) {
+        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos,
+                fifoLinks, framing, on);
     }
 }

@@ -175,7 +175,7 @@ public final class ByzantineReplica implements Actor {
     }
 
     private Context filtered(Context ctx) {
-        return new FilteredContext(ctx, this::outgoing);
+        return new FilteredContext(ctx, this::outgoing, active::isEmpty);
     }
 
     /** Everything the honest replica sends passes here. */
@@ -204,9 +204,9 @@ public final class ByzantineReplica implements Actor {
         Message out = message;
         if (message instanceof Reply r && on("wrong-reply")) {
             Reply wrong = new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), "wrong:" + r.result(),
-                    r.tentative(), r.payloadBytes(), null);
+                    r.tentative(), r.digest(), r.payloadBytes(), null);
             out = new Reply(wrong.view(), wrong.client(), wrong.stream(), wrong.timestamp(), wrong.replica(), wrong.result(),
-                    wrong.tentative(), wrong.payloadBytes(), auth.forReceivers(ctx, wrong.unsigned(), 1));
+                    wrong.tentative(), wrong.digest(), wrong.payloadBytes(), auth.forReceivers(ctx, wrong.unsigned(), 1));
         } else if (on("corrupt") && message instanceof Messages m) {
             out = withBadAuth(ctx, m);
         }
@@ -294,7 +294,8 @@ public final class ByzantineReplica implements Actor {
         } else if (m instanceof Checkpoint c) {
             return new Checkpoint(c.seq(), c.stateDigest(), c.replica(), bad);
         } else if (m instanceof Reply r) {
-            return new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), r.result(), r.tentative(), r.payloadBytes(), bad);
+            return new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), r.result(), r.tentative(), r.digest(),
+                    r.payloadBytes(), bad);
         } else if (m instanceof ViewChange v) {
             return new ViewChange(v.newView(), v.stableSeq(), v.checkpointProof(), v.prepared(), v.replica(), bad);
         }
