@@ -32,11 +32,12 @@ import quorumsim.zab.tree.Txn;
  * named by the zxid that created it ({@code sessionId=2:1}).
  *
  * <p>The config line gives the ensemble's size and this server's disk: its accepted and
- * current epochs and its logged history ({@code history=[1:1 1:2]}).
+ * current epochs and its logged history ({@code history=[1:1 1:2]}); {@code tick=100ms} and
+ * {@code syncLimit=5} (ticks) are ZooKeeper's.
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold");
+            "snapshotThreshold", "tick", "syncLimit");
 
     private final int self;
     private final ZabConfig config;
@@ -46,7 +47,9 @@ final class ZabSubject implements Subject {
     ZabSubject(Map<String, Term> values, StableStore store) {
         Settings s = new Settings(values, KEYS);
         ZabConfig config = ZabConfig.defaults().withServers(s.integer("servers", 3))
-                .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()));
+                .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
+                .withTickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
+                .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()));
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
