@@ -16,12 +16,14 @@ import quorumsim.pbft.Auth;
 import quorumsim.pbft.Messages;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
+import quorumsim.pbft.Messages.FetchState;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
 import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
+import quorumsim.pbft.Messages.StateTransfer;
 import quorumsim.pbft.Messages.ViewChange;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftConfig;
@@ -35,7 +37,8 @@ import quorumsim.pbft.ServiceState;
  * Request(c=A, t=1)                   client A's request with timestamp t (A2 names it when t=2);
  *                                     it puts key A to its own name
  * PrePrepare(v=0, n=1, d=A)           d names the batch: A, A+B, or null (the null request);
- *                                     i defaults to the primary of v; m=B ships another batch
+ *                                     i defaults to the primary of v; m=B ships another batch;
+ *                                     A:ro is a read-only request, A:forged one not A's
  * Prepare(v=0, n=1, d=A, i=2)         Commit likewise
  * Checkpoint(n=2, s=state(A, B), i=1) s: the state after executing A then B
  * ViewChange(v=1, n=0, C=[Checkpoint ...], P=[Cert(v=0, n=1, d=A, prepares=[1 3])], i=2)
@@ -45,18 +48,25 @@ import quorumsim.pbft.ServiceState;
  *                                     V lists the VIEW-CHANGEs for v seen in this transcript by
  *                                     sender (or spells them out)
  * Reply(v=0, c=A, t=1, i=2, r=OK)
+ * Request(c=A, t=2, ro=true)          a read-only request: a GET of A's key (op=put: a write
+ *                                     marked read-only); c=r1 names replica 1 as the client
+ * FetchState(n=2, i=2)                replica i asks for the state at checkpoint n
+ * StateTransfer(n=2, s=state(A, B), i=0)
  * </pre>
  *
  * Every message is signed by its sender (the client for a request); {@code signer=3} signs it
  * as replica 3 instead and {@code signer=none} leaves it unsigned.
  */
 final class PbftSubject implements Subject {
-    private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative");
+    private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative",
+            "readOnly", "B", "batchWindow");
     private static final Pattern REQUEST_NAME = Pattern.compile("([A-Z])(\\d*)");
 
     private final PbftConfig config;
     private final int n;
-    private final PbftReplica replica;
+    private final int self;
+    private final StableStore store;
+    private PbftReplica replica;
     private final TreeMap<String, Request> requests = new TreeMap<>();
     private final TreeMap<Long, String> batchNames = new TreeMap<>();
     private final TreeMap<Long, String> stateNames = new TreeMap<>();
@@ -72,19 +82,28 @@ final class PbftSubject implements Subject {
         c = c.withCheckpointInterval(s.integer("K", c.checkpointInterval())).withLogWindow(s.integer("L", c.logWindow()));
         c = c.withViewChangeTimeoutNanos(Durations.parse(s.text("timeout", "100ms")));
         c = c.withTentativeExecution(Boolean.parseBoolean(s.text("tentative", "false")));
+        c = c.withReadOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false")));
+        c = c.withBatching(s.integer("B", c.batchSize()), Durations.parse(s.text("batchWindow", "1ms")));
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         this.config = c;
         this.n = c.n();
-        this.replica = new PbftReplica(c, s.required("self"), store);
+        this.self = s.required("self");
+        this.store = store;
+        this.replica = new PbftReplica(c, self, store);
         stateNames.put(new ServiceState().digest(), "state()");
     }
 
     @Override
     public Actor actor() {
         return replica;
+    }
+
+    @Override
+    public void restart() {
+        replica = new PbftReplica(config, self, store);
     }
 
     @Override
@@ -140,8 +159,10 @@ final class PbftSubject implements Subject {
             case "Checkpoint" -> checkpoint(c);
             case "ViewChange" -> viewChange(c);
             case "NewView" -> newView(c);
-            default -> throw new IllegalArgumentException(
-                    "PBFT transcripts deliver Request, PrePrepare, Prepare, Commit, Checkpoint, ViewChange, NewView; not " + c.name());
+            case "FetchState" -> fetchState(c);
+            case "StateTransfer" -> stateTransfer(c);
+            default -> throw new IllegalArgumentException("PBFT transcripts deliver Request, PrePrepare, Prepare, Commit,"
+                    + " Checkpoint, ViewChange, NewView, FetchState, StateTransfer; not " + c.name());
         };
     }
 
@@ -211,27 +232,67 @@ final class PbftSubject implements Subject {
         return r.timestamp() == 1 ? letter : letter + r.timestamp();
     }
 
+    /**
+     * A named request as it is, or with {@code signer=}; {@code ro=true} makes it a read-only
+     * GET of its client's key ({@code op=put} keeps the write, which no replica may run as a read).
+     */
     private Request request(Term.Call c) {
         String letter = Term.print(need(c, "c"));
         long t = number(c, "t", 1);
+        if (letter.matches("r\\d+")) {
+            int replica = Integer.parseInt(letter.substring(1));                 // a replica posing as a client
+            Request unsigned = new Request(replica, 0, t, Operation.put(letter, letter), false, 16, null);
+            return new Request(replica, 0, t, unsigned.op(), false, 16, auth(c, replica, unsigned, false));
+        }
         Request named = namedRequest(letter + t);
-        if (c.get("signer") == null) {
+        boolean readOnly = Boolean.parseBoolean(c.get("ro") == null ? "false" : Term.print(c.get("ro")));
+        if (c.get("signer") == null && !readOnly) {
             return named;
         }
-        return new Request(named.client(), 0, t, named.op(), false, 16, auth(c, named.client(), named.unsigned(), false));
+        String op = c.get("op") == null ? (readOnly ? "get" : "put") : Term.print(c.get("op"));
+        Operation operation = switch (op) {
+            case "get" -> Operation.get(letter);
+            case "put" -> named.op();
+            default -> throw new IllegalArgumentException("a request's op is get or put, not " + op);
+        };
+        Request unsigned = new Request(named.client(), 0, t, operation, readOnly, 16, null);
+        return new Request(named.client(), 0, t, operation, readOnly, 16, auth(c, named.client(), unsigned, false));
     }
 
-    /** A batch by name: A, A+B, or null for the null request. */
+    /**
+     * A batch by name: A, A+B, or null for the null request. A part B:ro is B's client's
+     * read-only request; B:forged is B signed by replica 0, not by its client.
+     */
     private List<Request> batch(Term t) {
         String name = Term.print(t);
         List<Request> batch = new ArrayList<>();
         if (!name.equals("null")) {
             for (String part : name.split("\\+")) {
-                batch.add(namedRequest(part));
+                batch.add(batchPart(part));
             }
         }
-        batchNames.put(PrePrepare.digestOf(batch), batchName(batch));
+        batchNames.put(PrePrepare.digestOf(batch), name.contains(":") ? name : batchName(batch));
         return batch;
+    }
+
+    private Request batchPart(String part) {
+        int colon = part.indexOf(':');
+        if (colon < 0) {
+            return namedRequest(part);
+        }
+        Request named = namedRequest(part.substring(0, colon));
+        String how = part.substring(colon + 1);
+        return switch (how) {
+            case "ro" -> {
+                Request unsigned = new Request(named.client(), 0, named.timestamp(), Operation.get(part.substring(0, 1)), true, 16,
+                        null);
+                yield new Request(named.client(), 0, named.timestamp(), unsigned.op(), true, 16,
+                        new Auth(EngineHandles.sign(named.client(), unsigned, Signature.Kind.MAC), Auth.MAC_BYTES));
+            }
+            case "forged" -> new Request(named.client(), 0, named.timestamp(), named.op(), false, 16,
+                    new Auth(EngineHandles.sign(0, named.unsigned(), Signature.Kind.MAC), Auth.MAC_BYTES));
+            default -> throw new IllegalArgumentException("a request in a batch is A, A:ro or A:forged, not " + part);
+        };
     }
 
     private String batchName(List<Request> batch) {
@@ -275,10 +336,15 @@ final class PbftSubject implements Subject {
         return new Checkpoint(unsigned.seq(), unsigned.stateDigest(), i, auth(c, i, unsigned, false));
     }
 
-    /** state(A, B): the service state after executing A then B from the initial state. */
+    /** state(A, B): the digest of the service state after executing A then B from the initial state. */
     private long stateDigest(Term t) {
+        return serviceState(t).digest();
+    }
+
+    /** state(A, B): the service state after executing A then B from the initial state. */
+    private ServiceState serviceState(Term t) {
         if (!(t instanceof Term.Call s) || !s.name().equals("state")) {
-            throw new IllegalArgumentException("a state digest is written state(A, B, ...), not " + Term.print(t));
+            throw new IllegalArgumentException("a state is written state(A, B, ...), not " + Term.print(t));
         }
         ServiceState state = new ServiceState();
         for (Term name : s.positional()) {
@@ -286,7 +352,19 @@ final class PbftSubject implements Subject {
             state.execute(r.client(), r.stream(), r.timestamp(), r.op(), false);
         }
         stateNames.put(state.digest(), Term.print(t));
-        return state.digest();
+        return state;
+    }
+
+    private FetchState fetchState(Term.Call c) {
+        int i = (int) number(c, "i");
+        FetchState unsigned = new FetchState(number(c, "n"), i, null);
+        return new FetchState(unsigned.seq(), i, auth(c, i, unsigned, false));
+    }
+
+    private StateTransfer stateTransfer(Term.Call c) {
+        int i = (int) number(c, "i");
+        StateTransfer unsigned = new StateTransfer(number(c, "n"), serviceState(need(c, "s")), i, null);
+        return new StateTransfer(unsigned.seq(), unsigned.state(), i, auth(c, i, unsigned, false));
     }
 
     private PreparedProof cert(Term t) {
@@ -398,6 +476,15 @@ final class PbftSubject implements Subject {
             }
             Term.Call t = Term.call("NewView", "v", nv.view(), "V", new Term.Items(vs), "O", list(nv.prePrepares()));
             return nv.replica() == primary(nv.view()) ? t : with(t, "i", nv.replica());
+        }
+        if (value instanceof FetchState fs) {
+            return Term.call("FetchState", "n", fs.seq(), "i", fs.replica());
+        }
+        if (value instanceof StateTransfer st) {
+            return Term.call("StateTransfer", "n", st.seq(), "s", render(st.state()), "i", st.replica());
+        }
+        if (value instanceof ServiceState state) {
+            return Term.parse(stateName(state.digest()));
         }
         if (value instanceof Observations.Executed e) {
             return Term.call("Executed", "i", e.replica(), "v", e.view(), "n", e.seq(), "d", digestName(e.digest()));

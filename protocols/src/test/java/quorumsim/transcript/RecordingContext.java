@@ -36,6 +36,16 @@ final class RecordingContext implements Context {
         this.store = store;
     }
 
+    /**
+     * The context of the same node after a crash and recovery: the stable store and the clock
+     * go on; timers and disk writes not yet done are lost with the process.
+     */
+    RecordingContext restarted() {
+        RecordingContext next = new RecordingContext(self, store);
+        next.nowNanos = nowNanos;
+        return next;
+    }
+
     /** What the replica did since the last call, and forget it. */
     List<Effect> drain() {
         List<Effect> out = List.copyOf(effects);

@@ -7,6 +7,9 @@ import quorumsim.core.Message;
 interface Subject {
     Actor actor();
 
+    /** The replica crashed and recovers: a new one is built from the stable store, as the engine's factory does. */
+    void restart();
+
     /** The message a {@code deliver FROM ...} line names, signed as the file says. */
     Message message(Term term, int from);
 

@@ -22,6 +22,9 @@ import quorumsim.core.StableStore;
  * deliver FROM MESSAGE             the replica receives MESSAGE from node FROM
  * fire TIMER                       a pending timer fires (by name, or by its full form)
  * persisted                        every disk write handed out so far is done
+ * disconnect PEER                  the connection to PEER broke (a TCP reset, as the engine reports it)
+ * restart                          the replica crashes and recovers: it is built again from
+ *                                  its stable store; timers and writes not yet done are lost
  * expect nothing                   no effect of the shown kinds
  * expect send TO MESSAGE           the effects of the step, one line each, in order:
  * expect multicast MESSAGE to IDS    sends, multicasts, timers set (timer T after 100ms)
@@ -146,9 +149,25 @@ final class TranscriptRunner {
                     subject.actor().onPersisted(ctx, token);
                 }
             }
+            case "disconnect" -> {
+                finishStep();
+                int peer = Integer.parseInt(rest);
+                beginStep(number, line);
+                subject.actor().onConnectionLost(ctx, peer);
+            }
+            case "restart" -> {
+                finishStep();
+                if (!rest.isEmpty()) {
+                    throw new IllegalArgumentException("restart takes nothing");
+                }
+                ctx = ctx.restarted();
+                subject.restart();
+                beginStep(number, line);
+                subject.actor().onStart(ctx);
+            }
             case "expect" -> expect(rest);
             default -> throw new IllegalArgumentException(
-                    "unknown command '" + command + "'; use config, show, deliver, fire, persisted, expect");
+                    "unknown command '" + command + "'; use config, show, deliver, fire, persisted, disconnect, restart, expect");
         }
     }
 
@@ -176,7 +195,7 @@ final class TranscriptRunner {
 
     private void expect(String rest) {
         if (stepText == null) {
-            throw new IllegalArgumentException("expect must follow config, deliver, fire or persisted");
+            throw new IllegalArgumentException("expect must follow config, deliver, fire, persisted, disconnect or restart");
         }
         stepChecked = true;
         if (rest.startsWith("state ")) {

@@ -62,6 +62,22 @@ class TranscriptRunnerTest {
     }
 
     @Test
+    void aRestartKeepsWhatReachedTheDiskAndLosesTheRest() {
+        String[] viewOne = {"config f=1 self=2",
+                "deliver 0 ViewChange(v=1, i=0)", "expect nothing",
+                "deliver 1 ViewChange(v=1, i=1)", "expect multicast ViewChange(v=1, n=0, C=[], P=[], i=2) to 0 1 3",
+                "show persists",
+                "deliver 1 NewView(v=1, V=[0 1 2], O=[])", "expect persist SavedView(view=1)"};
+        List<String> done = new java.util.ArrayList<>(List.of(viewOne));
+        done.addAll(List.of("persisted", "expect nothing", "restart", "expect nothing", "expect state view=1"));
+        run(done.toArray(String[]::new));
+        List<String> lost = new java.util.ArrayList<>(List.of(viewOne));
+        lost.addAll(List.of("restart", "expect nothing", "expect state view=1"));
+        assertTrue(failure(lost.toArray(String[]::new)).contains("expected state view=1\n  got      state view=0"));
+        assertTrue(failure("config f=1 self=2", "restart now").contains("restart takes nothing"));
+    }
+
+    @Test
     void badLinesSayWhatIsAllowed() {
         assertTrue(failure("config f=1 self=2", "delivr 0 Foo()").contains("unknown command 'delivr'"));
         assertTrue(failure("config f=1 self=2 colour=red").contains("config has no key 'colour'"));

@@ -27,23 +27,30 @@ import quorumsim.zab.tree.Txn;
  * a zxid is {@code epoch:counter}. A transaction in a history is written by its zxid alone
  * ({@code 1:2} creates the znode {@code /1:2}); one the leader made from a call is
  * {@code Txn(2:1, CREATE_SESSION, "")}. A snapshot is {@code Snapshot(1:3)}: the zxids 1:1 to
- * 1:3 of epoch 1 applied to an empty tree. An operation is {@code Op(CREATE, /a)}.
+ * 1:3 of epoch 1 applied to an empty tree. An operation is {@code Op(CREATE, /a)}; a session
+ * is opened with {@code Op(CREATE_SESSION, "", 200ms)} (1 s when the timeout is left out) and
+ * named by the zxid that created it ({@code sessionId=2:1}).
  *
  * <p>The config line gives the ensemble's size and this server's disk: its accepted and
- * current epochs and its logged history ({@code history=[1:1 1:2]}); {@code broadcastInFlight=N}
- * gives it the broadcast workload with N generated transactions in flight.
+ * current epochs and its logged history ({@code history=[1:1 1:2]}); {@code tick=100ms} and
+ * {@code syncLimit=5} (ticks) are ZooKeeper's; {@code broadcastInFlight=N} gives it the
+ * broadcast workload with N generated transactions in flight.
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold", "broadcastInFlight");
+            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight");
 
-    private final ZabServer server;
+    private final int self;
+    private final ZabConfig config;
     private final StableStore store;
+    private ZabServer server;
 
     ZabSubject(Map<String, Term> values, StableStore store) {
         Settings s = new Settings(values, KEYS);
         ZabConfig config = ZabConfig.defaults().withServers(s.integer("servers", 3))
-                .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()));
+                .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
+                .withTickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
+                .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()));
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
             config = config.withWorkload(config.workload().withKind("broadcast").withClients(0)
                     .withOutstanding(s.integer("broadcastInFlight", 1)));
@@ -65,13 +72,20 @@ final class ZabSubject implements Subject {
         store.put("currentEpoch", (long) s.integer("currentEpoch", 0));
         store.put("snapshot", new Messages.Snapshot(0, new DataTree(), 0));
         store.put("log", log);
+        this.self = s.required("self");
+        this.config = config;
         this.store = store;
-        this.server = new ZabServer(s.required("self"), config, store);
+        this.server = new ZabServer(self, config, store);
     }
 
     @Override
     public Actor actor() {
         return server;
+    }
+
+    @Override
+    public void restart() {
+        server = new ZabServer(self, config, store);
     }
 
     @Override
@@ -131,8 +145,8 @@ final class ZabSubject implements Subject {
 
     private Object value(String name, Type type, Term t) {
         String text = Term.print(t);
-        if (type == long.class) {
-            return name.toLowerCase().contains("zxid") ? parseZxid(text) : Long.parseLong(text);
+        if (type == long.class || type == Long.class) {
+            return isZxid(name) || (isSession(name) && text.contains(":")) ? parseZxid(text) : Long.parseLong(text);
         }
         if (type == int.class) {
             return Integer.parseInt(text);
@@ -167,9 +181,6 @@ final class ZabSubject implements Subject {
             }
             return List.copyOf(out);
         }
-        if (type == Long.class) {
-            return Long.parseLong(text);
-        }
         throw new IllegalArgumentException("cannot read " + name + " from " + text);
     }
 
@@ -179,6 +190,15 @@ final class ZabSubject implements Subject {
             throw new IllegalArgumentException("a zxid is epoch:counter, not " + text);
         }
         return Zxid.of(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+    }
+
+    private static boolean isZxid(String name) {
+        return name.toLowerCase().contains("zxid");
+    }
+
+    /** A session's id is the zxid of the transaction that created it, written so when it is one. */
+    private static boolean isSession(String name) {
+        return name.toLowerCase().contains("session");
     }
 
     static String zxid(long zxid) {
@@ -213,7 +233,13 @@ final class ZabSubject implements Subject {
             return new Op(kind, path(c.positional().get(1)), 0, kind == Op.Kind.CREATE_SESSION ? 1_000_000_000L : 0, -1,
                     false, false, false);
         }
-        throw new IllegalArgumentException("an operation is Op(KIND, /path), not " + Term.print(t));
+        if (t instanceof Term.Call c && c.name().equals("Op") && c.positional().size() == 3
+                && Term.print(c.positional().get(0)).equals("CREATE_SESSION")) {
+            return new Op(Op.Kind.CREATE_SESSION, path(c.positional().get(1)), 0,
+                    Durations.parse(Term.print(c.positional().get(2))), -1, false, false, false);
+        }
+        throw new IllegalArgumentException("an operation is Op(KIND, /path) or Op(CREATE_SESSION, \"\", TIMEOUT), not "
+                + Term.print(t));
     }
 
     /** Snapshot(1:3): epoch 1's history up to counter 3 applied to an empty tree. */
@@ -233,6 +259,21 @@ final class ZabSubject implements Subject {
     }
 
     // ---------------------------------------------------------------- writing
+
+    /** A zxid as epoch:counter; a session id so too when it is a zxid (epoch above 0). */
+    private Term renderField(String name, Object v) {
+        if (v instanceof Long l && (isZxid(name) || (isSession(name) && Zxid.epoch(l) > 0))) {
+            return Term.atom(zxid(l));
+        }
+        if (v instanceof List<?> list && isSession(name)) {
+            List<Term> items = new ArrayList<>();
+            for (Object item : list) {
+                items.add(renderField(name, item));
+            }
+            return new Term.Items(items);
+        }
+        return render(v);
+    }
 
     @Override
     public Term render(Object value) {
@@ -257,8 +298,7 @@ final class ZabSubject implements Subject {
                     new Term.Arg(null, Term.atom(op.path().isEmpty() ? "\"\"" : op.path()))));
         }
         if (value instanceof Record r) {
-            return Records.render(r, (name, v) -> v instanceof Long l && name.toLowerCase().contains("zxid")
-                    ? Term.atom(zxid(l)) : render(v));
+            return Records.render(r, (name, v) -> renderField(name, v));
         }
         return Records.plain(value, this::render);
     }
