@@ -22,6 +22,7 @@ import quorumsim.pbft.Messages.Prepare;
 import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
+import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftConfig;
@@ -45,13 +46,16 @@ import quorumsim.pbft.ServiceState;
  *                                     V lists the VIEW-CHANGEs for v seen in this transcript by
  *                                     sender (or spells them out)
  * Reply(v=0, c=A, t=1, i=2, r=OK)
+ * Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3)
+ *                                     as printed: viewChanges is the bitmap of VIEW-CHANGEs held
  * </pre>
  *
  * Every message is signed by its sender (the client for a request); {@code signer=3} signs it
  * as replica 3 instead and {@code signer=none} leaves it unsigned.
  */
 final class PbftSubject implements Subject {
-    private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative");
+    private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative",
+            "recovered");
     private static final Pattern REQUEST_NAME = Pattern.compile("([A-Z])(\\d*)");
 
     private final PbftConfig config;
@@ -78,7 +82,8 @@ final class PbftSubject implements Subject {
         }
         this.config = c;
         this.n = c.n();
-        this.replica = new PbftReplica(c, s.required("self"), store);
+        boolean recovered = Boolean.parseBoolean(s.text("recovered", "false"));   // back from a crash, its log lost
+        this.replica = new PbftReplica(c, s.required("self"), store, recovered);
         stateNames.put(new ServiceState().digest(), "state()");
     }
 
@@ -140,8 +145,9 @@ final class PbftSubject implements Subject {
             case "Checkpoint" -> checkpoint(c);
             case "ViewChange" -> viewChange(c);
             case "NewView" -> newView(c);
-            default -> throw new IllegalArgumentException(
-                    "PBFT transcripts deliver Request, PrePrepare, Prepare, Commit, Checkpoint, ViewChange, NewView; not " + c.name());
+            case "Status" -> status(c);
+            default -> throw new IllegalArgumentException("PBFT transcripts deliver Request, PrePrepare, Prepare, Commit, "
+                    + "Checkpoint, ViewChange, NewView, Status; not " + c.name());
         };
     }
 
@@ -345,6 +351,18 @@ final class PbftSubject implements Subject {
         int i = (int) number(c, "i", primary(v));
         NewView unsigned = new NewView(v, vs, o, i, null);
         return new NewView(v, vs, o, i, auth(c, i, unsigned, true));
+    }
+
+    /** Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3), as it is printed. */
+    private Status status(Term.Call c) {
+        List<Integer> held = new ArrayList<>();
+        for (Term t : items(c, "viewChanges")) {
+            held.add(Integer.parseInt(Term.print(t)));
+        }
+        int i = (int) number(c, "replica");
+        Status unsigned = new Status(number(c, "view"), Boolean.parseBoolean(Term.print(need(c, "active"))),
+                number(c, "lastExecuted", 0), held, i, null);
+        return new Status(unsigned.view(), unsigned.active(), unsigned.lastExecuted(), held, i, auth(c, i, unsigned, false));
     }
 
     private int primary(long view) {
