@@ -1,5 +1,6 @@
 package quorumsim.repros;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -114,5 +115,11 @@ class PbftSwarmReprosTest {
         assertLiveAndSafe("pbft-swarm-515.yaml");
         assertLiveAndSafe("pbft-swarm-563.yaml");
         assertLiveAndSafe("pbft-swarm-229.yaml");
+    }
+
+    /** Recovery and STATUS with its bitmap keep a run a function of its seed: run twice, the same trace digest. */
+    @Test
+    void recoveryAndStatusRetransmissionRunTheSameTwice() {
+        assertEquals(run("pbft-recovered-primary.yaml").traceDigest(), run("pbft-recovered-primary.yaml").traceDigest());
     }
 }
