@@ -155,9 +155,10 @@ final class ViewChanger {
     /**
      * Castro's thesis 5.2: a STATUS from a replica in a lower view, or still changing to ours.
      * If we installed our view, it needs the NEW-VIEW (its VIEW-CHANGEs prove the view): from
-     * the primary that made it, and, if it is in a lower view (so that no timer of ours moves
-     * it on), once from each of f relays, so that a correct replica passes it on even if the
-     * primary withholds it. While we are changing views ourselves, it gets our VIEW-CHANGE,
+     * the primary that made it, and once from each of f relays if it is in a lower view or
+     * holds 2f+1 VIEW-CHANGEs already (the NEW-VIEW is all it lacks), so that a correct
+     * replica passes it on even if the primary withholds it or its link to the primary is
+     * slow (a heavy-tailed FIFO link holds everything behind one long draw). While we are changing views ourselves, it gets our VIEW-CHANGE,
      * and only if its bitmap lacks it. A late VIEW-CHANGE is no reason to resend anything:
      * every replica's VIEW-CHANGE reaches a primary after it sent its NEW-VIEW, and relaying
      * hundreds of kilobytes on each kept the links full for longer than the new-view timer.
@@ -165,7 +166,8 @@ final class ViewChanger {
     void helpReplicaBehind(Context ctx, int to, Status st) {
         boolean sameView = st.view() == r.view;
         if (r.viewActive && installed != null && installed.view() == r.view) {
-            if (installed.replica() == r.self || (!sameView && passesOnNewView())) {
+            boolean lacksOnlyTheNewView = sameView && st.viewChanges().size() >= r.quorums.viewChanges();
+            if (installed.replica() == r.self || ((!sameView || lacksOnlyTheNewView) && passesOnNewView())) {
                 forwardNewView(ctx, to);
             }
             return;
