@@ -201,20 +201,34 @@ public sealed interface Messages extends Message {
     }
 
     /**
-     * A replica that is stuck says where it is: its view, whether that view is installed
-     * ({@code active}) or still being changed to, and {@code lastExecuted}: the last sequence
-     * number it executed for good (not tentatively), or the one before the first slot of its
-     * view it has not seen commit, if lower. Replicas in the same view send it their part of
-     * the slots after that again; replicas in a higher view send the NEW-VIEW it missed. The stand-in
-     * for the PBFT library's status messages (Castro's thesis, section 5.2).
+     * A replica that is stuck says where it is (Castro's thesis, section 5.2): its view,
+     * whether that view is installed ({@code active}) or still being changed to, and
+     * {@code lastExecuted}: the last sequence number it executed for good (not tentatively),
+     * or the one before the first slot of its view it has not seen commit, if lower. While
+     * it changes views, {@code viewChanges} is the thesis' bitmap: the replicas whose
+     * VIEW-CHANGE for {@code view} it holds (its set bits, in order; empty when active).
+     * Replicas in the same view send it their part of the slots after {@code lastExecuted}
+     * again; replicas changing to the same view send their VIEW-CHANGE only if its bit is
+     * missing; replicas in a higher view send what proves that view.
      */
-    record Status(long view, boolean active, long lastExecuted, int replica, Auth auth) implements Messages {
+    record Status(long view, boolean active, long lastExecuted, List<Integer> viewChanges, int replica, Auth auth)
+            implements Messages {
+        public Status {
+            viewChanges = List.copyOf(viewChanges);
+        }
+
         public Status unsigned() {
-            return new Status(view, active, lastExecuted, replica, null);
+            return new Status(view, active, lastExecuted, viewChanges, replica, null);
+        }
+
+        /** Whether the sender holds {@code replica}'s VIEW-CHANGE for {@code view}. */
+        public boolean holdsViewChangeOf(int replica) {
+            return viewChanges.contains(replica);
         }
 
         public int sizeBytes() {
-            return HEADER_BYTES + 17 + authBytes(auth);
+            int bitmapBytes = viewChanges.isEmpty() ? 0 : viewChanges.get(viewChanges.size() - 1) / 8 + 1;
+            return HEADER_BYTES + 17 + bitmapBytes + authBytes(auth);
         }
     }
 

@@ -70,7 +70,9 @@ public final class PbftDeployment implements Deployment {
         Collusion collusion = new Collusion();
         for (int i = 0; i < n; i++) {
             sim.addNode(lanes.get(i), replicaSpec, (self, store) -> {
-                ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self, store), collusion, d::clientId);
+                boolean recovering = d.replicas[self] != null;            // made before: this is a recovery
+                ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self, store, recovering), collusion,
+                        d::clientId);
                 d.replicas[self] = replica;
                 return replica;
             });

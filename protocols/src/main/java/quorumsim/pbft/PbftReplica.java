@@ -43,6 +43,12 @@ public final class PbftReplica implements Actor {
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
     boolean viewActive = true;
+    /**
+     * False after a recovery until this replica installs a NEW-VIEW: it lost its log, so it
+     * does not know which sequence numbers it assigned in its view, and it must not assign
+     * any (see {@link #ordersRequests}).
+     */
+    boolean knowsViewState = true;
     final TreeMap<Long, Slot> log = new TreeMap<>();
     /** h: the last stable checkpoint. */
     long lowWaterMark;
@@ -90,7 +96,19 @@ public final class PbftReplica implements Actor {
      * protocol; this is the simple disk-backed stand-in.)
      */
     public PbftReplica(PbftConfig config, int self, StableStore store) {
+        this(config, self, store, false);
+    }
+
+    /**
+     * A replica that starts for the first time ({@code recovering} false) or comes back after
+     * a crash: then it acts as a backup until it installs the NEW-VIEW of a later view
+     * (Castro's thesis, recovery: a replica that does not know the state of its view does not
+     * act as its primary). Before this rule, a primary that came back with an empty log
+     * assigned sequence numbers it had already assigned to other requests in the same view.
+     */
+    public PbftReplica(PbftConfig config, int self, StableStore store, boolean recovering) {
         this.config = config;
+        this.knowsViewState = !recovering;
         this.quorums = Quorums.of(config);
         this.auth = new Authenticator(config);
         this.self = self;
@@ -162,6 +180,15 @@ public final class PbftReplica implements Actor {
 
     public boolean isPrimary() {
         return primary() == self;
+    }
+
+    /**
+     * The primary of the view, and it knows the view's state: it assigns sequence numbers.
+     * A primary back from a crash does not (its log is gone); it waits for requests like a
+     * backup, and its view-change timer moves the view on.
+     */
+    boolean ordersRequests() {
+        return isPrimary() && knowsViewState;
     }
 
     public long lastExecuted() {
@@ -239,7 +266,7 @@ public final class PbftReplica implements Actor {
         } else if (timer instanceof Timers.BatchTimer t) {
             if (batchTimer != null && batchTimer.timer() == timer) {
                 batchTimer = null;
-                if (t.view() == view && viewActive && isPrimary() && !queue.isEmpty()) {
+                if (t.view() == view && viewActive && ordersRequests() && !queue.isEmpty()) {
                     proposeBatch(ctx);
                     maybePropose(ctx);
                 }
@@ -269,7 +296,7 @@ public final class PbftReplica implements Actor {
         }
         if (last != null && req.timestamp() == last.timestamp()) {
             sendReply(ctx, req, last.result(), lastIsTentative, true);    // resend the cached reply, in full
-            if (lastIsTentative && viewActive && !isPrimary()) {
+            if (lastIsTentative && viewActive && !ordersRequests()) {
                 awaitCommit(ctx, req);                                    // executed tentatively only: it may never commit
             }
             return;
@@ -283,7 +310,7 @@ public final class PbftReplica implements Actor {
             pending.remove(key);
             pending.put(key, req);
         }
-        if (isPrimary()) {
+        if (ordersRequests()) {
             Long assignedTimestamp = assigned.get(key);
             if (assignedTimestamp != null && assignedTimestamp >= req.timestamp()) {
                 return;                                                   // already ordered in this view
@@ -292,7 +319,7 @@ public final class PbftReplica implements Actor {
             queue.add(req);
             maybePropose(ctx);
         } else {
-            if (from == req.client()) {
+            if (from == req.client() && !isPrimary()) {
                 ctx.send(primary(), req);                                 // relay to the primary
             }
             startTimerIfNeeded(ctx);
@@ -337,7 +364,7 @@ public final class PbftReplica implements Actor {
     // ---------------------------------------------------------------- primary
 
     void maybePropose(Context ctx) {
-        while (viewActive && isPrimary() && !queue.isEmpty()) {
+        while (viewActive && ordersRequests() && !queue.isEmpty()) {
             if (nextSeq + 1 > lowWaterMark + config.logWindow()) {
                 return;                                                   // n <= H
             }
@@ -587,7 +614,7 @@ public final class PbftReplica implements Actor {
     // ---------------------------------------------------------------- view-change timer
 
     void startTimerIfNeeded(Context ctx) {
-        if (viewActive && !isPrimary() && viewChangeTimer == null && !pending.isEmpty()) {
+        if (viewActive && !ordersRequests() && viewChangeTimer == null && !pending.isEmpty()) {
             awaited = pending.values().iterator().next();
             viewChangeTimer = ctx.setTimer(timeoutNanos, new Timers.ViewChangeTimer(view));
         }

@@ -1,5 +1,6 @@
 package quorumsim.pbft;
 
+import java.util.List;
 import quorumsim.core.Context;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
@@ -10,13 +11,14 @@ import quorumsim.pbft.Messages.Status;
 /**
  * Sending again what may have been lost, after the PBFT library's status messages (Castro's
  * thesis, section 5.2; TOCS'02 section 5.2): a replica with work still to do that made no
- * progress for a quarter of the view-change timeout multicasts STATUS. A replica in the same
- * view sends it its pre-prepare, prepares and commits from there (or the stable checkpoint's
- * certificate when it is behind it); a replica in a higher view sends the NEW-VIEW it
- * installed (which holds the VIEW-CHANGEs that prove it), or, while it is still changing
- * views, its own VIEW-CHANGE; a replica that hears STATUS from f+1 replicas in higher views
- * joins them. A replica changing views also resends its VIEW-CHANGE every half timeout
- * ({@link ViewChanger#retransmit}).
+ * progress for a quarter of the view-change timeout (half the current timeout while it
+ * changes views) multicasts STATUS. A replica in the same view sends it its pre-prepare,
+ * prepares and commits from there (or the stable checkpoint's certificate when it is behind
+ * it); a replica in a higher view sends what proves that view (the NEW-VIEW it installed, or
+ * its own VIEW-CHANGE while it is still changing views); a replica changing to the same view
+ * sends its VIEW-CHANGE only if the STATUS's bitmap lacks it; a replica that hears STATUS
+ * from f+1 replicas in higher views joins them. Nothing is resent blindly: what a replica
+ * resends, a STATUS asked for.
  */
 final class Retransmission {
     /** Slots a replica resends at most per STATUS. */
@@ -65,8 +67,7 @@ final class Retransmission {
     void onStatusTimer(Context ctx, Timers.StatusTimer t) {
         statusTimer = null;
         if (!r.viewActive) {
-            r.viewChanger.retransmit(ctx);
-            multicastStatus(ctx);                                         // a replica already in the view sends its NEW-VIEW
+            multicastStatus(ctx);                                         // peers resend what its bitmap lacks
         } else if (t.resendFrom() == resendFrom() && hasWorkInFlight()) {
             multicastStatus(ctx);
         }
@@ -75,8 +76,9 @@ final class Retransmission {
 
     private void multicastStatus(Context ctx) {
         long from = resendFrom();
-        Status unsigned = new Status(r.view, r.viewActive, from, r.self, null);
-        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+        List<Integer> held = r.viewActive ? List.of() : r.viewChanger.heldFor(r.view);
+        Status unsigned = new Status(r.view, r.viewActive, from, held, r.self, null);
+        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, held, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
     }
 
     /** A stuck replica's STATUS: send it what it may have missed. */
@@ -94,7 +96,7 @@ final class Retransmission {
             return;
         }
         if (st.view() < r.view || (st.view() == r.view && !st.active())) {
-            r.viewChanger.helpReplicaBehind(ctx, from);                   // it is in a lower view: show it ours
+            r.viewChanger.helpReplicaBehind(ctx, from, st);               // it is in a lower view: show it ours
             if (st.active()) {
                 resendSentIn(ctx, from, st.view(), st.lastExecuted());    // and what we said in its view before leaving
             }

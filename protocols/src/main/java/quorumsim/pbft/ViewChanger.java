@@ -14,6 +14,7 @@ import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
 import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Request;
+import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
 
 /**
@@ -82,13 +83,6 @@ final class ViewChanger {
         r.retransmission.watchForStall(ctx);
     }
 
-    /** Still changing views: messages may have been lost, so send the VIEW-CHANGE again. */
-    void retransmit(Context ctx) {
-        for (int to : r.others) {
-            resendOwn(ctx, to);
-        }
-    }
-
     /**
      * Sends this replica's VIEW-CHANGE again to {@code to}, at most once per view-change
      * timeout. A VIEW-CHANGE carries the prepared certificates of the whole log, tens of
@@ -113,9 +107,6 @@ final class ViewChanger {
             return;
         }
         if (vc.newView() < r.view || (vc.newView() == r.view && r.viewActive)) {
-            if (r.viewActive && installed != null && vc.newView() <= installed.view()) {
-                forwardNewView(ctx, from);                                // it missed the NEW-VIEW: pass it on
-            }
             return;                                                       // for a view already installed or passed
         }
         if (!r.auth.verify(ctx, vc.auth(), from, vc.unsigned())) {
@@ -162,22 +153,47 @@ final class ViewChanger {
     }
 
     /**
-     * Castro's thesis 5.2: a STATUS from a replica in a lower view, or still changing to ours:
-     * send it the NEW-VIEW we installed (its VIEW-CHANGEs prove the view), or, while we are
-     * changing views ourselves, our VIEW-CHANGE so that it can join.
+     * Castro's thesis 5.2: a STATUS from a replica in a lower view, or still changing to ours.
+     * If we installed our view, it needs the NEW-VIEW (its VIEW-CHANGEs prove the view): from
+     * the primary that made it, and once from each of f relays if it is in a lower view or
+     * holds 2f+1 VIEW-CHANGEs already (the NEW-VIEW is all it lacks), so that a correct
+     * replica passes it on even if the primary withholds it or its link to the primary is
+     * slow (a heavy-tailed FIFO link holds everything behind one long draw). While we are changing views ourselves, it gets our VIEW-CHANGE,
+     * and only if its bitmap lacks it. A late VIEW-CHANGE is no reason to resend anything:
+     * every replica's VIEW-CHANGE reaches a primary after it sent its NEW-VIEW, and relaying
+     * hundreds of kilobytes on each kept the links full for longer than the new-view timer.
      */
-    void helpReplicaBehind(Context ctx, int to) {
+    void helpReplicaBehind(Context ctx, int to, Status st) {
+        boolean sameView = st.view() == r.view;
         if (r.viewActive && installed != null && installed.view() == r.view) {
-            forwardNewView(ctx, to);
-        } else {
-            resendOwn(ctx, to);
+            boolean lacksOnlyTheNewView = sameView && st.viewChanges().size() >= r.quorums.viewChanges();
+            if (installed.replica() == r.self || ((!sameView || lacksOnlyTheNewView) && passesOnNewView())) {
+                forwardNewView(ctx, to);
+            }
+            return;
         }
+        if (sameView && st.holdsViewChangeOf(r.self)) {
+            return;                                                       // it has ours: resend only what is missing
+        }
+        resendOwn(ctx, to);
+    }
+
+    /** The primary of the installed view, or one of the f replicas after it: they pass its NEW-VIEW on. */
+    private boolean passesOnNewView() {
+        int after = Math.floorMod(r.self - r.quorums.primary(installed.view()), r.n);
+        return after <= r.quorums.weak() - 1;
+    }
+
+    /** The bitmap of a STATUS: whose VIEW-CHANGE for {@code view} this replica holds, its own included. */
+    List<Integer> heldFor(long view) {
+        TreeMap<Integer, ViewChange> forView = votes.get(view);
+        return forView == null ? List.of() : List.copyOf(forView.keySet());
     }
 
     /**
-     * Passes the installed NEW-VIEW to a replica that missed it: every replica once per
-     * view, and the primary that made it again after each base view-change timeout while
-     * the replica still asks (it may have been lost). A NEW-VIEW carries 2f+1 VIEW-CHANGEs
+     * Passes the installed NEW-VIEW to a replica that missed it: a relay once per view, and
+     * the primary that made it again after each view-change timeout while the replica still
+     * asks (it may have been lost; the primary's own multicast counts as the first send). A NEW-VIEW carries 2f+1 VIEW-CHANGEs
      * with their prepared certificates, hundreds of kilobytes when the log is long: resent
      * by every replica on every STATUS, it filled the straggler's link, and the view it was
      * meant to bring in timed out before it arrived.
@@ -228,6 +244,8 @@ final class ViewChanger {
         NewView unsigned = new NewView(r.view, v, o, r.self, null);
         NewView nv = new NewView(r.view, v, o, r.self, r.auth.signed(ctx, unsigned));
         ctx.multicast(r.others, nv);
+        Arrays.fill(forwarded, r.view);                                   // sent to all: resend only after a timeout
+        Arrays.fill(forwardedAtNanos, ctx.now());
         installed = nv;
         install(ctx, nv.view(), plan, o);
     }
@@ -267,6 +285,7 @@ final class ViewChanger {
     private void install(Context ctx, long view, NewViewPlan plan, List<PrePrepare> o) {
         r.view = view;
         r.viewActive = true;
+        r.knowsViewState = true;                                          // O and max-s: what was assigned before this view
         cancelNewViewTimer(ctx);
         votes.headMap(view, true).clear();
         r.rollBackTentative();

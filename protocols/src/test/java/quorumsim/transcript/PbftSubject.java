@@ -24,6 +24,7 @@ import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.StateTransfer;
+import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftConfig;
@@ -52,6 +53,8 @@ import quorumsim.pbft.ServiceState;
  *                                     marked read-only); c=r1 names replica 1 as the client
  * FetchState(n=2, i=2)                replica i asks for the state at checkpoint n
  * StateTransfer(n=2, s=state(A, B), i=0)
+ * Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3)
+ *                                     as printed: viewChanges is the bitmap of VIEW-CHANGEs held
  * </pre>
  *
  * Every message is signed by its sender (the client for a request); {@code signer=3} signs it
@@ -59,7 +62,7 @@ import quorumsim.pbft.ServiceState;
  */
 final class PbftSubject implements Subject {
     private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative",
-            "readOnly", "B", "batchWindow");
+            "readOnly", "B", "batchWindow", "recovered");
     private static final Pattern REQUEST_NAME = Pattern.compile("([A-Z])(\\d*)");
 
     private final PbftConfig config;
@@ -92,7 +95,8 @@ final class PbftSubject implements Subject {
         this.n = c.n();
         this.self = s.required("self");
         this.store = store;
-        this.replica = new PbftReplica(c, self, store);
+        boolean recovered = Boolean.parseBoolean(s.text("recovered", "false"));   // back from a crash, its log lost
+        this.replica = new PbftReplica(c, self, store, recovered);
         stateNames.put(new ServiceState().digest(), "state()");
     }
 
@@ -161,8 +165,9 @@ final class PbftSubject implements Subject {
             case "NewView" -> newView(c);
             case "FetchState" -> fetchState(c);
             case "StateTransfer" -> stateTransfer(c);
+            case "Status" -> status(c);
             default -> throw new IllegalArgumentException("PBFT transcripts deliver Request, PrePrepare, Prepare, Commit,"
-                    + " Checkpoint, ViewChange, NewView, FetchState, StateTransfer; not " + c.name());
+                    + " Checkpoint, ViewChange, NewView, FetchState, StateTransfer, Status; not " + c.name());
         };
     }
 
@@ -423,6 +428,18 @@ final class PbftSubject implements Subject {
         int i = (int) number(c, "i", primary(v));
         NewView unsigned = new NewView(v, vs, o, i, null);
         return new NewView(v, vs, o, i, auth(c, i, unsigned, true));
+    }
+
+    /** Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3), as it is printed. */
+    private Status status(Term.Call c) {
+        List<Integer> held = new ArrayList<>();
+        for (Term t : items(c, "viewChanges")) {
+            held.add(Integer.parseInt(Term.print(t)));
+        }
+        int i = (int) number(c, "replica");
+        Status unsigned = new Status(number(c, "view"), Boolean.parseBoolean(Term.print(need(c, "active"))),
+                number(c, "lastExecuted", 0), held, i, null);
+        return new Status(unsigned.view(), unsigned.active(), unsigned.lastExecuted(), held, i, auth(c, i, unsigned, false));
     }
 
     private int primary(long view) {
