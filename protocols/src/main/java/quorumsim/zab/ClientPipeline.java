@@ -260,9 +260,13 @@ final class ClientPipeline {
     private void serveHead(Context ctx) {
         {
             Entry head = queue.poll();
-            if (head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC) {
+            if (head.op.kind().isWrite()) {
                 if (!head.abandoned) {
                     answer(ctx, head, head.zxid, head.result);
+                }
+            } else if (head.op.kind() == Op.Kind.SYNC) {
+                if (!head.abandoned) {                             // stamped now, as every answer (FinalRequestProcessor): never
+                    answer(ctx, head, host.lastApplied(), head.result);  // older than a read answered before it
                 }
             } else if (!head.abandoned) {
                 ctx.chargeCpu(costs.readNanos());
@@ -350,7 +354,6 @@ final class ClientPipeline {
         }
         atLeader.poll();
         next.done = true;
-        next.zxid = host.lastApplied();
         next.result = Result.ok();
         serveSoon(ctx);
     }

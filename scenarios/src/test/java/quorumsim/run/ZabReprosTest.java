@@ -23,8 +23,9 @@ import quorumsim.scenario.ScenarioSpec;
  * and 2378 (a connect-failed notice, due after the link had healed, broke the connection opened
  * since and sent a newly elected ensemble back to looking) and 2793 (a follower of the leader's
  * previous epoch kept being answered by it, so never gave up on it), and swarm seeds 341, 3271,
- * 3849, 8117, 8885 and 9820 (elections that stalled until an initLimit ran out). Each now runs
- * without an exception, safe and live.
+ * 3849, 8117, 8885 and 9820 (elections that stalled until an initLimit ran out), and a sync
+ * answered with an older zxid than a read answered before it. Each now runs without an
+ * exception, safe and live.
  */
 class ZabReprosTest {
     static Stream<Arguments> repros() {
@@ -49,7 +50,8 @@ class ZabReprosTest {
                 Arguments.of("zab-swarm-3849.yaml", 3849L),
                 Arguments.of("zab-swarm-8117.yaml", 8117L),
                 Arguments.of("zab-swarm-8885.yaml", 8885L),
-                Arguments.of("zab-swarm-9820.yaml", 9820L));
+                Arguments.of("zab-swarm-9820.yaml", 9820L),
+                Arguments.of("zab-sync-answer-older-than-read.yaml", 42L));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
