@@ -67,29 +67,22 @@ final class JsonOut {
     }
 
     JsonOut ints(IntColumn column) {
-        raw("[");
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < column.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(column.get(i));
-            if (b.length() > 8192) {
-                raw(b.toString());
-                b.setLength(0);
-            }
-        }
-        return raw(b.toString()).raw("]");
+        return numbers(column.size(), column::get);
     }
 
     JsonOut longs(LongColumn column) {
+        return numbers(column.size(), column::get);
+    }
+
+    /** A JSON array of {@code size} whole numbers, written in chunks so a long column needs no one huge string. */
+    private JsonOut numbers(int size, java.util.function.IntToLongFunction at) {
         raw("[");
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < column.size(); i++) {
+        for (int i = 0; i < size; i++) {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(column.get(i));
+            b.append(at.applyAsLong(i));
             if (b.length() > 8192) {
                 raw(b.toString());
                 b.setLength(0);
