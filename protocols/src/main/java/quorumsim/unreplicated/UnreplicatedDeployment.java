@@ -104,16 +104,6 @@ public final class UnreplicatedDeployment implements Deployment {
     }
 
     @Override
-    public Integer viewChanges() {
-        return null;
-    }
-
-    @Override
-    public Integer leaderChanges() {
-        return null;
-    }
-
-    @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> figures = new TreeMap<>();
         long completed = record.completed();

@@ -212,19 +212,15 @@ public final class ZabDeployment implements Deployment {
                 done.getOrDefault("read", 0L), done.getOrDefault("write", 0L));
     }
 
-    @Override
-    public Integer viewChanges() {
-        return null;
-    }
-
-    @Override
-    public Integer leaderChanges() {
+    /** Leader changes: leaders that started broadcasting after the first. */
+    public int leaderChanges() {
         return (int) sim.metrics().counter("leaderChanges");
     }
 
     @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> f = checks.figures();
+        f.put("leaderChanges", (double) leaderChanges());
         long writes = (long) (double) f.get("committedTransactions");
         long serverMessages = 0;
         for (var e : sim.metrics().messagesByType().entrySet()) {

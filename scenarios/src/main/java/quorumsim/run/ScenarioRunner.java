@@ -114,8 +114,7 @@ public final class ScenarioRunner {
         RunSummary summary = new RunSummary(spec.name(), spec.protocol(), spec.seed(), spec.durationNanos() / 1e9, sim.events(),
                 0, sim.digestHex(), requests, round(metrics.completedTotal() / (measuredNanos / 1e9)),
                 RunSummary.LatencySummary.of(metrics.latency()), safety, liveness,
-                new RunSummary.Messages(metrics.messagesTotal(), byType), deployment.viewChanges(), deployment.leaderChanges(),
-                spec.unsafe(), new TreeMap<>(deployment.figures()));
+                new RunSummary.Messages(metrics.messagesTotal(), byType), spec.unsafe(), new TreeMap<>(deployment.figures()));
         double[] cpu = new double[sim.nodeCount()];
         for (int i = 0; i < cpu.length; i++) {
             cpu[i] = sim.cpuUtilisation(i);
