@@ -33,6 +33,7 @@ public final class PbftDeployment implements Deployment {
     private final ByzantineReplica[] replicas;
     private final List<String> lanes;
     private final RunRecord record;
+    private final Quorums quorums;
 
     private PbftDeployment(Simulation sim, PbftConfig config, List<String> lanes) {
         this.sim = sim;
@@ -40,6 +41,7 @@ public final class PbftDeployment implements Deployment {
         this.replicas = new ByzantineReplica[config.n()];
         this.lanes = lanes;
         this.record = new RunRecord(config.n(), lanes, config.readOnlyOptimization());
+        this.quorums = Quorums.of(config);
     }
 
     /** The CPU cost model to build the Simulation with. */
@@ -84,7 +86,16 @@ public final class PbftDeployment implements Deployment {
         sim.setServerCount(n);
         sim.setRoleResolver(d::resolveRole);
         sim.addObserver(d.record);
+        sim.addObserver(d::chart);
         return d;
+    }
+
+    /** A view change is done when the new view's primary installs it: counted, and marked on the charts. */
+    private void chart(long timeNanos, int node, Object event) {
+        if (event instanceof Observations.ViewInstalled v && v.replica() == quorums.primary(v.view())) {
+            sim.metrics().increment("viewChanges");
+            sim.metrics().mark(timeNanos, "view change to " + v.view());
+        }
     }
 
     private int clientId(String name) {

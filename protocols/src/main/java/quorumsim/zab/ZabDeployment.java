@@ -137,14 +137,17 @@ public final class ZabDeployment implements Deployment {
     }
 
     /**
-     * Counts what the summary, counters.csv and the terminal all report: a leader change is a
-     * leader broadcasting after the first (the counter the reports read); the outage ends when
+     * Marks each leader on the charts when it starts broadcasting, and counts what the summary,
+     * counters.csv and the terminal all report: a leader change is a leader broadcasting after the first (the counter the reports read); the outage ends when
      * the first write issued after the first failure is answered (a write committed before it
      * and answered just after says nothing about the service).
      */
     private void count(long timeNanos, int node, Object event) {
-        if (event instanceof Observations.Leading && leaderships++ > 0) {
-            sim.metrics().increment("leaderChanges");
+        if (event instanceof Observations.Leading l) {
+            sim.metrics().mark(timeNanos, "leader s" + l.server() + " (epoch " + l.epoch() + ")");
+            if (leaderships++ > 0) {
+                sim.metrics().increment("leaderChanges");
+            }
         } else if (event instanceof Observations.Call c && c.op().kind().isWrite() && firstWriteAfterFailureNanos < 0 && failedBefore(timeNanos)) {
             writesSinceFailure.add(callKey(c.client(), c.cxid()));
         } else if (event instanceof Observations.Answer a && !writesSinceFailure.isEmpty() && a.result().code() != Code.CONNECTION_LOSS
