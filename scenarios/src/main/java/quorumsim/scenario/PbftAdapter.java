@@ -2,14 +2,14 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.kv.Workload;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftCosts;
-import quorumsim.pbft.PbftDeployment;
 import quorumsim.pbft.PbftMemory;
 import quorumsim.pbft.byzantine.ByzantineReplica;
+import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.protocols.Deployment;
 
 /** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */

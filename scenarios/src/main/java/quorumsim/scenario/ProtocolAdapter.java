@@ -2,8 +2,8 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;

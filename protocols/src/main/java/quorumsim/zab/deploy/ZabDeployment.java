@@ -1,4 +1,4 @@
-package quorumsim.zab;
+package quorumsim.zab.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +8,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.disk.DiskConfig;
 import quorumsim.net.Connections;
 import quorumsim.protocols.Deployment;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
+import quorumsim.zab.Observations;
+import quorumsim.zab.ZabConfig;
+import quorumsim.zab.ZabCostModel;
+import quorumsim.zab.ZabServer;
+import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.check.ZabChecks;
 import quorumsim.zab.client.CreateDeleteDriver;
@@ -166,7 +171,7 @@ public final class ZabDeployment implements Deployment {
     }
 
     /** The established leader now, if any (for faults aimed at "leader"). */
-    int[] leader() {
+    public int[] leader() {
         for (int i = 0; i < servers.length; i++) {
             if (servers[i] != null && !sim.isCrashed(i) && servers[i].isEstablishedLeader()) {
                 return new int[] {i};

@@ -1,4 +1,4 @@
-package quorumsim.pbft;
+package quorumsim.pbft.deploy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,9 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
+import quorumsim.pbft.Observations;
+import quorumsim.pbft.PbftClient;
+import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftReplica;
+import quorumsim.pbft.Quorums;
 import quorumsim.pbft.byzantine.ByzantineReplica;
 import quorumsim.pbft.byzantine.Collusion;
 import quorumsim.pbft.check.AgreementChecker;
