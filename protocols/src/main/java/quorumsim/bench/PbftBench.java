@@ -10,7 +10,7 @@ import quorumsim.core.Simulation;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 import quorumsim.pbft.PbftConfig;
-import quorumsim.pbft.PbftDeployment;
+import quorumsim.pbft.deploy.PbftDeployment;
 
 /**
  * PBFT's simulation speed at growing n, with the workload of issue 11's comparison table:

@@ -2,7 +2,7 @@ package quorumsim.pbft;
 
 import java.util.ArrayList;
 import java.util.List;
-import quorumsim.cpu.CpuCostModel;
+import quorumsim.core.CpuCostModel;
 
 /**
  * CPU costs of a replica or client, in nanoseconds. Profiles live in calibration files

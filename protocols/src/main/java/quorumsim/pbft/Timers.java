@@ -1,6 +1,6 @@
 package quorumsim.pbft;
 
-/** Every timer PBFT's actors set. */
+/** Every timer PBFT's honest actors set (the adversary's are in {@code byzantine.AdversaryTimers}). */
 public final class Timers {
     private Timers() {
     }
@@ -23,13 +23,5 @@ public final class Timers {
 
     /** A client retransmits a request with no answer yet. */
     public record ClientRetry(int stream, long timestamp) {
-    }
-
-    /** A slow primary lets a held-back message go. */
-    public record Release(int to, Messages message) {
-    }
-
-    /** A spamming replica sends its next bogus VIEW-CHANGE. */
-    public record SpamTick() {
     }
 }

@@ -317,10 +317,6 @@ final class ViewChanger {
         r.nextSeq = Math.max(plan.maxS(), r.lowWaterMark);
         r.saveView(ctx);
         ctx.observe(new Observations.ViewInstalled(r.self, view));
-        if (primary) {
-            ctx.metrics().increment("viewChanges");
-            ctx.metrics().mark(ctx.trueTimeNanos(), "view change to " + view);
-        }
         r.replayBuffered(ctx);
         for (Request req : r.pendingRequests()) {
             if (primary) {

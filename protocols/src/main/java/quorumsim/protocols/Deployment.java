@@ -46,12 +46,9 @@ public interface Deployment {
     /** Requests completed in the measured window and pending at the end. */
     RunSummary.Requests requests();
 
-    /** PBFT: view changes completed; null for other protocols. */
-    Integer viewChanges();
-
-    /** Zab: leader changes (elections completed after the first); null for other protocols. */
-    Integer leaderChanges();
-
-    /** Protocol-specific figures for summary.json and sweeps (name -> value), sorted by name. */
+    /**
+     * Protocol-specific figures for summary.json and sweeps (name -> value), sorted by name:
+     * PBFT's {@code viewChanges}, Zab's {@code leaderChanges}, and the like.
+     */
     Map<String, Double> figures();
 }

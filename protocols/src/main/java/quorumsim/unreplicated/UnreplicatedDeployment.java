@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.pbft.PbftClient;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.Quorums;
@@ -101,16 +101,6 @@ public final class UnreplicatedDeployment implements Deployment {
     @Override
     public RunSummary.Requests requests() {
         return record.requests(sim.metrics());
-    }
-
-    @Override
-    public Integer viewChanges() {
-        return null;
-    }
-
-    @Override
-    public Integer leaderChanges() {
-        return null;
     }
 
     @Override

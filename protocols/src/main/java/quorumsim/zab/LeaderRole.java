@@ -141,7 +141,6 @@ final class LeaderRole {
                 ctx.send(peer, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
             }
         }
-        ctx.metrics().mark(ctx.trueTimeNanos(), "leader s" + server.self + " (epoch " + server.leading.epoch + ")");
         ctx.observe(new Observations.Leading(server.self, server.leading.epoch));
         if (server.config.leaderServes()) {
             server.pipeline.open();

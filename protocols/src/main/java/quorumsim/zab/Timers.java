@@ -17,10 +17,6 @@ public final class Timers {
     public record FinalizeElection(long round) {
     }
 
-    /** Election: resend my vote while LOOKING (lost notifications, peers that come back). */
-    public record ResendVote(long round) {
-    }
-
     /**
      * Client: the next deadline of its connection (ClientCnxn.SendThread.run's select timeout):
      * a ping due, or the read or connect timeout; a later arming supersedes it.

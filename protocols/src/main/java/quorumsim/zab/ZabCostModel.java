@@ -1,8 +1,8 @@
 package quorumsim.zab;
 
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Message;
 import quorumsim.core.Signature;
-import quorumsim.cpu.CpuCostModel;
 
 /**
  * The engine's view of {@link ZabCosts}: servers (ids below {@code servers}) pay per message

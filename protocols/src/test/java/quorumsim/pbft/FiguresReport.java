@@ -6,6 +6,7 @@ import quorumsim.core.Simulation;
 import quorumsim.kv.Workload;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
+import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.unreplicated.UnreplicatedDeployment;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import quorumsim.core.Simulation;
 import quorumsim.net.NetworkConfig;
+import quorumsim.pbft.deploy.PbftDeployment;
 
 class PbftConfigTest {
     @Test

@@ -5,6 +5,7 @@ import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
+import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.result.Verdict;
 
 /** A PBFT run for tests: a simulation, its deployment, and the verdicts. */

@@ -14,6 +14,7 @@ import quorumsim.fault.Target;
 import quorumsim.trace.TraceKind;
 import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 import quorumsim.zab.tree.Code;
 import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;

@@ -9,6 +9,7 @@ import quorumsim.core.Simulation;
 import quorumsim.net.NetworkConfig;
 import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 import quorumsim.zab.tree.Code;
 import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;

@@ -12,6 +12,7 @@ import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.zab.client.Driver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 import quorumsim.zab.tree.Code;
 import quorumsim.zab.tree.Op;
 import quorumsim.zab.tree.Result;

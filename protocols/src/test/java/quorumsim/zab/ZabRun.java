@@ -3,6 +3,7 @@ package quorumsim.zab;
 import quorumsim.core.Simulation;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /** A Zab run for tests: a simulation with the deployment on it. */
 record ZabRun(Simulation sim, ZabDeployment zab) {

@@ -260,12 +260,6 @@ public final class RunReport {
         if (s.messages() != null) {
             rows.add(List.of("messages sent", Units.number(s.messages().total())));
         }
-        if (s.viewChanges() != null) {
-            rows.add(List.of("view changes", Units.number(s.viewChanges())));
-        }
-        if (s.leaderChanges() != null) {
-            rows.add(List.of("leader changes", Units.number(s.leaderChanges())));
-        }
         if (s.figures() != null) {
             for (Map.Entry<String, Double> f : new java.util.TreeMap<>(s.figures()).entrySet()) {
                 rows.add(List.of(f.getKey(), Units.number(f.getValue())));

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Message;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.fault.Fault;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
@@ -202,7 +202,7 @@ final class ToyPbft {
         RunSummary summary = new RunSummary("toy-pbft", "toy", setup.seed(), seconds, sim.events(), 0.5, sim.digestHex(),
                 new RunSummary.Requests(m.completedTotal(), setup.clients(), reads, writes), m.completedTotal() / seconds,
                 RunSummary.LatencySummary.of(m.latency()), Verdict.ok("agreement on every sequence number"), liveness,
-                new RunSummary.Messages(m.messagesTotal(), byType), 0, null, false, java.util.Map.of("commitsPerRequest", 3.0));
+                new RunSummary.Messages(m.messagesTotal(), byType), false, java.util.Map.of("commitsPerRequest", 3.0));
         double[] cpu = new double[lanes.size()];
         for (int i = 0; i < cpu.length; i++) {
             cpu[i] = sim.cpuUtilisation(i);

@@ -31,12 +31,14 @@ final class SummaryPrinter {
         Double perRequest = s.figures() == null ? null : s.figures().get("messagesPerRequest");
         out.printf(Locale.ROOT, "  messages     %,d%s%n", s.messages().total(),
                 perRequest != null ? String.format(Locale.ROOT, " (%.1f per request)", perRequest) : "");
-        if (s.viewChanges() != null) {
-            out.printf("  view changes %d%n", s.viewChanges());
+        Double viewChanges = s.figures() == null ? null : s.figures().get("viewChanges");
+        if (viewChanges != null) {
+            out.printf(Locale.ROOT, "  view changes %.0f%n", viewChanges);
         }
-        if (s.leaderChanges() != null) {
-            Double election = s.figures() == null ? null : s.figures().get("electionMsMax");
-            out.printf(Locale.ROOT, "  leader changes %d%s%n", s.leaderChanges(),
+        Double leaderChanges = s.figures() == null ? null : s.figures().get("leaderChanges");
+        if (leaderChanges != null) {
+            Double election = s.figures().get("electionMsMax");
+            out.printf(Locale.ROOT, "  leader changes %.0f%s%n", leaderChanges,
                     election != null && election > 0 ? String.format(Locale.ROOT, " (longest election %.1f ms)", election) : "");
         }
         Double outage = s.figures() == null ? null : s.figures().get("outageMs");

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import quorumsim.core.Simulation;
 import quorumsim.result.Verdict;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /**
  * The ZooKeeper paper's benchmark of the atomic broadcast alone (section 5.1): no clients and

@@ -8,10 +8,10 @@ import quorumsim.core.Simulation;
 import quorumsim.disk.DiskConfig;
 import quorumsim.result.Verdict;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.client.CreateDeleteDriver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /**
  * The ZooKeeper paper's create benchmark (section 5.2, modelled after Chubby's): workers that

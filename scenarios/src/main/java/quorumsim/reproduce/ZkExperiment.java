@@ -6,10 +6,10 @@ import quorumsim.disk.DiskConfig;
 import quorumsim.fault.Target;
 import quorumsim.result.Verdict;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.client.SaturationDriver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /**
  * One cell of the paper's throughput experiment as one {@link Simulation}: n Zab servers with

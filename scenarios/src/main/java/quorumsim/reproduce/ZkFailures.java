@@ -11,9 +11,9 @@ import quorumsim.fault.Target;
 import quorumsim.result.Verdict;
 import quorumsim.zab.Observations;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.client.SaturationDriver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 import quorumsim.zab.tree.Code;
 
 /**

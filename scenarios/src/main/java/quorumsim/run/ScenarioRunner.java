@@ -10,7 +10,7 @@ import quorumsim.protocols.Deployment;
 import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
-import quorumsim.scenario.ProtocolAdapter;
+import quorumsim.scenario.Configured;
 import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.JsonLinesTrace;
@@ -56,11 +56,10 @@ public final class ScenarioRunner {
     /** As {@link #run(ScenarioSpec, RunOptions)}, with more trace listeners (a recording for the viewer, an export, a replay's). */
     public static RunResult run(ScenarioSpec spec, RunOptions options, List<TraceListener> listeners) {
         long wallStart = System.nanoTime();
-        ProtocolAdapter adapter = Protocols.get(spec.protocol());
-        Object config = spec.protocolConfig();
+        Configured<?> protocol = Protocols.get(spec.protocol()).configured(spec.protocolConfig());
         long bucketNanos = bucketFor(spec.durationNanos());
-        Simulation sim = new Simulation(spec.seed(), spec.network(), adapter.costModel(config), bucketNanos);
-        Deployment deployment = adapter.deploy(sim, config);
+        Simulation sim = new Simulation(spec.seed(), spec.network(), protocol.costModel(), bucketNanos);
+        Deployment deployment = protocol.deploy(sim);
         sim.setServerCount(deployment.servers());
         applyHardware(sim, spec.hardware(), deployment.servers());
         sim.metrics().measureBetween(spec.warmupNanos(), spec.durationNanos());
@@ -114,8 +113,7 @@ public final class ScenarioRunner {
         RunSummary summary = new RunSummary(spec.name(), spec.protocol(), spec.seed(), spec.durationNanos() / 1e9, sim.events(),
                 0, sim.digestHex(), requests, round(metrics.completedTotal() / (measuredNanos / 1e9)),
                 RunSummary.LatencySummary.of(metrics.latency()), safety, liveness,
-                new RunSummary.Messages(metrics.messagesTotal(), byType), deployment.viewChanges(), deployment.leaderChanges(),
-                spec.unsafe(), new TreeMap<>(deployment.figures()));
+                new RunSummary.Messages(metrics.messagesTotal(), byType), spec.unsafe(), new TreeMap<>(deployment.figures()));
         double[] cpu = new double[sim.nodeCount()];
         for (int i = 0; i < cpu.length; i++) {
             cpu[i] = sim.cpuUtilisation(i);

@@ -27,11 +27,11 @@ final class FaultBinder {
     private final int servers;
     private final int clients;
     private final long durationNanos;
-    private final ProtocolAdapter protocol;
+    private final ProtocolAdapter<?> protocol;
     private final List<Problem> problems;
     private final List<ScenarioSpec.TimedFault> timeline = new ArrayList<>();
 
-    FaultBinder(Fields top, int servers, int clients, long durationNanos, ProtocolAdapter protocol, List<Problem> problems) {
+    FaultBinder(Fields top, int servers, int clients, long durationNanos, ProtocolAdapter<?> protocol, List<Problem> problems) {
         this.top = top;
         this.servers = servers;
         this.clients = clients;

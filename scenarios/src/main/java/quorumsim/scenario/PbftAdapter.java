@@ -2,18 +2,23 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.kv.Workload;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftCosts;
-import quorumsim.pbft.PbftDeployment;
 import quorumsim.pbft.PbftMemory;
 import quorumsim.pbft.byzantine.ByzantineReplica;
+import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.protocols.Deployment;
 
 /** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */
-final class PbftAdapter implements ProtocolAdapter {
+final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
+    @Override
+    public Class<PbftConfig> configType() {
+        return PbftConfig.class;
+    }
+
     @Override
     public String name() {
         return "pbft";
@@ -61,7 +66,7 @@ final class PbftAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Object bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public PbftConfig bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         PbftConfig defaults = PbftConfig.defaults();
         PbftConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
@@ -103,27 +108,27 @@ final class PbftAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public int byzantineTolerance(Object config) {
-        return ((PbftConfig) config).f();
+    public int byzantineTolerance(PbftConfig config) {
+        return config.f();
     }
 
     @Override
-    public int servers(Object config) {
-        return ((PbftConfig) config).n();
+    public int servers(PbftConfig config) {
+        return config.n();
     }
 
     @Override
-    public long stateBytes(Object config) {
-        return PbftMemory.neededBytes((PbftConfig) config);
+    public long stateBytes(PbftConfig config) {
+        return PbftMemory.neededBytes(config);
     }
 
     @Override
-    public CpuCostModel costModel(Object config) {
-        return PbftDeployment.costModel((PbftConfig) config);
+    public CpuCostModel costModel(PbftConfig config) {
+        return PbftDeployment.costModel(config);
     }
 
     @Override
-    public Deployment deploy(Simulation sim, Object config) {
-        return PbftDeployment.deploy(sim, (PbftConfig) config);
+    public Deployment deploy(Simulation sim, PbftConfig config) {
+        return PbftDeployment.deploy(sim, config);
     }
 }

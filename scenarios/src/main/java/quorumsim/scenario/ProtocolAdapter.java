@@ -2,8 +2,8 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
@@ -11,10 +11,21 @@ import quorumsim.protocols.Deployment;
 /**
  * What the scenario layer needs of a protocol: the keys of its own section, how to turn a
  * scenario into its config (reporting problems, never throwing), its cost model, and how to
- * deploy it on a simulation.
+ * deploy it on a simulation. {@code C} is the type of its config.
  */
-public interface ProtocolAdapter {
+public interface ProtocolAdapter<C> {
     String name();
+
+    /** The type of config {@link #bind} makes. */
+    Class<C> configType();
+
+    /**
+     * This adapter with {@code config}, which must be of {@link #configType()}: the one place a
+     * config held as an Object (a {@link ScenarioSpec}'s) becomes a {@code C}.
+     */
+    default Configured<C> configured(Object config) {
+        return new Configured<>(this, configType().cast(config));
+    }
 
     /** Keys of the protocol's own section ("pbft:", "zab:"); empty if it has none. */
     List<String> sectionKeys();
@@ -67,23 +78,23 @@ public interface ProtocolAdapter {
     }
 
     /** How many Byzantine nodes the config tolerates (f for PBFT; 0 for crash-fault protocols). */
-    default int byzantineTolerance(Object config) {
+    default int byzantineTolerance(C config) {
         return 0;
     }
 
     /** Builds the protocol's config; adds a problem for each thing wrong. */
-    Object bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    C bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                 boolean unsafe, List<Problem> problems);
 
     /** How many servers the config runs (node ids 0..servers-1). */
-    int servers(Object config);
+    int servers(C config);
 
     /** Heap the protocol's own state needs at most, beyond the engine's per node and per message (see MemoryBudget). */
-    default long stateBytes(Object config) {
+    default long stateBytes(C config) {
         return 0;
     }
 
-    CpuCostModel costModel(Object config);
+    CpuCostModel costModel(C config);
 
-    Deployment deploy(Simulation sim, Object config);
+    Deployment deploy(Simulation sim, C config);
 }

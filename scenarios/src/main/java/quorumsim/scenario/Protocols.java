@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The protocols a scenario can name. */
 public final class Protocols {
-    private static final List<ProtocolAdapter> ALL = List.of(new PbftAdapter(), new ZabAdapter(), new UnreplicatedAdapter());
+    private static final List<ProtocolAdapter<?>> ALL = List.of(new PbftAdapter(), new ZabAdapter(), new UnreplicatedAdapter());
 
     private Protocols() {
     }
@@ -18,8 +18,8 @@ public final class Protocols {
         return ALL.stream().flatMap(a -> a.roles().stream()).distinct().sorted().toList();
     }
 
-    public static ProtocolAdapter get(String name) {
-        for (ProtocolAdapter adapter : ALL) {
+    public static ProtocolAdapter<?> get(String name) {
+        for (ProtocolAdapter<?> adapter : ALL) {
             if (adapter.name().equals(name)) {
                 return adapter;
             }

@@ -53,7 +53,7 @@ public final class ScenarioBinder {
             problems.add(new Problem(source, root.line, root.column, "protocol", "missing; say which protocol runs: " + String.join(", ", Protocols.names())));
         }
         String protocol = top.choice("protocol", "pbft", Protocols.names());
-        ProtocolAdapter adapter = Protocols.get(protocol);
+        ProtocolAdapter<?> adapter = Protocols.get(protocol);
         long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         long duration = top.durationNanos("duration", 10_000_000_000L, 1_000_000, MAX_DURATION_NANOS);
         long warmup = top.durationNanos("warmup", 0, 0, MAX_DURATION_NANOS);
@@ -94,25 +94,26 @@ public final class ScenarioBinder {
         }
         Fields section = adapter.sectionKeys().isEmpty() ? top.object(protocol) : top.object(protocol, adapter.sectionKeys().toArray(new String[0]));
         int before = problems.size();
-        Object config = adapter.bind(section, cluster, workload, hardware, unsafe, problems);
+        Configured<?> configured = adapter.configured(adapter.bind(section, cluster, workload, hardware, unsafe, problems));
+        Object config = configured.config();
         placeAtCluster(problems.subList(before, problems.size()), top.value("cluster"), root);
-        int servers = problemsFree() ? adapter.servers(config) : Integer.MAX_VALUE;
+        int servers = problemsFree() ? configured.servers() : Integer.MAX_VALUE;
 
         FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter, problems);
         faults.bindByzantine(top.list("byzantine"));
         faults.bindFaults(top.list("faults"));
         int byzantine = faults.byzantineNodes();
-        if (byzantine > adapter.byzantineTolerance(config) && !unsafe) {
+        if (byzantine > configured.byzantineTolerance() && !unsafe) {
             Node at = top.value("byzantine");
             problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",
-                    byzantine + " Byzantine node(s), but " + protocol + " as configured tolerates " + adapter.byzantineTolerance(config)
+                    byzantine + " Byzantine node(s), but " + protocol + " as configured tolerates " + configured.byzantineTolerance()
                             + (protocol.equals("pbft") ? " (f)" : " (it assumes crash faults only)")
                             + (faults.byzantineRoles() ? " (" + FaultBinder.BYZANTINE_COUNT_RULE + ")" : "")
                             + "; set unsafe: true to run it anyway"));
         }
 
         if (problemsFree()) {
-            long stateBytes = adapter.stateBytes(config);
+            long stateBytes = configured.stateBytes();
             String memory = MemoryBudget.problem(servers, workload, stateBytes, Runtime.getRuntime().maxMemory());
             if (memory != null && memory.contains("fewer servers")) {
                 top.report(top.value("cluster"), "cluster", memory);
@@ -144,7 +145,7 @@ public final class ScenarioBinder {
         return problems.isEmpty();
     }
 
-    private NetworkConfig network(Fields f, ProtocolAdapter adapter) {
+    private NetworkConfig network(Fields f, ProtocolAdapter<?> adapter) {
         LatencyDistribution latency = latency(f.object("latency", "distribution", "value", "min", "max", "mean", "stddev", "alpha"), f);
         long bandwidth = f.bandwidth("bandwidth", 1_000_000_000L);
         double loss = f.number("loss", 0, 0, 1);
@@ -207,7 +208,7 @@ public final class ScenarioBinder {
         }
     }
 
-    private ScenarioSpec.Hardware hardware(Fields f, ProtocolAdapter adapter) {
+    private ScenarioSpec.Hardware hardware(Fields f, ProtocolAdapter<?> adapter) {
         rejectKeys(f, HARDWARE_KEYS, adapter.hardwareKeys(), adapter.name());
         String profile = adapter.costProfiles().isEmpty() || !f.has("profile") ? null : f.choice("profile", null, adapter.costProfiles());
         TreeMap<String, Double> costs = new TreeMap<>();

@@ -2,8 +2,8 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.protocols.Deployment;
 import quorumsim.unreplicated.UnreplicatedDeployment;
@@ -12,7 +12,12 @@ import quorumsim.unreplicated.UnreplicatedDeployment;
  * The unreplicated baseline: one server, PBFT's clients, workload (request and reply sizes)
  * and cost profile, so every result can be shown beside what replication costs.
  */
-final class UnreplicatedAdapter implements ProtocolAdapter {
+final class UnreplicatedAdapter implements ProtocolAdapter<PbftConfig> {
+    @Override
+    public Class<PbftConfig> configType() {
+        return PbftConfig.class;
+    }
+
     private final PbftAdapter pbft = new PbftAdapter();
 
     @Override
@@ -62,23 +67,23 @@ final class UnreplicatedAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Object bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public PbftConfig bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         return pbft.bind(section, new ScenarioSpec.Cluster(0, 1, 1), workload, hardware, true, problems);
     }
 
     @Override
-    public int servers(Object config) {
+    public int servers(PbftConfig config) {
         return 1;
     }
 
     @Override
-    public CpuCostModel costModel(Object config) {
-        return UnreplicatedDeployment.costModel((PbftConfig) config);
+    public CpuCostModel costModel(PbftConfig config) {
+        return UnreplicatedDeployment.costModel(config);
     }
 
     @Override
-    public Deployment deploy(Simulation sim, Object config) {
-        return UnreplicatedDeployment.deploy(sim, (PbftConfig) config);
+    public Deployment deploy(Simulation sim, PbftConfig config) {
+        return UnreplicatedDeployment.deploy(sim, config);
     }
 }

@@ -2,18 +2,23 @@ package quorumsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.Framing;
 import quorumsim.net.NetworkConfig;
 import quorumsim.protocols.Deployment;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.byzantine.ByzantineServer;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /** Scenario keys for the ZooKeeper-style service: {@code cluster:}, the {@code zab:} section, its workloads. */
-final class ZabAdapter implements ProtocolAdapter {
+final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
+    @Override
+    public Class<ZabConfig> configType() {
+        return ZabConfig.class;
+    }
+
     @Override
     public String name() {
         return "zab";
@@ -72,12 +77,12 @@ final class ZabAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public int byzantineTolerance(Object config) {
+    public int byzantineTolerance(ZabConfig config) {
         return 0;
     }
 
     @Override
-    public Object bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public ZabConfig bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         ZabConfig defaults = ZabConfig.defaults();
         ZabConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
@@ -113,17 +118,17 @@ final class ZabAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public int servers(Object config) {
-        return ((ZabConfig) config).servers();
+    public int servers(ZabConfig config) {
+        return config.servers();
     }
 
     @Override
-    public CpuCostModel costModel(Object config) {
-        return ZabDeployment.costModel((ZabConfig) config);
+    public CpuCostModel costModel(ZabConfig config) {
+        return ZabDeployment.costModel(config);
     }
 
     @Override
-    public Deployment deploy(Simulation sim, Object config) {
-        return ZabDeployment.deploy(sim, (ZabConfig) config);
+    public Deployment deploy(Simulation sim, ZabConfig config) {
+        return ZabDeployment.deploy(sim, config);
     }
 }

@@ -46,7 +46,7 @@ public record SwarmSettings(String protocol, Variant variant, SizeRange size, Do
             ScenarioLoader.Source source = ScenarioLoader.find(base);
             ScenarioSpec spec = ScenarioLoader.bind(source, List.of());
             baseDoc = Doc.of(read(source));
-            baseServers = Protocols.get(spec.protocol()).servers(spec.protocolConfig());
+            baseServers = Protocols.get(spec.protocol()).configured(spec.protocolConfig()).servers();
             baseF = spec.cluster().f();
             if (p != null && !p.equals(spec.protocol())) {
                 throw new IllegalArgumentException("--protocol " + p + " but the base scenario " + base + " runs " + spec.protocol());

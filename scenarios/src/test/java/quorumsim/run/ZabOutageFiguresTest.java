@@ -27,7 +27,7 @@ class ZabOutageFiguresTest {
                 "run", "zk-leader-crash", "--out", dir.toString());
         assertEquals(0, code, out.toString());
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
-        int leaderChanges = summary.get("leaderChanges").asInt();
+        int leaderChanges = summary.get("figures").get("leaderChanges").asInt();
         assertEquals(1, leaderChanges, "one leader crashed, one new leader");
         String counters = Files.readString(dir.resolve("counters.csv"));
         assertTrue(counters.contains("leaderChanges," + leaderChanges + "\n"), counters);

@@ -6,10 +6,10 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Message;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.NetworkConfig;
 
 /**

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.metrics.Metrics;

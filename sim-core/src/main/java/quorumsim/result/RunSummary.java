@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What {@code summary.json} holds. Every field but {@code wallSeconds} is identical for
- * identical seeds. {@code viewChanges} is set for PBFT, {@code leaderChanges} for Zab; the
- * other is null.
+ * identical seeds. What only one protocol counts (PBFT's view changes, Zab's leader changes)
+ * is among the protocol's own {@code figures}.
  */
 public record RunSummary(
         String scenario,
@@ -21,8 +21,6 @@ public record RunSummary(
         Verdict safety,
         Verdict liveness,
         Messages messages,
-        Integer viewChanges,
-        Integer leaderChanges,
         boolean unsafe,
         Map<String, Double> figures) {
 
@@ -46,6 +44,6 @@ public record RunSummary(
 
     public RunSummary withWallSeconds(double seconds) {
         return new RunSummary(scenario, protocol, seed, virtualSeconds, events, seconds, traceDigest, requests,
-                throughputOpsPerSec, latencyMs, safety, liveness, messages, viewChanges, leaderChanges, unsafe, figures);
+                throughputOpsPerSec, latencyMs, safety, liveness, messages, unsafe, figures);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.NetworkConfig;
 
 class AuthenticationTest {

@@ -1,6 +1,5 @@
 package quorumsim.core;
 
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.disk.DiskConfig;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;

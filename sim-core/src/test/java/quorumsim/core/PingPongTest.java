@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.NetworkConfig;
 
 class PingPongTest {

@@ -3,7 +3,6 @@ package quorumsim.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.NetworkConfig;
 
 /**

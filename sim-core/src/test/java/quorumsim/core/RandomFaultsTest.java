@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.disk.DiskConfig;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;

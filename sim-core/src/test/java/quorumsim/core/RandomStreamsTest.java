@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 

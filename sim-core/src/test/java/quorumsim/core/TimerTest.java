@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 import quorumsim.net.NetworkConfig;

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.Message;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.fault.Fault;
 import quorumsim.net.NetworkConfig;
 

@@ -22,7 +22,6 @@ import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.ViewChange;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftReplica;
-import quorumsim.pbft.Timers;
 
 /**
  * A replica that can turn Byzantine: it wraps an honest {@link PbftReplica} and changes what
@@ -111,7 +110,7 @@ public final class ByzantineReplica implements Actor {
             }
         } else if (behaviour.equals("view-change-spam") && enabled && !spamming) {
             spamming = true;
-            ctx.setTimer(spamPeriodNanos(), new Timers.SpamTick());
+            ctx.setTimer(spamPeriodNanos(), new AdversaryTimers.SpamTick());
         }
         ctx.observe(new Observations.Behaviour(ctx.self(), behaviour, enabled));
     }
@@ -156,16 +155,16 @@ public final class ByzantineReplica implements Actor {
 
     @Override
     public void onTimer(Context ctx, Object timer) {
-        if (timer instanceof Timers.Release r) {
+        if (timer instanceof AdversaryTimers.Release r) {
             if (!on("silent")) {
                 ctx.send(r.to(), r.message());
             }
-        } else if (timer instanceof Timers.SpamTick) {
+        } else if (timer instanceof AdversaryTimers.SpamTick) {
             if (on("view-change-spam")) {
                 if (!on("silent")) {
                     spam(ctx);
                 }
-                ctx.setTimer(spamPeriodNanos(), new Timers.SpamTick());
+                ctx.setTimer(spamPeriodNanos(), new AdversaryTimers.SpamTick());
             } else {
                 spamming = false;
             }
@@ -189,7 +188,7 @@ public final class ByzantineReplica implements Actor {
                 return;
             }
             if (on("slow")) {
-                ctx.setTimer(honest.config().viewChangeTimeoutNanos() * 9 / 10, new Timers.Release(to, pp));
+                ctx.setTimer(honest.config().viewChangeTimeoutNanos() * 9 / 10, new AdversaryTimers.Release(to, pp));
                 return;
             }
             if (on("corrupt")) {

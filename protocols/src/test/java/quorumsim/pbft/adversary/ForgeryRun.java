@@ -11,12 +11,12 @@ import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 import quorumsim.pbft.PbftClient;
 import quorumsim.pbft.PbftConfig;
-import quorumsim.pbft.PbftDeployment;
 import quorumsim.pbft.PbftReplica;
 import quorumsim.pbft.Quorums;
 import quorumsim.pbft.check.AgreementChecker;
 import quorumsim.pbft.check.ResultChecker;
 import quorumsim.pbft.check.RunRecord;
+import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.result.Verdict;
 
 /**

@@ -21,12 +21,12 @@ import quorumsim.result.Verdict;
 import quorumsim.zab.Messages;
 import quorumsim.zab.Observations;
 import quorumsim.zab.ZabConfig;
-import quorumsim.zab.ZabDeployment;
 import quorumsim.zab.ZabServer;
 import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.check.ZabChecks;
 import quorumsim.zab.client.SaturationDriver;
 import quorumsim.zab.client.ZkClient;
+import quorumsim.zab.deploy.ZabDeployment;
 
 /**
  * Zab's discovery (Junqueira et al., DSN'11, phase 1): a follower accepts NEWEPOCH(e') only if

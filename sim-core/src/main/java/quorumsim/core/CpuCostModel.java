@@ -1,7 +1,5 @@
-package quorumsim.cpu;
+package quorumsim.core;
 
-import quorumsim.core.Message;
-import quorumsim.core.Signature;
 
 /**
  * What handling costs in CPU time. The engine charges {@link #receiveNanos} before a message's

@@ -1,4 +1,4 @@
-package quorumsim.zab;
+package quorumsim.zab.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +8,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
 import quorumsim.disk.DiskConfig;
 import quorumsim.net.Connections;
 import quorumsim.protocols.Deployment;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
+import quorumsim.zab.Observations;
+import quorumsim.zab.ZabConfig;
+import quorumsim.zab.ZabCostModel;
+import quorumsim.zab.ZabServer;
+import quorumsim.zab.ZabWorkload;
 import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.check.ZabChecks;
 import quorumsim.zab.client.CreateDeleteDriver;
@@ -137,14 +142,17 @@ public final class ZabDeployment implements Deployment {
     }
 
     /**
-     * Counts what the summary, counters.csv and the terminal all report: a leader change is a
-     * leader broadcasting after the first (the counter the reports read); the outage ends when
+     * Marks each leader on the charts when it starts broadcasting, and counts what the summary,
+     * counters.csv and the terminal all report: a leader change is a leader broadcasting after the first (the counter the reports read); the outage ends when
      * the first write issued after the first failure is answered (a write committed before it
      * and answered just after says nothing about the service).
      */
     private void count(long timeNanos, int node, Object event) {
-        if (event instanceof Observations.Leading && leaderships++ > 0) {
-            sim.metrics().increment("leaderChanges");
+        if (event instanceof Observations.Leading l) {
+            sim.metrics().mark(timeNanos, "leader s" + l.server() + " (epoch " + l.epoch() + ")");
+            if (leaderships++ > 0) {
+                sim.metrics().increment("leaderChanges");
+            }
         } else if (event instanceof Observations.Call c && c.op().kind().isWrite() && firstWriteAfterFailureNanos < 0 && failedBefore(timeNanos)) {
             writesSinceFailure.add(callKey(c.client(), c.cxid()));
         } else if (event instanceof Observations.Answer a && !writesSinceFailure.isEmpty() && a.result().code() != Code.CONNECTION_LOSS
@@ -163,7 +171,7 @@ public final class ZabDeployment implements Deployment {
     }
 
     /** The established leader now, if any (for faults aimed at "leader"). */
-    int[] leader() {
+    public int[] leader() {
         for (int i = 0; i < servers.length; i++) {
             if (servers[i] != null && !sim.isCrashed(i) && servers[i].isEstablishedLeader()) {
                 return new int[] {i};
@@ -212,19 +220,15 @@ public final class ZabDeployment implements Deployment {
                 done.getOrDefault("read", 0L), done.getOrDefault("write", 0L));
     }
 
-    @Override
-    public Integer viewChanges() {
-        return null;
-    }
-
-    @Override
-    public Integer leaderChanges() {
+    /** Leader changes: leaders that started broadcasting after the first. */
+    public int leaderChanges() {
         return (int) sim.metrics().counter("leaderChanges");
     }
 
     @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> f = checks.figures();
+        f.put("leaderChanges", (double) leaderChanges());
         long writes = (long) (double) f.get("committedTransactions");
         long serverMessages = 0;
         for (var e : sim.metrics().messagesByType().entrySet()) {

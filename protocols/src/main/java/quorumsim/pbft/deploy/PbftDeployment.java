@@ -1,4 +1,4 @@
-package quorumsim.pbft;
+package quorumsim.pbft.deploy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,9 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import quorumsim.core.CpuCostModel;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
-import quorumsim.cpu.CpuCostModel;
+import quorumsim.pbft.Observations;
+import quorumsim.pbft.PbftClient;
+import quorumsim.pbft.PbftConfig;
+import quorumsim.pbft.PbftReplica;
+import quorumsim.pbft.Quorums;
 import quorumsim.pbft.byzantine.ByzantineReplica;
 import quorumsim.pbft.byzantine.Collusion;
 import quorumsim.pbft.check.AgreementChecker;
@@ -33,6 +38,7 @@ public final class PbftDeployment implements Deployment {
     private final ByzantineReplica[] replicas;
     private final List<String> lanes;
     private final RunRecord record;
+    private final Quorums quorums;
 
     private PbftDeployment(Simulation sim, PbftConfig config, List<String> lanes) {
         this.sim = sim;
@@ -40,6 +46,7 @@ public final class PbftDeployment implements Deployment {
         this.replicas = new ByzantineReplica[config.n()];
         this.lanes = lanes;
         this.record = new RunRecord(config.n(), lanes, config.readOnlyOptimization());
+        this.quorums = Quorums.of(config);
     }
 
     /** The CPU cost model to build the Simulation with. */
@@ -84,7 +91,16 @@ public final class PbftDeployment implements Deployment {
         sim.setServerCount(n);
         sim.setRoleResolver(d::resolveRole);
         sim.addObserver(d.record);
+        sim.addObserver(d::chart);
         return d;
+    }
+
+    /** A view change is done when the new view's primary installs it: counted, and marked on the charts. */
+    private void chart(long timeNanos, int node, Object event) {
+        if (event instanceof Observations.ViewInstalled v && v.replica() == quorums.primary(v.view())) {
+            sim.metrics().increment("viewChanges");
+            sim.metrics().mark(timeNanos, "view change to " + v.view());
+        }
     }
 
     private int clientId(String name) {
@@ -151,17 +167,12 @@ public final class PbftDeployment implements Deployment {
         return record.requests(sim.metrics());
     }
 
-    @Override
-    public Integer viewChanges() {
+    /** View changes completed (new views installed). */
+    public int viewChanges() {
         return record.viewChanges();
     }
 
-    @Override
-    public Integer leaderChanges() {
-        return null;
-    }
-
-    /** messagesPerRequest, maxLogSlots (memory stays flat with checkpoints), highestExecuted, faultyReplicas, f, n. */
+    /** messagesPerRequest, maxLogSlots (memory stays flat with checkpoints), highestExecuted, faultyReplicas, viewChanges, f, n. */
     @Override
     public Map<String, Double> figures() {
         TreeMap<String, Double> figures = new TreeMap<>();
@@ -176,6 +187,7 @@ public final class PbftDeployment implements Deployment {
         figures.put("maxLogSlots", (double) maxLog);
         figures.put("highestExecuted", (double) record.highestExecuted());
         figures.put("faultyReplicas", (double) record.faulty().size());
+        figures.put("viewChanges", (double) viewChanges());
         figures.put("f", (double) config.f());
         figures.put("n", (double) config.n());
         return figures;

@@ -1,0 +1,28 @@
+package quorumsim.scenario;
+
+import quorumsim.core.CpuCostModel;
+import quorumsim.core.Simulation;
+import quorumsim.protocols.Deployment;
+
+/** A protocol's adapter with a config of its type: what a caller holding either as a wildcard asks of them. */
+public record Configured<C>(ProtocolAdapter<C> adapter, C config) {
+    public int servers() {
+        return adapter.servers(config);
+    }
+
+    public int byzantineTolerance() {
+        return adapter.byzantineTolerance(config);
+    }
+
+    public long stateBytes() {
+        return adapter.stateBytes(config);
+    }
+
+    public CpuCostModel costModel() {
+        return adapter.costModel(config);
+    }
+
+    public Deployment deploy(Simulation sim) {
+        return adapter.deploy(sim, config);
+    }
+}
