@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>-sweep, as the unsharded sweep's).")
     Path out;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -52,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
         Path dir = folder.dir();
         SweepCommand.writeTablesAndReports(dir, first.scenario(), first.axes(), runs);
         folder.seal();
-        if (!quiet) {
+        if (!quietOption.quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("merged %d shards of sweep %s%n", parts.size(), first.scenario());
             SweepCommand.printTable(stdout, first.axes(), runs, runs.size() + " runs merged", (System.nanoTime() - start) / 1e9, dir);

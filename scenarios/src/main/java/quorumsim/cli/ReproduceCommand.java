@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import quorumsim.report.ReproductionCharts;
 import quorumsim.report.ZkTableRow;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,11 +58,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every cell (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobsOption;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,10 +72,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!NAMES.contains(name)) {
             throw new UsageException("unknown reproduction '" + name + "'; known: " + String.join(", ", NAMES));
         }
-        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (workers < 1 || workers > 256) {
-            throw new UsageException("--jobs must be from 1 to 256, got " + workers);
-        }
+        int workers = jobsOption.workers();
         OutputFolders.Folder folder = RunCommand.prepareFolder(out != null ? out : Path.of("out", name),
                 OutputFolders.identity("reproduce", name, Long.toString(seed)));
         Path dir = folder.dir();
@@ -83,9 +81,9 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean met = switch (name) {
             case "zk-table" -> table(experiment, workers, dir, stdout);
             case "zk-read-mix" -> readMix(experiment, workers, dir, stdout);
-            case "zk-create" -> ZkExtraReproductions.create(experiment, seed, workers, dir, stdout, quiet, spec.commandLine().getErr());
-            case "zk-broadcast" -> ZkExtraReproductions.broadcast(experiment, seed, workers, dir, stdout, quiet, spec.commandLine().getErr());
-            default -> ZkExtraReproductions.failures(experiment, seed, dir, stdout, quiet);
+            case "zk-create" -> ZkExtraReproductions.create(experiment, seed, workers, dir, stdout, quietOption.quiet, spec.commandLine().getErr());
+            case "zk-broadcast" -> ZkExtraReproductions.broadcast(experiment, seed, workers, dir, stdout, quietOption.quiet, spec.commandLine().getErr());
+            default -> ZkExtraReproductions.failures(experiment, seed, dir, stdout, quietOption.quiet);
         };
         folder.seal();
         return met ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
@@ -94,7 +92,7 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Runs the table; true when every cell is within the tolerance and safe. */
     private boolean table(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkTable table;
-        try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quiet, spec.commandLine().getErr())) {
+        try (Progress progress = new Progress("zk-table", ZkPaper.TABLE_1.size(), " cells", quietOption.quiet, spec.commandLine().getErr())) {
             table = ZkTable.run(experiment, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeTable(dir, table, experiment, ZkCalibration.PAPER_PROFILE);
@@ -103,7 +101,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 table.cells().stream().map(c -> new quorumsim.report.ZkCell(c.servers(), c.readPct(), c.leaderCpuBusy(), c.followerCpuBusy(),
                         c.safetyHolds(), c.safety())).toList(), dir);
         boolean met = table.allWithinTolerance() && allSafe(table.cells());
-        if (quiet) {
+        if (quietOption.quiet) {
             return met;
         }
         stdout.println("ZooKeeper Table 1 (Hunt et al., USENIX ATC 2010): throughput of a saturated system, operations/s");
@@ -159,13 +157,13 @@ final class ReproduceCommand implements Callable<Integer> {
     private boolean readMix(ZkExperiment experiment, int workers, Path dir, PrintWriter stdout) {
         ZkReadMix mix;
         int cells = ZkPaper.SERVERS.size() * ZkReadMix.readPcts().size();
-        try (Progress progress = new Progress("zk-read-mix", cells, " cells", quiet, spec.commandLine().getErr())) {
+        try (Progress progress = new Progress("zk-read-mix", cells, " cells", quietOption.quiet, spec.commandLine().getErr())) {
             mix = ZkReadMix.run(experiment, ZkPaper.SERVERS, seed, workers, cell -> progress.step());
         }
         ReproductionFiles.writeReadMix(dir, mix, experiment, ZkCalibration.PAPER_PROFILE);
         ReproductionCharts.zkReadMix(mix.rows().stream()
                 .map(r -> new quorumsim.report.ReadMixRow(r.servers(), r.readPct(), r.opsPerSec(), Double.NaN)).toList(), dir);
-        if (quiet) {
+        if (quietOption.quiet) {
             return allSafe(mix.cells());
         }
         stdout.println("ZooKeeper throughput against the share of reads (a prediction of the Table 1 calibration), operations/s");

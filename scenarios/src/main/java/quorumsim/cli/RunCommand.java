@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -69,8 +70,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace-gzip", description = "Write the trace compressed, as trace.jsonl.gz (about a tenth of the size); implies --trace.")
     boolean traceGzip;
 
-    @Option(names = "--quiet", description = "Print nothing but errors; the exit code still tells.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Option(names = "--record", negatable = true, description = "Record the run for viewer.html (an interactive space-time diagram"
         + " with each node's state) whatever its size. Without it a run is recorded if it sends at most 20,000 messages;"
@@ -103,13 +104,13 @@ final class RunCommand implements Callable<Integer> {
         OutputFolders.Folder folder = prepareFolder(this.out != null ? this.out : Path.of("out", scenarioSpec.name()),
                 OutputFolders.identity("run", source.text(), String.join("\n", overrides), Long.toString(scenarioSpec.seed())));
         Path dir = folder.dir();
-        if (folder.moved() && !quiet) {
+        if (folder.moved() && !quietOption.quiet) {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quiet, err, recording);
+        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quietOption.quiet, err, recording);
         folder.seal();
-        if (!quiet) {
+        if (!quietOption.quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
                     ConfigurationSummary.of(scenarioSpec), traceFile, outcome.story());
             outcome.recorded().forEach(line -> out.println("  " + line));

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quorumsim.run.OutputFolders;
@@ -62,8 +63,8 @@ final class SwarmCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "E", description = "The last seed, instead of --seeds.")
     Long to;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobsOption;
 
     @Option(names = "--out", paramLabel = "DIR", description = {"Output folder (default:", "out/swarm-<protocol or variant>)."})
     Path out;
@@ -160,7 +161,7 @@ final class SwarmCommand implements Callable<Integer> {
             throw new UsageException("--shrink-runs must be from 0 to 100000, got " + shrinkRuns);
         }
         try {
-            return SwarmSettings.of(protocol, variant, size, base, from, last, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs,
+            return SwarmSettings.of(protocol, variant, size, base, from, last, jobsOption.workers(),
                     limitNanos, stopAfter).withShrinking(shrinkRuns > 0, shrinkRuns);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,8 +47,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per grid point: the scenario's seed, seed+1, ... (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobsOption;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in every run. Repeatable.")
     List<String> overrides = new ArrayList<>();
@@ -60,8 +61,8 @@ final class SweepCommand implements Callable<Integer> {
                 + " Kubernetes Indexed Job's completion index; default output folder out/<scenario name>-sweep-shard-I-of-N.")
     String shardText;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,10 +72,7 @@ final class SweepCommand implements Callable<Integer> {
         if (seeds < 1 || seeds > 100_000) {
             throw new UsageException("--seeds must be from 1 to 100000, got " + seeds);
         }
-        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (workers < 1 || workers > 256) {
-            throw new UsageException("--jobs must be from 1 to 256, got " + workers);
-        }
+        int workers = jobsOption.workers();
         List<Grid.Axis> axes = new ArrayList<>();
         for (String v : vary) {
             try {
@@ -102,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = folder.dir();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!quiet) {
+        if (!quietOption.quiet) {
             if (folder.moved()) {
                 stdout.printf("%s/ holds another run (another configuration); this sweep goes to %s/%n", folder.wanted(), dir);
             }
@@ -120,7 +118,7 @@ final class SweepCommand implements Callable<Integer> {
                 stderr.println("stopping: the runs in progress are called off; writing the finished ones (Ctrl-C again quits at once)");
                 stderr.flush();
             });
-             Progress progress = new Progress("sweep " + name, sweep.runCount(shard), " runs", quiet, stderr)) {
+             Progress progress = new Progress("sweep " + name, sweep.runCount(shard), " runs", quietOption.quiet, stderr)) {
             runs = sweep.run(workers, shard, run -> {
                 partial.add(run);
                 progress.step();
@@ -130,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
             SweepTables.writeRuns(dir.resolve("sweep.csv"), axes, runs);
             new ShardFile(sweepIdentity, name, shard.index(), shard.count(), sweep.runCount(), axes, runs).write(dir);
             folder.seal();
-            if (!quiet) {
+            if (!quietOption.quiet) {
                 stdout.printf(Locale.ROOT, "shard %s: %d of its %d runs in %.1f s wall -> %s/ (shard.json, sweep.csv)%n", shard, runs.size(),
                         sweep.runCount(shard), (System.nanoTime() - start) / 1e9, dir);
                 stdout.println("when every shard is done: quorumsim merge <each shard's folder>");
@@ -140,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         writeTablesAndReports(dir, name, axes, runs);
         folder.seal();
-        if (!quiet) {
+        if (!quietOption.quiet) {
             double wall = (System.nanoTime() - start) / 1e9;
             String done = sweep.isCancelled() ? "stopped: kept the " + runs.size() + " of " + sweep.runCount() + " runs that finished"
                     : runs.size() + " runs";
