@@ -298,6 +298,8 @@ public final class PbftReplica implements Actor {
             sendReply(ctx, req, last.result(), lastIsTentative, true);    // resend the cached reply, in full
             if (lastIsTentative && viewActive && !ordersRequests()) {
                 awaitCommit(ctx, req);                                    // executed tentatively only: it may never commit
+            } else if (viewActive && !ordersRequests() && from == req.client() && retransmission.awaitsReissuedCommits()) {
+                awaitCommit(ctx, req);                                    // its replies fell short while the new view is stuck
             }
             return;
         }
@@ -524,6 +526,9 @@ public final class PbftReplica implements Actor {
             return;
         }
         slot.committed = true;
+        if (slot.seq <= lastExecuted && !lastIsTentative && !retransmission.awaitsReissuedCommits()) {
+            clearExecutedPending(ctx);                                    // the re-issued slots committed: stop waiting
+        }
         executeReady(ctx);
     }
 

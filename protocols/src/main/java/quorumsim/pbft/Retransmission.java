@@ -56,6 +56,18 @@ final class Retransmission {
                 || resendFrom() < r.lastCommitted();
     }
 
+    /**
+     * A slot this replica executed in an earlier view, re-issued by the new view, has not
+     * committed here in this view. A client that retries a request executed in such a slot
+     * got fewer than f+1 replies: the replicas that did not execute it wait for the re-issued
+     * slot, and if one of the 2f+1 that must commit it left alone for a higher view, nobody
+     * else times out (this replica has nothing to execute, the primary never suspects
+     * itself); the backup then waits for the client's request as if it had not executed it.
+     */
+    boolean awaitsReissuedCommits() {
+        return resendFrom() < r.lastCommitted();
+    }
+
     /** Work still to do: check back later whether it moved. */
     void watchForStall(Context ctx) {
         if (statusTimer == null && hasWorkInFlight()) {

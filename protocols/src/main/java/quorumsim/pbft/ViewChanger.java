@@ -91,7 +91,7 @@ final class ViewChanger {
      * queue grew without bound, and no VIEW-CHANGE or NEW-VIEW arrived within the new-view
      * timeout again, in view after view.
      */
-    private void resendOwn(Context ctx, int to) {
+    private void resendOwn(Context ctx, int to, Status st) {
         if (r.viewActive || own == null || own.newView() != r.view) {
             return;
         }
@@ -99,7 +99,28 @@ final class ViewChanger {
         if (now - ownSentAtNanos[to] >= r.timeoutNanos) {
             ownSentAtNanos[to] = now;
             ctx.send(to, own);
+            if (st.view() < r.view && !st.active() && !st.holdsViewChangeOf(r.self)) {
+                sendLeftView(ctx, to, st.view());
+            }
         }
+    }
+
+    /**
+     * A replica changing to a view below ours whose STATUS lacks our VIEW-CHANGE for it: ours
+     * was lost, and we moved on alone when our new-view timer fired. It holds 2f for its view
+     * and ours for the next, fewer than the f+1 that make it join us, and its new-view timer
+     * waits for 2f+1: nobody moves again. We left the view before its view too, so we send it
+     * the VIEW-CHANGE for its view (the same checkpoint and certificates) that it lacks; not
+     * if we hold a certificate of its view or a later one (we were in it).
+     */
+    private void sendLeftView(Context ctx, int to, long view) {
+        for (PreparedProof p : own.prepared()) {
+            if (p.prePrepare().view() >= view) {
+                return;
+            }
+        }
+        ViewChange unsigned = new ViewChange(view, own.stableSeq(), own.checkpointProof(), own.prepared(), r.self, null);
+        ctx.send(to, new ViewChange(view, own.stableSeq(), own.checkpointProof(), own.prepared(), r.self, r.auth.signed(ctx, unsigned)));
     }
 
     void onViewChange(Context ctx, int from, ViewChange vc) {
@@ -175,7 +196,7 @@ final class ViewChanger {
         if (sameView && st.holdsViewChangeOf(r.self)) {
             return;                                                       // it has ours: resend only what is missing
         }
-        resendOwn(ctx, to);
+        resendOwn(ctx, to, st);
     }
 
     /** The primary of the installed view, or one of the f replicas after it: they pass its NEW-VIEW on. */

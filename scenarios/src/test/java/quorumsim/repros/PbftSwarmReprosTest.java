@@ -117,6 +117,19 @@ class PbftSwarmReprosTest {
         assertLiveAndSafe("pbft-swarm-229.yaml");
     }
 
+    /**
+     * A new view re-issues slots some replicas executed in the view before; they must commit
+     * again before the others can execute. With f replicas faulty every quorum needs every
+     * correct replica: one that left alone for the next view stalled the rest, the primary
+     * (which never suspects itself) and a backup with nothing left to execute. Now a backup
+     * that a client retries a request it executed while the re-issued slots have not
+     * committed here waits for them like for a request not executed, and times out to follow.
+     */
+    @Test
+    void aBackupWaitsForTheReissuedSlotsOfANewViewWhenAClientRetries() {
+        assertLiveAndSafe("pbft-swarm-855.yaml");
+    }
+
     /** Recovery and STATUS with its bitmap keep a run a function of its seed: run twice, the same trace digest. */
     @Test
     void recoveryAndStatusRetransmissionRunTheSameTwice() {
