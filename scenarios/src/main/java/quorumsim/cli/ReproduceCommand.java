@@ -25,7 +25,7 @@ import quorumsim.run.OutputFolders;
 
 /** {@code quorumsim reproduce}: a published result simulated from the calibration profile, beside the paper's figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Reproduce a published ZooKeeper or PBFT result with a calibrated model.",
+        description = {"Reproduce a published ZooKeeper or PBFT result.",
             "",
             "The model's one calibration profile is calibration/zk-2010.yaml.",
             "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC",
