@@ -400,8 +400,9 @@ public final class PbftReplica implements Actor {
             batchTimer = null;
         }
         long seq = ++nextSeq;
-        PrePrepare unsigned = new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null);
-        PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
+        long timeNanos = NondeterministicChoice.propose(config, ctx);
+        PrePrepare unsigned = new PrePrepare(view, seq, PrePrepare.digestOf(batch, timeNanos), batch, self, null, timeNanos);
+        PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1), timeNanos);
         Slot slot = slot(seq);
         slot.accept(pp);
         ctx.multicast(others, pp);
@@ -424,8 +425,11 @@ public final class PbftReplica implements Actor {
         if (!auth.verify(ctx, pp.auth(), from, pp.unsigned())) {
             return;                                                       // the authenticators are valid
         }
-        if (pp.digest() != PrePrepare.digestOf(pp.batch())) {
+        if (pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())) {
             return;                                                       // d = D(m)
+        }
+        if (!NondeterministicChoice.acceptable(config, ctx, pp)) {
+            return;                                                       // the primary's non-deterministic choice is acceptable
         }
         for (Request r : pp.batch()) {
             if (r.readOnly() || !auth.verify(ctx, r.auth(), r.client(), r.unsigned())) {
@@ -580,6 +584,10 @@ public final class PbftReplica implements Actor {
             }
             ctx.chargeCpu(config.costs().executeNanos());
             String result = state.execute(req.client(), req.stream(), req.timestamp(), req.op(), tentative);
+            long stamp = NondeterministicChoice.stamp(config, ctx, slot.prePrepare);
+            if (stamp != NondeterministicChoice.NONE && !req.op().isRead()) {
+                state.stamp(req.op().key(), stamp, tentative);
+            }
             sendReply(ctx, req, result, tentative, false);
         }
         lastExecuted = slot.seq;

@@ -259,8 +259,8 @@ final class ViewChanger {
         NewViewPlan plan = NewViewPlan.compute(v);
         List<PrePrepare> o = new ArrayList<>();
         for (NewViewPlan.Entry e : plan.entries()) {
-            PrePrepare unsigned = new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null);
-            o.add(new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+            PrePrepare unsigned = new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null, e.timeNanos());
+            o.add(new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1), e.timeNanos()));
         }
         NewView unsigned = new NewView(r.view, v, o, r.self, null);
         NewView nv = new NewView(r.view, v, o, r.self, r.auth.signed(ctx, unsigned));
@@ -400,7 +400,7 @@ final class ViewChanger {
             PrePrepare pp = p.prePrepare();
             int primary = r.quorums.primary(pp.view());
             if (pp.seq() <= vc.stableSeq() || pp.seq() > vc.stableSeq() + r.config.logWindow() || pp.view() >= vc.newView()
-                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch())
+                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())
                     || !r.auth.verify(ctx, pp.auth(), primary, pp.unsigned())) {
                 return false;
             }
