@@ -39,6 +39,7 @@ public final class PbftReplica implements Actor {
     final int[] others;
     final ViewChanger viewChanger;
     final Retransmission retransmission;
+    final DiskLog diskLog = new DiskLog(this);
 
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
@@ -144,6 +145,8 @@ public final class PbftReplica implements Actor {
             if (known == null || known.view() < v.view()) {
                 ctx.store().put(VIEW_KEY, v);
             }
+        } else if (token instanceof DiskLog.Written w) {
+            diskLog.onWritten(ctx, w);
         } else if (token instanceof SavedCheckpoint c) {
             SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
             if (known == null || known.seq() < c.seq()) {
@@ -405,7 +408,7 @@ public final class PbftReplica implements Actor {
         PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1), timeNanos);
         Slot slot = slot(seq);
         slot.accept(pp);
-        ctx.multicast(others, pp);
+        diskLog.multicast(ctx, pp);
         checkPrepared(ctx, slot);
     }
 
@@ -447,7 +450,7 @@ public final class PbftReplica implements Actor {
         Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
         Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
         slot.prepares.put(self, prepare);
-        ctx.multicast(others, prepare);
+        diskLog.multicast(ctx, prepare);
         checkPrepared(ctx, slot);
     }
 
@@ -516,7 +519,7 @@ public final class PbftReplica implements Actor {
             Commit unsigned = new Commit(view, slot.seq, slot.prePrepare.digest(), self, null);
             Commit commit = new Commit(view, slot.seq, unsigned.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
             slot.commits.put(self, commit);
-            ctx.multicast(others, commit);
+            diskLog.multicast(ctx, commit);
         }
         checkCommitted(ctx, slot);
         if (config.tentativeExecution()) {
@@ -657,7 +660,7 @@ public final class PbftReplica implements Actor {
         ctx.observe(new Observations.CheckpointTaken(self, seq, digest));
         Checkpoint unsigned = new Checkpoint(seq, digest, self, null);
         Checkpoint cp = new Checkpoint(seq, digest, self, auth.forReceivers(ctx, unsigned, n - 1));
-        ctx.multicast(others, cp);
+        diskLog.multicast(ctx, cp, cp.sizeBytes() + snapshot.sizeBytes());
         recordCheckpoint(ctx, cp);
     }
 

@@ -62,7 +62,7 @@ import quorumsim.pbft.ServiceState;
  */
 final class PbftSubject implements Subject {
     private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative",
-            "readOnly", "B", "batchWindow", "recovered", "nondeterminism");
+            "readOnly", "B", "batchWindow", "recovered", "nondeterminism", "logToDisk");
     private static final Pattern REQUEST_NAME = Pattern.compile("([A-Z])(\\d*)");
 
     private final PbftConfig config;
@@ -87,6 +87,7 @@ final class PbftSubject implements Subject {
         c = c.withTentativeExecution(Boolean.parseBoolean(s.text("tentative", "false")));
         c = c.withReadOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false")));
         c = c.withBatching(s.integer("B", c.batchSize()), Durations.parse(s.text("batchWindow", "1ms")));
+        c = c.withLogToDisk(Boolean.parseBoolean(s.text("logToDisk", "false")));
         c = c.withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT)));
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {

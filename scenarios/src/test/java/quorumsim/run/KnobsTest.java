@@ -92,8 +92,8 @@ class KnobsTest {
 
     @Test
     void fieldsAProtocolHasNoUseForAreRefusedByName() {
-        String disk = refusal("pbft-normal", "hardware.fsync=2ms");
-        assertTrue(disk.contains("hardware.fsync") && disk.contains("does not apply to protocol pbft"), disk);
+        String disk = refusal("unreplicated-baseline", "hardware.fsync=2ms");
+        assertTrue(disk.contains("hardware.fsync") && disk.contains("does not apply to protocol unreplicated"), disk);
         String profile = refusal("zk-saturation", "hardware.profile=osdi99");
         assertTrue(profile.contains("hardware.profile") && profile.contains("does not apply to protocol zab"), profile);
         String reply = refusal("zk-saturation", "workload.replySize=1KB");
