@@ -77,10 +77,20 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** PRE-PREPARE <v, n, d> with the batch of requests piggybacked; an empty batch is the null request. */
-    record PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth) implements Messages {
+    /**
+     * PRE-PREPARE <v, n, d> with the batch of requests piggybacked; an empty batch is the null
+     * request. {@code timeNanos} is the primary's non-deterministic choice for the batch (OSDI'99
+     * section 4.6: a time read from its clock), covered by d; 0 when there is none.
+     */
+    record PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth, long timeNanos)
+            implements Messages {
         public PrePrepare {
             batch = List.copyOf(batch);
+        }
+
+        /** Without a non-deterministic choice. */
+        public PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth) {
+            this(view, seq, digest, batch, replica, auth, 0);
         }
 
         public PrePrepare unsigned() {
@@ -88,11 +98,11 @@ public sealed interface Messages extends Message {
         }
 
         public PrePrepare withAuth(Auth auth) {
-            return new PrePrepare(view, seq, digest, batch, replica, auth);
+            return new PrePrepare(view, seq, digest, batch, replica, auth, timeNanos);
         }
 
         public int sizeBytes() {
-            int size = HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+            int size = HEADER_BYTES + DIGEST_BYTES + authBytes(auth) + (timeNanos != 0 ? 8 : 0);
             for (Request r : batch) {
                 size += r.sizeBytes();
             }
@@ -114,6 +124,11 @@ public sealed interface Messages extends Message {
                 d = Hashing.mix(d, r.digest());
             }
             return d;
+        }
+
+        /** D(m) over the batch and the primary's non-deterministic choice (none: 0, the batch's digest alone). */
+        public static long digestOf(List<Request> batch, long timeNanos) {
+            return timeNanos == 0 ? digestOf(batch) : Hashing.mix(digestOf(batch), timeNanos);
         }
     }
 

@@ -257,7 +257,7 @@ final class ViewChanger {
         NewViewPlan plan = NewViewPlan.compute(v);
         List<PrePrepare> o = new ArrayList<>();
         for (NewViewPlan.Entry e : plan.entries()) {
-            o.add(r.auth.sign(ctx, new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null), r.n - 1));
+            o.add(r.auth.sign(ctx, new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null, e.timeNanos()), r.n - 1));
         }
         NewView nv = r.auth.signWithSignature(ctx, new NewView(r.view, v, o, r.self, null));
         ctx.multicast(r.others, nv);
@@ -395,7 +395,7 @@ final class ViewChanger {
             PrePrepare pp = p.prePrepare();
             int primary = r.quorums.primary(pp.view());
             if (pp.seq() <= vc.stableSeq() || pp.seq() > vc.stableSeq() + r.config.logWindow() || pp.view() >= vc.newView()
-                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch())
+                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())
                     || !r.auth.verify(ctx, pp.auth(), primary, pp.unsigned())) {
                 return false;
             }

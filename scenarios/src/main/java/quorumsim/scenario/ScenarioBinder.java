@@ -225,7 +225,7 @@ public final class ScenarioBinder {
         long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
         long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
         int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
-        double drift = f.number("clockDriftPpm", 0, 0, 100_000);
+        double drift = f.number("clockDriftPpm", 0, -100_000, 100_000);
         long clientBandwidth = f.has("clientBandwidth") ? f.bandwidth("clientBandwidth", 0) : -1;
         return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth,
                 profile, costs);
