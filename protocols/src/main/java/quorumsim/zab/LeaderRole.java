@@ -45,6 +45,18 @@ final class LeaderRole {
         server.leading.followerAcceptedEpoch[follower] = -1;
     }
 
+    /**
+     * Leader.shutdown: a leader that stops leading shuts every LearnerHandler down, which closes
+     * its socket; the followers' reads then fail and they go back to election.
+     */
+    void closeLearners(Context ctx) {
+        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+            if (peer != server.self && server.leading.followerAcceptedEpoch[peer] >= 0) {
+                ctx.closeConnection(peer);
+            }
+        }
+    }
+
     void forget(int follower) {
         server.leading.ackedEpoch[follower] = false;
         server.leading.ackedNewLeader[follower] = false;
@@ -283,7 +295,13 @@ final class LeaderRole {
         server.leading.lastHeardLocalNanos[follower] = ctx.now();
     }
 
-    /** Heartbeats out; followers silent too long are dropped; without a quorum, give up; expire sessions. */
+    /**
+     * Leader.lead's loop, every half tick: heartbeats out (LearnerHandler.ping); a follower silent
+     * for syncLimit ticks is dropped and its socket closed (LearnerHandler.run's read times out
+     * after syncLimit x tickTime, set once NEWLEADER is acked, and its finally shuts the handler
+     * down); without a quorum of followers heard within syncLimit ticks (LearnerHandler.synced),
+     * give up (Leader.shutdown); expire sessions.
+     */
     void leaderTick(Context ctx, long now) {
         Messages.LeaderPing ping = new Messages.LeaderPing(server.leading.epoch);
         int alive = 1;
@@ -293,6 +311,7 @@ final class LeaderRole {
             }
             if (now - server.leading.lastHeardLocalNanos[peer] > server.limitNanos) {
                 dropLearner(peer);
+                ctx.closeConnection(peer);
                 continue;
             }
             alive++;

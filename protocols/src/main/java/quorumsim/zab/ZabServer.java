@@ -253,6 +253,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         if (state == PeerState.LOOKING) {
             election.broadcast(ctx);                                 // lost notifications, peers that came back
         } else if (state == PeerState.FOLLOWING) {
+            // the socket's read timeout: initLimit ticks until synced (Learner.connectToLeader), then
+            // syncLimit ticks (Learner.syncWithLeader, after UPTODATE); a partition is silence until it expires
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
@@ -269,6 +271,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     void lookForLeader(Context ctx) {
         if (state != PeerState.LOOKING || leader >= 0 || leading != null) {
             ctx.observe(new Observations.Looking(self));
+        }
+        if (leading != null) {
+            leaderRole.closeLearners(ctx);
+        } else if (state == PeerState.FOLLOWING && leader >= 0) {
+            ctx.closeConnection(leader);                             // Follower.followLeader: sock.close() in its catch
         }
         state = PeerState.LOOKING;
         leader = -1;

@@ -130,7 +130,7 @@ public final class Simulation {
         baseDriftPpm = new double[nodes.size()];
         if (network.connections != null) {
             network.connectionState = new Connections.State(nodes.size());
-            network.partitions.setListener(network::linkCut);
+            network.partitions.setListener(network::linkHealed);
         }
         for (Node node : nodes) {
             node.actor = node.factory.create(node.id, node.store);
@@ -444,6 +444,8 @@ public final class Simulation {
             } else if (to == Outbox.MULTICAST) {
                 Outbox.Multicast m = (Outbox.Multicast) outbox.item(i);
                 network.transmitMulticast(node, m.to(), m.message());
+            } else if (to == Outbox.CLOSE) {
+                network.close(node, (Integer) outbox.item(i));
             } else {
                 network.transmit(node, to, (Message) outbox.item(i));
             }
@@ -891,6 +893,9 @@ public final class Simulation {
         traceNode(TraceKind.CRASH, node.id, "power-off");
         dropQueueAndCrash(node);
         node.poweredOff = true;
+        if (network.connections != null) {
+            network.machineVanished(node);
+        }
     }
 
     /** Drops the node's queued messages and its volatile state; returns the life (epoch) that ended. */

@@ -208,6 +208,7 @@ public final class ZkClient implements Actor {
         long now = ctx.now();
         if (now - lastHeardLocalNanos >= (connected ? readTimeoutNanos : connectTimeoutNanos)) {
             ctx.send(server, new Messages.Close(sessionId));         // SessionTimeoutException: close the socket, move on
+            ctx.closeConnection(server);                             // (ClientCnxn.SendThread.cleanup closes it)
             connectionLoss(ctx);
             return;
         }
@@ -337,6 +338,7 @@ public final class ZkClient implements Actor {
     private void onDisconnect(Context ctx) {
         if (everConnected) {
             ctx.send(server, new Messages.Close(sessionId));
+            ctx.closeConnection(server);
             connectionLoss(ctx);
             return;
         }

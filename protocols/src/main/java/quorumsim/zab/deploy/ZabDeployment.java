@@ -108,12 +108,13 @@ public final class ZabDeployment implements Deployment {
     }
 
     /**
-     * Zab and its clients talk over TCP. A broken connection is noticed within a tick (a socket
-     * read times out, or a reset arrives), a connect over a cut link fails after a tick, and a
-     * packet the network loses is sent again after 200 ms (Linux's minimum retransmission timeout).
+     * Zab and its clients talk over TCP. A partition is silence that the servers' and clients'
+     * own read timeouts detect; a crashed process's connections reset; a connect over a cut
+     * link fails after a tick; and a packet the network loses is sent again after 200 ms
+     * (Linux's minimum retransmission timeout).
      */
     static Connections connections(ZabConfig config) {
-        return new Connections(config.tickNanos(), config.tickNanos(), RETRANSMIT_NANOS);
+        return new Connections(config.tickNanos(), RETRANSMIT_NANOS);
     }
 
     private static final long RETRANSMIT_NANOS = 200_000_000L;
