@@ -75,7 +75,7 @@ public final class PbftClient implements Actor {
         s.timestamp++;
         Operation op = workload.next(ctx.random(), ctx.self(), s.timestamp);
         boolean readOnly = op.isRead() && config.readOnlyOptimization();
-        s.request = sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null));
+        s.request = auth.sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null), replicas);
         s.issuedReadOnly = readOnly;
         s.replies.clear();
         s.fellBack = false;
@@ -88,11 +88,6 @@ public final class PbftClient implements Actor {
         }
         s.retryNanos = workload.clientRetryNanos();
         s.retry = ctx.setTimer(s.retryNanos, new Timers.ClientRetry(index, s.timestamp));
-    }
-
-    private Request sign(Context ctx, Request unsigned) {
-        return new Request(unsigned.client(), unsigned.stream(), unsigned.timestamp(), unsigned.op(), unsigned.readOnly(),
-                unsigned.payloadBytes(), auth.forReceivers(ctx, unsigned, replicas));
     }
 
     @Override
@@ -186,7 +181,7 @@ public final class PbftClient implements Actor {
         Stream s = streams[index];
         if (s.request.readOnly()) {
             Request r = s.request;
-            s.request = sign(ctx, new Request(r.client(), r.stream(), r.timestamp(), r.op(), false, r.payloadBytes(), null));
+            s.request = auth.sign(ctx, new Request(r.client(), r.stream(), r.timestamp(), r.op(), false, r.payloadBytes(), null), replicas);
             s.replies.clear();
         }
         ctx.metrics().increment("clientRetries");

@@ -31,11 +31,16 @@ import quorumsim.kv.Workload;
  * @param costs                   CPU costs
  * @param digestReplies           one designated replica sends each result, the others its digest
  *                                (TOCS'02 section 5.1.1; the implementation's default)
+ * @param proactiveRecovery       replicas reboot on a schedule (BFT-PR), or null for never
+ * @param nondeterminism          whether writes carry a replica-chosen value and how it is chosen
+ * @param logToDisk               a replica writes its log and checkpoints to its disk before it
+ *                                sends a PREPARE or a COMMIT
  */
 public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpointInterval, int logWindow,
                          long viewChangeTimeoutNanos, int batchSize, long batchWindowNanos,
                          Authentication authentication, boolean tentativeExecution, boolean readOnlyOptimization,
-                         String variant, Workload workload, PbftCosts costs, boolean digestReplies) {
+                         String variant, Workload workload, PbftCosts costs, boolean digestReplies,
+                         ProactiveRecovery proactiveRecovery, Nondeterminism nondeterminism, boolean logToDisk) {
 
     public enum Authentication { MAC, SIGNATURE }
 
@@ -45,83 +50,101 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     /** f = 1 (4 replicas, quorum 3), K = 128, L = 256, 100 ms view-change timeout, no batching, MACs, digest replies. */
     public static PbftConfig defaults() {
         return new PbftConfig(1, 4, 3, false, 128, 256, 100_000_000L, 1, 1_000_000L, Authentication.MAC,
-                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true);
+                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true, null, Nondeterminism.NONE, false);
     }
 
     public PbftConfig withF(int newF) {
         return new PbftConfig(newF, 3 * newF + 1, Quorums.intersecting(3 * newF + 1, newF), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
     public PbftConfig withN(int newN) {
         return new PbftConfig(f, newN, Quorums.intersecting(newN, f), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withQuorum(int q) {
         return new PbftConfig(f, n, q, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withUnsafe(boolean u) {
         return new PbftConfig(f, n, quorum, u, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withCheckpointInterval(int k) {
         return new PbftConfig(f, n, quorum, unsafe, k, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withLogWindow(int l) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, l, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withViewChangeTimeoutNanos(long t) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, t,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withBatching(int size, long windowNanos) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withAuthentication(Authentication a) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withTentativeExecution(boolean t) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withReadOnlyOptimization(boolean r) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withVariant(String v) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withWorkload(Workload w) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withCosts(PbftCosts c) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c, digestReplies);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
     }
 
     public PbftConfig withDigestReplies(boolean d) {
         return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, d);
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, d, proactiveRecovery, nondeterminism, logToDisk);
+    }
+
+    public PbftConfig withProactiveRecovery(ProactiveRecovery r) {
+        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
+                r, nondeterminism, logToDisk);
+    }
+
+    public PbftConfig withNondeterminism(Nondeterminism nd) {
+        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
+                proactiveRecovery, nd, logToDisk);
+    }
+
+    public PbftConfig withLogToDisk(boolean disk) {
+        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
+                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
+                proactiveRecovery, nondeterminism, disk);
     }
 
     public boolean skipsCommit() {
@@ -177,6 +200,12 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
             problems.add("workload is required");
         } else {
             problems.addAll(workload.validate());
+        }
+        if (proactiveRecovery != null) {
+            problems.addAll(proactiveRecovery.validate());
+        }
+        if (nondeterminism == null) {
+            problems.add("nondeterminism must be none, naive or agreed");
         }
         if (costs == null) {
             problems.add("costs are required");

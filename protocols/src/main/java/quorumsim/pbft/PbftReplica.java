@@ -356,11 +356,8 @@ public final class PbftReplica implements Actor {
     private void sendReply(Context ctx, Request req, String result, boolean tentative, boolean again) {
         boolean digest = config.digestReplies() && !again && req.designatedReplier(config.n()) != self;
         int payloadBytes = digest ? Messages.DIGEST_BYTES : config.workload().replySizeBytes();
-        Reply unsigned = new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
-                payloadBytes, null);
-        Auth a = auth.forReceivers(ctx, unsigned, 1);
-        ctx.send(req.client(), new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
-                payloadBytes, a));
+        ctx.send(req.client(), auth.sign(ctx, new Reply(view, req.client(), req.stream(), req.timestamp(), self, result,
+                tentative, digest, payloadBytes, null), 1));
     }
 
     // ---------------------------------------------------------------- primary
@@ -400,8 +397,7 @@ public final class PbftReplica implements Actor {
             batchTimer = null;
         }
         long seq = ++nextSeq;
-        PrePrepare unsigned = new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null);
-        PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
+        PrePrepare pp = auth.sign(ctx, new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null), n - 1);
         Slot slot = slot(seq);
         slot.accept(pp);
         ctx.multicast(others, pp);
@@ -440,8 +436,7 @@ public final class PbftReplica implements Actor {
             return;                                                       // no other pre-prepare for (v, n)
         }
         slot.accept(pp);
-        Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
-        Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+        Prepare prepare = auth.sign(ctx, new Prepare(view, pp.seq(), pp.digest(), self, null), n - 1);
         slot.prepares.put(self, prepare);
         ctx.multicast(others, prepare);
         checkPrepared(ctx, slot);
@@ -509,8 +504,7 @@ public final class PbftReplica implements Actor {
         }
         if (!slot.commitSent) {
             slot.commitSent = true;
-            Commit unsigned = new Commit(view, slot.seq, slot.prePrepare.digest(), self, null);
-            Commit commit = new Commit(view, slot.seq, unsigned.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+            Commit commit = auth.sign(ctx, new Commit(view, slot.seq, slot.prePrepare.digest(), self, null), n - 1);
             slot.commits.put(self, commit);
             ctx.multicast(others, commit);
         }
@@ -647,8 +641,7 @@ public final class PbftReplica implements Actor {
         snapshots.put(seq, snapshot);
         long digest = snapshot.digest();
         ctx.observe(new Observations.CheckpointTaken(self, seq, digest));
-        Checkpoint unsigned = new Checkpoint(seq, digest, self, null);
-        Checkpoint cp = new Checkpoint(seq, digest, self, auth.forReceivers(ctx, unsigned, n - 1));
+        Checkpoint cp = auth.sign(ctx, new Checkpoint(seq, digest, self, null), n - 1);
         ctx.multicast(others, cp);
         recordCheckpoint(ctx, cp);
     }
@@ -687,8 +680,7 @@ public final class PbftReplica implements Actor {
         snapshots.headMap(seq, false).clear();
         if (lastExecuted < seq) {
             rollBackTentative();
-            FetchState unsigned = new FetchState(seq, self, null);
-            FetchState fetch = new FetchState(seq, self, auth.forReceivers(ctx, unsigned, proof.size()));
+            FetchState fetch = auth.sign(ctx, new FetchState(seq, self, null), proof.size());
             for (Checkpoint c : proof) {
                 if (c.replica() != self) {
                     ctx.send(c.replica(), fetch);
@@ -710,8 +702,7 @@ public final class PbftReplica implements Actor {
         if (snapshot == null) {
             return;
         }
-        StateTransfer unsigned = new StateTransfer(fetch.seq(), snapshot, self, null);
-        ctx.send(from, new StateTransfer(fetch.seq(), snapshot, self, auth.forReceivers(ctx, unsigned, 1)));
+        ctx.send(from, auth.sign(ctx, new StateTransfer(fetch.seq(), snapshot, self, null), 1));
     }
 
     private void onStateTransfer(Context ctx, int from, StateTransfer st) {
@@ -722,7 +713,7 @@ public final class PbftReplica implements Actor {
             return;
         }
         long certified = stableProof.get(0).stateDigest();
-        ctx.chargeCpu(Math.round(config.costs().receivePerByteNanos() * st.state().sizeBytes()));
+        ctx.chargeCpu(Math.round((config.costs().receivePerByteNanos() + config.costs().digestPerByteNanos()) * st.state().sizeBytes()));
         if (st.state().digest() != certified) {
             return;                                                       // not the state the certificate names
         }

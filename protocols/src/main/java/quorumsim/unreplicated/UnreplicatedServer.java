@@ -53,10 +53,8 @@ public final class UnreplicatedServer implements Actor {
             executed++;
             ctx.observe(new Observations.Executed(ctx.self(), 0, executed, PrePrepare.digestOf(List.of(req)), List.of(req)));
         }
-        Reply unsigned = new Reply(0, req.client(), req.stream(), req.timestamp(), ctx.self(), result, false, false,
-                config.workload().replySizeBytes(), null);
-        ctx.send(req.client(), new Reply(0, req.client(), req.stream(), req.timestamp(), ctx.self(), result, false, false,
-                unsigned.payloadBytes(), auth.forReceivers(ctx, unsigned, 1)));
+        ctx.send(req.client(), auth.sign(ctx, new Reply(0, req.client(), req.stream(), req.timestamp(), ctx.self(), result,
+                false, false, config.workload().replySizeBytes(), null), 1));
     }
 
     @Override
