@@ -23,10 +23,14 @@ import quorumsim.disk.DiskConfig;
  * @param workload                  what the clients do
  * @param costs                     CPU costs per message, byte and request kind
  * @param disk                      each server's transaction log disk
+ * @param readOnlyMode              a server cut off from the quorum serves reads, flagged possibly stale
+ *                                  (ZooKeeper 3.4's readonlymode.enabled, with clients that accept
+ *                                  read-only servers); off by default, as there
  */
 public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
                         long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
-                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk) {
+                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk,
+                        boolean readOnlyMode) {
 
     /**
      * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
@@ -46,7 +50,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     public static ZabConfig defaults() {
         return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 100_000_000L, 5, 200_000_000L,
                 500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L, 100_000_000L),
-                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000));
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false);
     }
 
     /** A quorum of {@code quorum()} or, when it is 0, a majority. */
@@ -138,7 +142,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     }
 
     public ZabConfig withServers(int n) {
-        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     /** n = 2f+1 servers. */
@@ -147,54 +151,58 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     }
 
     public ZabConfig withQuorum(int q) {
-        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withUnsafe(boolean u) {
-        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+    }
+
+    public ZabConfig withReadOnlyMode(boolean r) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, r);
     }
 
     public ZabConfig withLeaderServes(boolean l) {
-        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withThrottle(int t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withSessionTimeoutNanos(long s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withTickNanos(long t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withSyncLimitTicks(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withElectionFinalizeWaitNanos(long w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withSnapshotThreshold(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withCores(int c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withWorkload(ZabWorkload w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk, readOnlyMode);
     }
 
     public ZabConfig withCosts(ZabCosts c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk, readOnlyMode);
     }
 
     public ZabConfig withDisk(DiskConfig d) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d, readOnlyMode);
     }
 }

@@ -49,6 +49,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
     private final FollowerRole followerRole = new FollowerRole(this);
+    /** Read-only mode, or null when it is off (the default). */
+    private final ReadOnlyServer readOnly;
     final long limitNanos;
     final long initLimitNanos;
 
@@ -66,6 +68,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     Leadership leading;
     FollowerPhase phase;
     long lastHeardLeaderLocalNanos;
+    /** When this server last went LOOKING (read-only mode waits a grace period from then). */
+    long lookingSinceLocalNanos;
     final TreeSet<Long> touched = new TreeSet<>();
 
     public ZabServer(int self, ZabConfig config, StableStore store) {
@@ -79,6 +83,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
         this.broadcastLoad = config.workload().kind().equals("broadcast")
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
+        this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
@@ -154,6 +159,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
+        if (readOnly != null && readOnly.serving() && from >= quorums.servers()) {
+            readOnly.onClientMessage(ctx, from, message);
+            return;
+        }
         if (message instanceof Messages.Request m) {
             pipeline.onRequest(ctx, from, m);
         } else if (message instanceof Messages.Proposal m) {
@@ -234,6 +243,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     public void onConnectionLost(Context ctx, int peer) {
         if (peer >= quorums.servers()) {
             pipeline.onClose(peer);
+            if (readOnly != null) {
+                readOnly.forget(peer);
+            }
         } else if (state == PeerState.FOLLOWING && peer == leader) {
             lookForLeader(ctx);
         } else if (leading != null) {
@@ -252,6 +264,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         long now = ctx.now();
         if (state == PeerState.LOOKING) {
             election.broadcast(ctx);                                 // lost notifications, peers that came back
+            if (readOnly != null) {
+                readOnly.tick(ctx, now - lookingSinceLocalNanos);
+            }
         } else if (state == PeerState.FOLLOWING) {
             // the socket's read timeout: initLimit ticks until synced (Learner.connectToLeader), then
             // syncLimit ticks (Learner.syncWithLeader, after UPTODATE); a partition is silence until it expires
@@ -271,6 +286,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     void lookForLeader(Context ctx) {
         if (state != PeerState.LOOKING || leader >= 0 || leading != null) {
             ctx.observe(new Observations.Looking(self));
+            lookingSinceLocalNanos = ctx.now();
         }
         if (leading != null) {
             leaderRole.closeLearners(ctx);
@@ -298,6 +314,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     }
 
     private void elected(Context ctx, int winner) {
+        if (readOnly != null) {
+            readOnly.stop(ctx);
+        }
         if (winner == self) {
             state = PeerState.LEADING;
             leader = self;
