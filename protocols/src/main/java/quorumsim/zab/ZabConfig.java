@@ -26,11 +26,14 @@ import quorumsim.disk.DiskConfig;
  * @param readOnlyMode              a server cut off from the quorum serves reads, flagged possibly stale
  *                                  (ZooKeeper 3.4's readonlymode.enabled, with clients that accept
  *                                  read-only servers); off by default, as there
+ * @param observers                 non-voting members beside the {@code servers} voters (ZooKeeper 3.3's
+ *                                  observers): they take committed writes from the leader (INFORM) and
+ *                                  serve clients, and take no part in quorums or elections
  */
 public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
                         long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
                         int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk,
-                        boolean readOnlyMode) {
+                        boolean readOnlyMode, int observers) {
 
     /**
      * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
@@ -50,7 +53,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     public static ZabConfig defaults() {
         return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 100_000_000L, 5, 200_000_000L,
                 500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L, 100_000_000L),
-                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false);
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false, 0);
     }
 
     /** A quorum of {@code quorum()} or, when it is 0, a majority. */
@@ -133,16 +136,30 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         if (disk == null) {
             problems.add("disk is required");
         }
+        if (observers < 0 || observers > 1000) {
+            problems.add("observers must be 0 to 1000, not " + observers);
+        }
         return problems;
     }
 
     /** Servers that take client connections: all, or all but the leader (which is not known in advance: the followers of the first election, s0..s(n-2), since the highest id wins a tie). */
     public int servingServers() {
-        return leaderServes ? servers : Math.max(1, servers - 1);
+        return (leaderServes ? servers : Math.max(1, servers - 1)) + observers;
+    }
+
+    /** Voters and observers: nodes 0..members()-1 (voters first); clients come after them. */
+    public int members() {
+        return servers + observers;
+    }
+
+    /** The {@code index}-th serving member: voters 0..(serving voters - 1), then the observers. */
+    public int servingMember(int index) {
+        int voters = servingServers() - observers;
+        return index < voters ? index : servers + (index - voters);
     }
 
     public ZabConfig withServers(int n) {
-        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     /** n = 2f+1 servers. */
@@ -151,58 +168,62 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     }
 
     public ZabConfig withQuorum(int q) {
-        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withUnsafe(boolean u) {
-        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
+    }
+
+    public ZabConfig withObservers(int o) {
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, o);
     }
 
     public ZabConfig withReadOnlyMode(boolean r) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, r);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, r, observers);
     }
 
     public ZabConfig withLeaderServes(boolean l) {
-        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withThrottle(int t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withSessionTimeoutNanos(long s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withTickNanos(long t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withSyncLimitTicks(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withElectionFinalizeWaitNanos(long w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withSnapshotThreshold(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withCores(int c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withWorkload(ZabWorkload w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withCosts(ZabCosts c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk, readOnlyMode, observers);
     }
 
     public ZabConfig withDisk(DiskConfig d) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d, readOnlyMode);
+        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d, readOnlyMode, observers);
     }
 }

@@ -51,6 +51,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     private final FollowerRole followerRole = new FollowerRole(this);
     /** Read-only mode, or null when it is off (the default). */
     private final ReadOnlyServer readOnly;
+    /** How this server finds its leader if it is an observer (a member that does not vote), else null. */
+    private final ObserverElection observing;
     final long limitNanos;
     final long initLimitNanos;
 
@@ -84,6 +86,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.broadcastLoad = config.workload().kind().equals("broadcast")
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
         this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
+        this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
@@ -159,7 +162,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
-        if (readOnly != null && readOnly.serving() && from >= quorums.servers()) {
+        if (readOnly != null && readOnly.serving() && from >= config.members()) {
             readOnly.onClientMessage(ctx, from, message);
             return;
         }
@@ -171,6 +174,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             leaderRole.onAck(ctx, from, m);
         } else if (message instanceof Messages.Commit m) {
             followerRole.onCommit(ctx, from, m);
+        } else if (message instanceof Messages.Inform m) {
+            followerRole.onInform(ctx, from, m);
         } else if (message instanceof Messages.Forward m) {
             leaderRole.onForward(ctx, from, m);
         } else if (message instanceof Messages.ClientPing m) {
@@ -218,8 +223,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             makeStable(p.zxid());
             if (leading != null && p.epoch() == leading.epoch) {
                 leaderRole.countAck(ctx, self, p.zxid());
-            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch()) {
-                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));
+            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch() && observing == null) {
+                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));   // an observer acks nothing
             }
         } else if (token instanceof HistoryLogged h) {
             makeStable(h.zxid());
@@ -241,7 +246,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
      */
     @Override
     public void onConnectionLost(Context ctx, int peer) {
-        if (peer >= quorums.servers()) {
+        if (peer >= config.members()) {
             pipeline.onClose(peer);
             if (readOnly != null) {
                 readOnly.forget(peer);
@@ -262,7 +267,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     private void tick(Context ctx) {
         long now = ctx.now();
-        if (state == PeerState.LOOKING) {
+        if (state == PeerState.LOOKING && observing != null) {
+            observing.ask(ctx, lastZxid(), acceptedEpoch());         // voters that may have a leader by now
+        } else if (state == PeerState.LOOKING) {
             election.broadcast(ctx);                                 // lost notifications, peers that came back
             if (readOnly != null) {
                 readOnly.tick(ctx, now - lookingSinceLocalNanos);
@@ -298,11 +305,28 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         leading = null;
         phase = null;
         pipeline.close(ctx, "server lost its leader");
+        if (observing != null) {
+            observing.start(ctx, lastZxid(), acceptedEpoch());
+            return;
+        }
         election.start(ctx, lastZxid(), currentEpoch());
     }
 
     /** Fast leader election's notification; a server out of the election answers with its state. */
     private void onNotification(Context ctx, int from, Messages.Notification n) {
+        if (from >= quorums.servers()) {                             // an observer asks; it is never counted
+            if (state != PeerState.LOOKING) {
+                ctx.send(from, new Messages.Notification(election.round(), leader, lastZxid(), acceptedEpoch(), state));
+            }
+            return;
+        }
+        if (observing != null) {
+            int found = state == PeerState.LOOKING ? observing.onNotification(from, n) : -1;
+            if (found >= 0) {
+                elected(ctx, found);
+            }
+            return;
+        }
         if (state == PeerState.FOLLOWING && from == leader && n.state() != PeerState.LEADING && phase != FollowerPhase.DISCOVERY) {
             lookForLeader(ctx);                                      // my leader stopped leading: it closed my connection
         }
@@ -320,7 +344,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         if (winner == self) {
             state = PeerState.LEADING;
             leader = self;
-            leading = new Leadership(quorums.servers(), ctx.now());
+            leading = new Leadership(quorums.servers(), config.members(), ctx.now());
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;
