@@ -50,6 +50,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
     private final FollowerRole followerRole = new FollowerRole(this);
+    /** Read-only mode, or null when it is off (the default). */
+    private final ReadOnlyServer readOnly;
+    /** How this server finds its leader if it is an observer (a member that does not vote), else null. */
+    private final ObserverElection observing;
     final long limitNanos;
     final long initLimitNanos;
 
@@ -67,6 +71,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     Leadership leading;
     FollowerPhase phase;
     long lastHeardLeaderLocalNanos;
+    /** When this server last went LOOKING (read-only mode waits a grace period from then). */
+    long lookingSinceLocalNanos;
     final TreeSet<Long> touched = new TreeSet<>();
 
     public ZabServer(int self, ZabConfig config, StableStore store) {
@@ -80,6 +86,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
         this.broadcastLoad = config.workload().kind().equals("broadcast")
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
+        this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
+        this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
@@ -163,6 +171,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             .on(Messages.Proposal.class, (s, ctx, from, m) -> s.followerRole.onProposal(ctx, from, m))
             .on(Messages.Ack.class, (s, ctx, from, m) -> s.leaderRole.onAck(ctx, from, m))
             .on(Messages.Commit.class, (s, ctx, from, m) -> s.followerRole.onCommit(ctx, from, m))
+            .on(Messages.Inform.class, (s, ctx, from, m) -> s.followerRole.onInform(ctx, from, m))
             .on(Messages.Forward.class, (s, ctx, from, m) -> s.leaderRole.onForward(ctx, from, m))
             .on(Messages.ClientPing.class, (s, ctx, from, m) -> {
                 ctx.chargeCpu(s.costs.receivePerMessageNanos());
@@ -193,6 +202,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
+        if (readOnly != null && readOnly.serving() && from >= config.members()) {
+            readOnly.onClientMessage(ctx, from, message);
+            return;
+        }
         DISPATCH.dispatch(this, ctx, from, message);
     }
 
@@ -202,8 +215,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             makeStable(p.zxid());
             if (leading != null && p.epoch() == leading.epoch) {
                 leaderRole.countAck(ctx, self, p.zxid());
-            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch()) {
-                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));
+            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch() && observing == null) {
+                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));   // an observer acks nothing
             }
         } else if (token instanceof HistoryLogged h) {
             makeStable(h.zxid());
@@ -227,8 +240,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
      */
     @Override
     public void onConnectionLost(Context ctx, int peer) {
-        if (peer >= quorums.servers()) {
+        if (peer >= config.members()) {
             pipeline.onClose(peer);
+            if (readOnly != null) {
+                readOnly.forget(peer);
+            }
         } else if (state == PeerState.FOLLOWING && peer == leader) {
             lookForLeader(ctx);
         } else if (leading != null) {
@@ -245,9 +261,16 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     private void tick(Context ctx) {
         long now = ctx.now();
-        if (state == PeerState.LOOKING) {
+        if (state == PeerState.LOOKING && observing != null) {
+            observing.ask(ctx, lastZxid(), acceptedEpoch());         // voters that may have a leader by now
+        } else if (state == PeerState.LOOKING) {
             election.broadcast(ctx);                                 // lost notifications, peers that came back
+            if (readOnly != null) {
+                readOnly.tick(ctx, now - lookingSinceLocalNanos);
+            }
         } else if (state == PeerState.FOLLOWING) {
+            // the socket's read timeout: initLimit ticks until synced (Learner.connectToLeader), then
+            // syncLimit ticks (Learner.syncWithLeader, after UPTODATE); a partition is silence until it expires
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
@@ -264,17 +287,40 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     void lookForLeader(Context ctx) {
         if (state != PeerState.LOOKING || leader >= 0 || leading != null) {
             ctx.observe(new Observations.Looking(self));
+            lookingSinceLocalNanos = ctx.now();
+        }
+        if (leading != null) {
+            leaderRole.closeLearners(ctx);
+        } else if (state == PeerState.FOLLOWING && leader >= 0) {
+            ctx.closeConnection(leader);                             // Follower.followLeader: sock.close() in its catch
         }
         state = PeerState.LOOKING;
         leader = -1;
         leading = null;
         phase = null;
         pipeline.close(ctx, "server lost its leader");
+        if (observing != null) {
+            observing.start(ctx, lastZxid(), acceptedEpoch());
+            return;
+        }
         election.start(ctx, lastZxid(), currentEpoch());
     }
 
     /** Fast leader election's notification; a server out of the election answers with its state. */
     private void onNotification(Context ctx, int from, Messages.Notification n) {
+        if (from >= quorums.servers()) {                             // an observer asks; it is never counted
+            if (state != PeerState.LOOKING) {
+                ctx.send(from, new Messages.Notification(election.round(), leader, lastZxid(), acceptedEpoch(), state));
+            }
+            return;
+        }
+        if (observing != null) {
+            int found = state == PeerState.LOOKING ? observing.onNotification(from, n) : -1;
+            if (found >= 0) {
+                elected(ctx, found);
+            }
+            return;
+        }
         if (state == PeerState.FOLLOWING && from == leader && n.state() != PeerState.LEADING && phase != FollowerPhase.DISCOVERY) {
             lookForLeader(ctx);                                      // my leader stopped leading: it closed my connection
         }
@@ -286,10 +332,13 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     }
 
     private void elected(Context ctx, int winner) {
+        if (readOnly != null) {
+            readOnly.stop(ctx);
+        }
         if (winner == self) {
             state = PeerState.LEADING;
             leader = self;
-            leading = new Leadership(quorums.servers(), ctx.now());
+            leading = new Leadership(quorums.servers(), config.members(), ctx.now());
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;

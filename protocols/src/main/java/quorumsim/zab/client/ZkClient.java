@@ -212,6 +212,7 @@ public final class ZkClient implements Actor {
         long now = ctx.now();
         if (now - lastHeardLocalNanos >= (connected ? readTimeoutNanos : connectTimeoutNanos)) {
             ctx.send(server, new Messages.Close(sessionId));         // SessionTimeoutException: close the socket, move on
+            ctx.closeConnection(server);                             // (ClientCnxn.SendThread.cleanup closes it)
             connectionLoss(ctx);
             return;
         }
@@ -343,6 +344,7 @@ public final class ZkClient implements Actor {
     private void onDisconnect(Context ctx) {
         if (everConnected) {
             ctx.send(server, new Messages.Close(sessionId));
+            ctx.closeConnection(server);
             connectionLoss(ctx);
             return;
         }
