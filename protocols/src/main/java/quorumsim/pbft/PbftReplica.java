@@ -13,6 +13,7 @@ import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -242,6 +243,8 @@ public final class PbftReplica implements Actor {
             viewChanger.onViewChange(ctx, from, m);
         } else if (message instanceof NewView m) {
             viewChanger.onNewView(ctx, from, m);
+        } else if (message instanceof FetchViewChanges m) {
+            viewChanger.onFetchViewChanges(ctx, from, m);
         } else if (message instanceof Status m) {
             retransmission.onStatus(ctx, from, m);
         } else if (message instanceof FetchState m) {
