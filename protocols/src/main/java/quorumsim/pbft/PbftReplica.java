@@ -14,6 +14,7 @@ import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -241,6 +242,7 @@ public final class PbftReplica implements Actor {
             .on(Checkpoint.class, (r, ctx, from, m) -> r.onCheckpoint(ctx, from, m))
             .on(ViewChange.class, (r, ctx, from, m) -> r.viewChanger.onViewChange(ctx, from, m))
             .on(NewView.class, (r, ctx, from, m) -> r.viewChanger.onNewView(ctx, from, m))
+            .on(FetchViewChanges.class, (r, ctx, from, m) -> r.viewChanger.onFetchViewChanges(ctx, from, m))
             .on(Status.class, (r, ctx, from, m) -> r.retransmission.onStatus(ctx, from, m))
             .on(FetchState.class, (r, ctx, from, m) -> r.onFetchState(ctx, from, m))
             .on(StateTransfer.class, (r, ctx, from, m) -> r.onStateTransfer(ctx, from, m))
