@@ -79,7 +79,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
         this.broadcastLoad = config.workload().kind().equals("broadcast")
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
-        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
+        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -365,11 +365,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;
-            pipeline.beforeApply(ctx, txn);
             Result result = tree.apply(txn);
             chain = Chain.extend(chain, txn);
             lastApplied = txn.zxid();
-            ctx.chargeCpu(costs.applyNanos());
+            pipeline.applying(ctx);
             ctx.observe(new Observations.Applied(self, txn.zxid(), previous, txn.digest(), chain, txn.sessionId(), txn.cxid(),
                     txn.kind() == Txn.Kind.CLOSE_SESSION));
             if (leading != null && txn.kind() == Txn.Kind.CLOSE_SESSION) {
