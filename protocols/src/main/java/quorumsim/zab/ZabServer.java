@@ -88,7 +88,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
         this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
         this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
-        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
+        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -409,11 +409,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;
-            pipeline.beforeApply(ctx, txn);
             Result result = tree.apply(txn);
             chain = Chain.extend(chain, txn);
             lastApplied = txn.zxid();
-            ctx.chargeCpu(costs.applyNanos());
+            pipeline.applying(ctx);
             ctx.observe(new Observations.Applied(self, txn.zxid(), previous, txn.digest(), chain, txn.sessionId(), txn.cxid(),
                     txn.kind() == Txn.Kind.CLOSE_SESSION));
             if (leading != null && txn.kind() == Txn.Kind.CLOSE_SESSION) {
