@@ -299,7 +299,11 @@ public sealed interface Messages extends Message {
         }
 
         public FetchViewChanges unsigned() {
-            return new FetchViewChanges(view, wanted, replica, null);
+            return withAuth(null);
+        }
+
+        public FetchViewChanges withAuth(Auth auth) {
+            return new FetchViewChanges(view, wanted, replica, auth);
         }
 
         public int sizeBytes() {

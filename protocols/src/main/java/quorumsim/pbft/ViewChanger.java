@@ -390,8 +390,7 @@ final class ViewChanger {
                 wanted.add(d);
             }
         }
-        FetchViewChanges unsigned = new FetchViewChanges(nv.view(), wanted, r.self, null);
-        ctx.send(from, new FetchViewChanges(nv.view(), wanted, r.self, r.auth.forReceivers(ctx, unsigned, 1)));
+        ctx.send(from, r.auth.sign(ctx, new FetchViewChanges(nv.view(), wanted, r.self, null), 1));
     }
 
     /** Sends the VIEW-CHANGEs asked for that this replica holds with the digest named (for its view or one it is changing to). */
