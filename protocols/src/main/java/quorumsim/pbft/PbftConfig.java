@@ -31,11 +31,16 @@ import quorumsim.kv.Workload;
  * @param costs                   CPU costs
  * @param digestReplies           one designated replica sends each result, the others its digest
  *                                (TOCS'02 section 5.1.1; the implementation's default)
+ * @param proactiveRecovery       replicas reboot on a schedule (BFT-PR), or null for never
+ * @param nondeterminism          whether writes carry a replica-chosen value and how it is chosen
+ * @param logToDisk               a replica writes its log and checkpoints to its disk before it
+ *                                sends a PREPARE or a COMMIT
  */
 public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpointInterval, int logWindow,
                          long viewChangeTimeoutNanos, int batchSize, long batchWindowNanos,
                          Authentication authentication, boolean tentativeExecution, boolean readOnlyOptimization,
-                         String variant, Workload workload, PbftCosts costs, boolean digestReplies) {
+                         String variant, Workload workload, PbftCosts costs, boolean digestReplies,
+                         ProactiveRecovery proactiveRecovery, Nondeterminism nondeterminism, boolean logToDisk) {
 
     public enum Authentication { MAC, SIGNATURE }
 
@@ -45,7 +50,7 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     /** f = 1 (4 replicas, quorum 3), K = 128, L = 256, 100 ms view-change timeout, no batching, MACs, digest replies. */
     public static PbftConfig defaults() {
         return new PbftConfig(1, 4, 3, false, 128, 256, 100_000_000L, 1, 1_000_000L, Authentication.MAC,
-                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true);
+                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true, null, Nondeterminism.NONE, false);
     }
 
     public PbftConfig withF(int newF) {
@@ -109,6 +114,18 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         return toBuilder().digestReplies(d).build();
     }
 
+    public PbftConfig withProactiveRecovery(ProactiveRecovery r) {
+        return toBuilder().proactiveRecovery(r).build();
+    }
+
+    public PbftConfig withNondeterminism(Nondeterminism nd) {
+        return toBuilder().nondeterminism(nd).build();
+    }
+
+    public PbftConfig withLogToDisk(boolean disk) {
+        return toBuilder().logToDisk(disk).build();
+    }
+
     public boolean skipsCommit() {
         return SKIP_COMMIT.equals(variant);
     }
@@ -163,6 +180,12 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         } else {
             problems.addAll(workload.validate());
         }
+        if (proactiveRecovery != null) {
+            problems.addAll(proactiveRecovery.validate());
+        }
+        if (nondeterminism == null) {
+            problems.add("nondeterminism must be none, naive or agreed");
+        }
         if (costs == null) {
             problems.add("costs are required");
         } else {
@@ -194,6 +217,9 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         private Workload workload;
         private PbftCosts costs;
         private boolean digestReplies;
+        private ProactiveRecovery proactiveRecovery;
+        private Nondeterminism nondeterminism;
+        private boolean logToDisk;
 
         private Builder(PbftConfig c) {
             this.f = c.f;
@@ -212,6 +238,9 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
             this.workload = c.workload;
             this.costs = c.costs;
             this.digestReplies = c.digestReplies;
+            this.proactiveRecovery = c.proactiveRecovery;
+            this.nondeterminism = c.nondeterminism;
+            this.logToDisk = c.logToDisk;
         }
 
         public Builder f(int value) {
@@ -294,8 +323,23 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
             return this;
         }
 
+        public Builder proactiveRecovery(ProactiveRecovery value) {
+            this.proactiveRecovery = value;
+            return this;
+        }
+
+        public Builder nondeterminism(Nondeterminism value) {
+            this.nondeterminism = value;
+            return this;
+        }
+
+        public Builder logToDisk(boolean value) {
+            this.logToDisk = value;
+            return this;
+        }
+
         public PbftConfig build() {
-            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
         }
     }
 }

@@ -713,7 +713,7 @@ public final class PbftReplica implements Actor {
             return;
         }
         long certified = stableProof.get(0).stateDigest();
-        ctx.chargeCpu(Math.round(config.costs().receivePerByteNanos() * st.state().sizeBytes()));
+        ctx.chargeCpu(Math.round((config.costs().receivePerByteNanos() + config.costs().digestPerByteNanos()) * st.state().sizeBytes()));
         if (st.state().digest() != certified) {
             return;                                                       // not the state the certificate names
         }

@@ -102,7 +102,7 @@ public final class ScenarioBinder {
         FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter, problems);
         faults.bindByzantine(top.list("byzantine"));
         faults.bindFaults(top.list("faults"));
-        int byzantine = faults.byzantineNodes();
+        int byzantine = configured.byzantineAtOnce(faults.faults(), duration, faults.byzantineNodes());
         if (byzantine > configured.byzantineTolerance() && !unsafe) {
             Node at = top.value("byzantine");
             problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",

@@ -78,7 +78,7 @@ class KnobsTest {
     void theProfileSetsEveryCostAndAnOverrideOnlyItsOwn() {
         String osdi = digest("pbft-normal", "hardware.profile=osdi99");
         assertNotEquals(osdi, digest("pbft-normal", "hardware.profile=osdi99", "hardware.costs.macNanos=1"));
-        assertEquals(osdi, digest("pbft-normal", "hardware.profile=osdi99", "hardware.costs.macNanos=10300"));
+        assertEquals(osdi, digest("pbft-normal", "hardware.profile=osdi99", "hardware.costs.macNanos=3500"));
     }
 
     private static String refusal(String builtIn, String field) {

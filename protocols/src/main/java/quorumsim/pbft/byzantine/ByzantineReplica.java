@@ -78,6 +78,11 @@ public final class ByzantineReplica implements Actor {
         return !active.isEmpty();
     }
 
+    /** The behaviours switched on now, in name order. */
+    public java.util.SortedSet<String> behaviours() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(active));
+    }
+
     /** True for a known behaviour name, including {@code drop-requests:<client>}. */
     public static boolean knows(String behaviour) {
         return BEHAVIOURS.contains(behaviour) || behaviour.startsWith("drop-requests:");

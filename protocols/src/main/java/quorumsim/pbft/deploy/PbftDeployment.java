@@ -92,6 +92,9 @@ public final class PbftDeployment implements Deployment {
         sim.setRoleResolver(d::resolveRole);
         sim.addObserver(d.record);
         sim.addObserver(d::chart);
+        if (config.proactiveRecovery() != null) {
+            ProactiveRecoveries.schedule(sim, config, id -> d.replicas[id] == null ? java.util.Set.of() : d.replicas[id].behaviours());
+        }
         return d;
     }
 
