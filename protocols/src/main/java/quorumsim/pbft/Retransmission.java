@@ -90,8 +90,7 @@ final class Retransmission {
     private void multicastStatus(Context ctx) {
         long from = resendFrom();
         List<Integer> held = r.viewActive ? List.of() : r.viewChanger.heldFor(r.view);
-        Status unsigned = new Status(r.view, r.viewActive, from, held, r.self, null);
-        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, held, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+        ctx.multicast(r.others, r.auth.sign(ctx, new Status(r.view, r.viewActive, from, held, r.self, null), r.n - 1));
     }
 
     /** A stuck replica's STATUS: send it what it may have missed. */

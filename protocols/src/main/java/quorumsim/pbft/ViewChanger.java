@@ -90,8 +90,7 @@ final class ViewChanger {
                 prepared.add(slot.proof);
             }
         }
-        ViewChange unsigned = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, null);
-        ViewChange vc = new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, r.auth.signed(ctx, unsigned));
+        ViewChange vc = r.auth.signWithSignature(ctx, new ViewChange(newView, r.lowWaterMark, r.stableProof, prepared, r.self, null));
         own = vc;
         record(vc);
         ctx.multicast(r.others, vc);
@@ -144,8 +143,7 @@ final class ViewChanger {
                 return;
             }
         }
-        ViewChange unsigned = new ViewChange(view, own.stableSeq(), own.checkpointProof(), own.prepared(), r.self, null);
-        ctx.send(to, new ViewChange(view, own.stableSeq(), own.checkpointProof(), own.prepared(), r.self, r.auth.signed(ctx, unsigned)));
+        ctx.send(to, r.auth.signWithSignature(ctx, new ViewChange(view, own.stableSeq(), own.checkpointProof(), own.prepared(), r.self, null)));
     }
 
     void onViewChange(Context ctx, int from, ViewChange vc) {
@@ -333,15 +331,13 @@ final class ViewChanger {
         NewViewPlan plan = NewViewPlan.compute(v);
         List<PrePrepare> o = new ArrayList<>();
         for (NewViewPlan.Entry e : plan.entries()) {
-            PrePrepare unsigned = new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null);
-            o.add(new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+            o.add(r.auth.sign(ctx, new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null, e.timeNanos()), r.n - 1));
         }
         List<ViewChangeDigest> named = new ArrayList<>();
         for (ViewChange vc : v) {
             named.add(ViewChangeDigest.of(vc));
         }
-        NewView unsigned = new NewView(r.view, named, o, r.self, null);
-        NewView nv = new NewView(r.view, named, o, r.self, r.auth.signed(ctx, unsigned));
+        NewView nv = r.auth.signWithSignature(ctx, new NewView(r.view, named, o, r.self, null));
         ctx.multicast(r.others, nv);
         Arrays.fill(forwarded, r.view);                                   // sent to all: resend only after a timeout
         Arrays.fill(forwardedAtNanos, ctx.now());
@@ -394,8 +390,7 @@ final class ViewChanger {
                 wanted.add(d);
             }
         }
-        FetchViewChanges unsigned = new FetchViewChanges(nv.view(), wanted, r.self, null);
-        ctx.send(from, new FetchViewChanges(nv.view(), wanted, r.self, r.auth.forReceivers(ctx, unsigned, 1)));
+        ctx.send(from, r.auth.sign(ctx, new FetchViewChanges(nv.view(), wanted, r.self, null), 1));
     }
 
     /** Sends the VIEW-CHANGEs asked for that this replica holds with the digest named (for its view or one it is changing to). */
@@ -482,8 +477,7 @@ final class ViewChanger {
                 r.assigned.merge(ServiceState.clientStream(req.client(), req.stream()), req.timestamp(), Math::max);
             }
             if (!primary) {
-                Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), r.self, null);
-                Prepare p = new Prepare(view, pp.seq(), pp.digest(), r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1));
+                Prepare p = r.auth.sign(ctx, new Prepare(view, pp.seq(), pp.digest(), r.self, null), r.n - 1);
                 slot.prepares.put(r.self, p);
                 ctx.multicast(r.others, p);
             }
@@ -553,7 +547,7 @@ final class ViewChanger {
             PrePrepare pp = p.prePrepare();
             int primary = r.quorums.primary(pp.view());
             if (pp.seq() <= vc.stableSeq() || pp.seq() > vc.stableSeq() + r.config.logWindow() || pp.view() >= vc.newView()
-                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch())
+                    || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())
                     || !(checkedBefore(pp) || r.auth.verify(ctx, pp.auth(), primary, pp.unsigned()))) {
                 return false;
             }

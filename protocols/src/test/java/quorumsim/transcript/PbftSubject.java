@@ -65,7 +65,7 @@ import quorumsim.pbft.ServiceState;
  */
 final class PbftSubject implements Subject {
     private static final Set<String> KEYS = Set.of("f", "self", "view", "h", "K", "L", "timeout", "tentative",
-            "readOnly", "B", "batchWindow", "recovered");
+            "readOnly", "B", "batchWindow", "recovered", "nondeterminism", "logToDisk");
     private static final Pattern REQUEST_NAME = Pattern.compile("([A-Z])(\\d*)");
 
     private final PbftConfig config;
@@ -90,6 +90,8 @@ final class PbftSubject implements Subject {
         c = c.withTentativeExecution(Boolean.parseBoolean(s.text("tentative", "false")));
         c = c.withReadOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false")));
         c = c.withBatching(s.integer("B", c.batchSize()), Durations.parse(s.text("batchWindow", "1ms")));
+        c = c.withLogToDisk(Boolean.parseBoolean(s.text("logToDisk", "false")));
+        c = c.withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT)));
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -144,7 +146,9 @@ final class PbftSubject implements Subject {
                 return;
             }
             for (Term.Arg a : c.args()) {
-                if (("d".equals(a.key()) || "m".equals(a.key())) && a.value() instanceof Term.Atom) {
+                if ("d".equals(a.key()) && a.value() instanceof Term.Atom atom && atom.text().contains("@")) {
+                    digest(c);                                            // a batch with the primary's choice
+                } else if (("d".equals(a.key()) || "m".equals(a.key())) && a.value() instanceof Term.Atom) {
                     batch(a.value());
                 } else {
                     learn(a.value());
@@ -315,7 +319,15 @@ final class PbftSubject implements Subject {
         return String.join("+", names);
     }
 
+    /** d=A, or d=A@50ms: the batch with the primary's non-deterministic choice. */
     private long digest(Term.Call c) {
+        String name = Term.print(need(c, "d"));
+        int at = name.indexOf('@');
+        if (at > 0) {
+            long digest = PrePrepare.digestOf(batch(Term.atom(name.substring(0, at))), Durations.parse(name.substring(at + 1)));
+            batchNames.put(digest, name);
+            return digest;
+        }
         return PrePrepare.digestOf(batch(need(c, "d")));
     }
 
@@ -323,6 +335,13 @@ final class PbftSubject implements Subject {
         long v = number(c, "v");
         List<Request> shipped = batch(c.get("m") != null ? c.get("m") : need(c, "d"));
         int i = (int) number(c, "i", primary(v));
+        if (c.get("time") != null) {                                      // the primary's non-deterministic choice
+            long timeNanos = Durations.parse(Term.print(c.get("time")));
+            long digest = PrePrepare.digestOf(batch(need(c, "d")), timeNanos);
+            batchNames.put(digest, Term.print(need(c, "d")) + "@" + Term.print(c.get("time")));
+            PrePrepare unsigned = new PrePrepare(v, number(c, "n"), digest, shipped, i, null, timeNanos);
+            return new PrePrepare(v, unsigned.seq(), digest, shipped, i, auth(c, i, unsigned, false), timeNanos);
+        }
         PrePrepare unsigned = new PrePrepare(v, number(c, "n"), digest(c), shipped, i, null);
         return new PrePrepare(v, unsigned.seq(), unsigned.digest(), shipped, i, auth(c, i, unsigned, false));
     }
