@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.StableStore;
 import quorumsim.zab.Messages.PeerState;
@@ -87,7 +88,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
         this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
         this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
-        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), config.cores(), this);
+        this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -155,10 +156,49 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
             tick(ctx);
-        } else if (timer instanceof Timers.FinalizeElection f && state == PeerState.LOOKING) {
-            election.onFinalize(ctx, f);
+        } else if (timer instanceof Timers.FinalizeElection f) {
+            if (state == PeerState.LOOKING) {
+                election.onFinalize(ctx, f);
+            }
+        } else {
+            throw Dispatch.unhandled(ctx, "Zab server", "timer", timer);
         }
     }
+
+    /** A handler per kind of {@link Messages}; a kind added without one stops the class from loading. */
+    private static final Dispatch<ZabServer> DISPATCH = Dispatch.<ZabServer>over(Messages.class, "Zab server")
+            .on(Messages.Request.class, (s, ctx, from, m) -> s.pipeline.onRequest(ctx, from, m))
+            .on(Messages.Proposal.class, (s, ctx, from, m) -> s.followerRole.onProposal(ctx, from, m))
+            .on(Messages.Ack.class, (s, ctx, from, m) -> s.leaderRole.onAck(ctx, from, m))
+            .on(Messages.Commit.class, (s, ctx, from, m) -> s.followerRole.onCommit(ctx, from, m))
+            .on(Messages.Inform.class, (s, ctx, from, m) -> s.followerRole.onInform(ctx, from, m))
+            .on(Messages.Forward.class, (s, ctx, from, m) -> s.leaderRole.onForward(ctx, from, m))
+            .on(Messages.ClientPing.class, (s, ctx, from, m) -> {
+                ctx.chargeCpu(s.costs.receivePerMessageNanos());
+                s.pipeline.onPing(ctx, from, m);
+            })
+            .on(Messages.LeaderPing.class, (s, ctx, from, m) -> s.followerRole.onLeaderPing(ctx, from, m))
+            .on(Messages.FollowerPing.class, (s, ctx, from, m) -> s.leaderRole.onFollowerPing(ctx, from, m))
+            .on(Messages.SyncDone.class, (s, ctx, from, m) -> s.followerRole.onSyncDone(ctx, from, m))
+            .on(Messages.Connect.class, (s, ctx, from, m) -> {
+                ctx.chargeCpu(s.costs.receivePerMessageNanos());
+                s.pipeline.onConnect(ctx, from, m);
+            })
+            .on(Messages.SetWatches.class, (s, ctx, from, m) -> s.pipeline.onSetWatches(ctx, from, m))
+            .on(Messages.Close.class, (s, ctx, from, m) -> s.pipeline.onClose(from))
+            .on(Messages.Revalidate.class, (s, ctx, from, m) -> s.leaderRole.onRevalidate(ctx, from, m))
+            .on(Messages.Revalidated.class, (s, ctx, from, m) -> s.followerRole.onRevalidated(ctx, from, m))
+            .on(Messages.Notification.class, (s, ctx, from, m) -> s.onNotification(ctx, from, m))
+            .on(Messages.FollowerInfo.class, (s, ctx, from, m) -> s.leaderRole.onFollowerInfo(ctx, from, m))
+            .on(Messages.FollowerInfoRefused.class, (s, ctx, from, m) -> s.followerRole.onFollowerInfoRefused(ctx, from))
+            .on(Messages.NewEpoch.class, (s, ctx, from, m) -> s.followerRole.onNewEpoch(ctx, from, m))
+            .on(Messages.AckEpoch.class, (s, ctx, from, m) -> s.leaderRole.onAckEpoch(ctx, from, m))
+            .on(Messages.Sync.class, (s, ctx, from, m) -> s.followerRole.onSync(ctx, from, m))
+            .on(Messages.AckNewLeader.class, (s, ctx, from, m) -> s.leaderRole.onAckNewLeader(ctx, from, m))
+            .on(Messages.UpToDate.class, (s, ctx, from, m) -> s.followerRole.onUpToDate(ctx, from, m))
+            .notForThisActor(Messages.Connected.class, Messages.Reply.class, Messages.WatchEvent.class,
+                    Messages.ClientPong.class, Messages.Disconnect.class)      // a client's messages
+            .build();
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
@@ -166,55 +206,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             readOnly.onClientMessage(ctx, from, message);
             return;
         }
-        if (message instanceof Messages.Request m) {
-            pipeline.onRequest(ctx, from, m);
-        } else if (message instanceof Messages.Proposal m) {
-            followerRole.onProposal(ctx, from, m);
-        } else if (message instanceof Messages.Ack m) {
-            leaderRole.onAck(ctx, from, m);
-        } else if (message instanceof Messages.Commit m) {
-            followerRole.onCommit(ctx, from, m);
-        } else if (message instanceof Messages.Inform m) {
-            followerRole.onInform(ctx, from, m);
-        } else if (message instanceof Messages.Forward m) {
-            leaderRole.onForward(ctx, from, m);
-        } else if (message instanceof Messages.ClientPing m) {
-            ctx.chargeCpu(costs.receivePerMessageNanos());
-            pipeline.onPing(ctx, from, m);
-        } else if (message instanceof Messages.LeaderPing m) {
-            followerRole.onLeaderPing(ctx, from, m);
-        } else if (message instanceof Messages.FollowerPing m) {
-            leaderRole.onFollowerPing(ctx, from, m);
-        } else if (message instanceof Messages.SyncDone m) {
-            followerRole.onSyncDone(ctx, from, m);
-        } else if (message instanceof Messages.Connect m) {
-            ctx.chargeCpu(costs.receivePerMessageNanos());
-            pipeline.onConnect(ctx, from, m);
-        } else if (message instanceof Messages.SetWatches m) {
-            pipeline.onSetWatches(ctx, from, m);
-        } else if (message instanceof Messages.Close) {
-            pipeline.onClose(from);
-        } else if (message instanceof Messages.Revalidate m) {
-            leaderRole.onRevalidate(ctx, from, m);
-        } else if (message instanceof Messages.Revalidated m) {
-            followerRole.onRevalidated(ctx, from, m);
-        } else if (message instanceof Messages.Notification m) {
-            onNotification(ctx, from, m);
-        } else if (message instanceof Messages.FollowerInfo m) {
-            leaderRole.onFollowerInfo(ctx, from, m);
-        } else if (message instanceof Messages.FollowerInfoRefused) {
-            followerRole.onFollowerInfoRefused(ctx, from);
-        } else if (message instanceof Messages.NewEpoch m) {
-            followerRole.onNewEpoch(ctx, from, m);
-        } else if (message instanceof Messages.AckEpoch m) {
-            leaderRole.onAckEpoch(ctx, from, m);
-        } else if (message instanceof Messages.Sync m) {
-            followerRole.onSync(ctx, from, m);
-        } else if (message instanceof Messages.AckNewLeader m) {
-            leaderRole.onAckNewLeader(ctx, from, m);
-        } else if (message instanceof Messages.UpToDate m) {
-            followerRole.onUpToDate(ctx, from, m);
-        }
+        DISPATCH.dispatch(this, ctx, from, message);
     }
 
     @Override
@@ -232,6 +224,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
                 store.put(CURRENT_EPOCH, h.epoch());
                 ctx.send(leader, new Messages.AckNewLeader(h.epoch(), h.zxid()));
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "Zab server", "write", token);
         }
     }
 
@@ -415,11 +409,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         while (appliedCount < history.size() && history.get(appliedCount).zxid() <= zxid) {
             Txn txn = history.get(appliedCount++);
             long previous = lastApplied;
-            pipeline.beforeApply(ctx, txn);
             Result result = tree.apply(txn);
             chain = Chain.extend(chain, txn);
             lastApplied = txn.zxid();
-            ctx.chargeCpu(costs.applyNanos());
+            pipeline.applying(ctx);
             ctx.observe(new Observations.Applied(self, txn.zxid(), previous, txn.digest(), chain, txn.sessionId(), txn.cxid(),
                     txn.kind() == Txn.Kind.CLOSE_SESSION));
             if (leading != null && txn.kind() == Txn.Kind.CLOSE_SESSION) {

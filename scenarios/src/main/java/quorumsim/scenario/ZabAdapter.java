@@ -73,7 +73,7 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
 
     @Override
     public List<String> hardwareKeys() {
-        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth");
+        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "writeCache", "clockDriftPpm", "clientBandwidth");
     }
 
     @Override
