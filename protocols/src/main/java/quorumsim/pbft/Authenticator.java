@@ -19,6 +19,31 @@ public final class Authenticator {
         this.macNanos = config.costs().macNanos();
     }
 
+    /**
+     * {@code message} as sent: its unsigned form carrying an authenticator for
+     * {@code receivers} receivers made over that form (one place builds a signed message).
+     */
+    public <M extends Messages> M sign(Context ctx, M message, int receivers) {
+        Messages unsigned = message.unsigned();
+        return sameType(message, unsigned.withAuth(forReceivers(ctx, unsigned, receivers)));
+    }
+
+    /** {@code message} as sent with a signature in both modes (VIEW-CHANGE and NEW-VIEW). */
+    public <M extends Messages> M signWithSignature(Context ctx, M message) {
+        Messages unsigned = message.unsigned();
+        return sameType(message, unsigned.withAuth(signed(ctx, unsigned)));
+    }
+
+    /** Each record's {@code withAuth} returns its own type; this states it once, loudly. */
+    @SuppressWarnings("unchecked")
+    private static <M extends Messages> M sameType(M message, Messages signed) {
+        if (signed.getClass() != message.getClass()) {
+            throw new IllegalStateException(message.getClass().getSimpleName() + ".withAuth returned "
+                    + signed.getClass().getSimpleName());
+        }
+        return (M) signed;
+    }
+
     /** Authenticates {@code content} for {@code receivers} receivers. */
     public Auth forReceivers(Context ctx, Object content, int receivers) {
         if (mode == PbftConfig.Authentication.SIGNATURE) {

@@ -18,6 +18,12 @@ public sealed interface Messages extends Message {
     /** The authenticator; null in the unsigned form. */
     Auth auth();
 
+    /** This message with no authenticator: what its authenticator is made over. */
+    Messages unsigned();
+
+    /** This message carrying {@code auth} (each record returns its own type). */
+    Messages withAuth(Auth auth);
+
     private static int authBytes(Auth auth) {
         return auth == null ? 0 : auth.sizeBytes();
     }
@@ -31,7 +37,11 @@ public sealed interface Messages extends Message {
         }
 
         public Request unsigned() {
-            return new Request(client, stream, timestamp, op, readOnly, payloadBytes, null);
+            return withAuth(null);
+        }
+
+        public Request withAuth(Auth auth) {
+            return new Request(client, stream, timestamp, op, readOnly, payloadBytes, auth);
         }
 
         /**
@@ -55,7 +65,11 @@ public sealed interface Messages extends Message {
     record Reply(long view, int client, int stream, long timestamp, int replica, String result, boolean tentative,
                  boolean digest, int payloadBytes, Auth auth) implements Messages {
         public Reply unsigned() {
-            return new Reply(view, client, stream, timestamp, replica, result, tentative, digest, payloadBytes, null);
+            return withAuth(null);
+        }
+
+        public Reply withAuth(Auth auth) {
+            return new Reply(view, client, stream, timestamp, replica, result, tentative, digest, payloadBytes, auth);
         }
 
         public int sizeBytes() {
@@ -63,18 +77,32 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** PRE-PREPARE <v, n, d> with the batch of requests piggybacked; an empty batch is the null request. */
-    record PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth) implements Messages {
+    /**
+     * PRE-PREPARE <v, n, d> with the batch of requests piggybacked; an empty batch is the null
+     * request. {@code timeNanos} is the primary's non-deterministic choice for the batch (OSDI'99
+     * section 4.6: a time read from its clock), covered by d; 0 when there is none.
+     */
+    record PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth, long timeNanos)
+            implements Messages {
         public PrePrepare {
             batch = List.copyOf(batch);
         }
 
+        /** Without a non-deterministic choice. */
+        public PrePrepare(long view, long seq, long digest, List<Request> batch, int replica, Auth auth) {
+            this(view, seq, digest, batch, replica, auth, 0);
+        }
+
         public PrePrepare unsigned() {
-            return new PrePrepare(view, seq, digest, batch, replica, null);
+            return withAuth(null);
+        }
+
+        public PrePrepare withAuth(Auth auth) {
+            return new PrePrepare(view, seq, digest, batch, replica, auth, timeNanos);
         }
 
         public int sizeBytes() {
-            int size = HEADER_BYTES + DIGEST_BYTES + authBytes(auth);
+            int size = HEADER_BYTES + DIGEST_BYTES + authBytes(auth) + (timeNanos != 0 ? 8 : 0);
             for (Request r : batch) {
                 size += r.sizeBytes();
             }
@@ -97,6 +125,11 @@ public sealed interface Messages extends Message {
             }
             return d;
         }
+
+        /** D(m) over the batch and the primary's non-deterministic choice (none: 0, the batch's digest alone). */
+        public static long digestOf(List<Request> batch, long timeNanos) {
+            return timeNanos == 0 ? digestOf(batch) : Hashing.mix(digestOf(batch), timeNanos);
+        }
     }
 
     /** A PREPARE or a COMMIT: a replica's vote for digest d at sequence number n in view v. */
@@ -108,7 +141,11 @@ public sealed interface Messages extends Message {
 
     record Prepare(long view, long seq, long digest, int replica, Auth auth) implements Vote {
         public Prepare unsigned() {
-            return new Prepare(view, seq, digest, replica, null);
+            return withAuth(null);
+        }
+
+        public Prepare withAuth(Auth auth) {
+            return new Prepare(view, seq, digest, replica, auth);
         }
 
         public int sizeBytes() {
@@ -118,7 +155,11 @@ public sealed interface Messages extends Message {
 
     record Commit(long view, long seq, long digest, int replica, Auth auth) implements Vote {
         public Commit unsigned() {
-            return new Commit(view, seq, digest, replica, null);
+            return withAuth(null);
+        }
+
+        public Commit withAuth(Auth auth) {
+            return new Commit(view, seq, digest, replica, auth);
         }
 
         public int sizeBytes() {
@@ -129,7 +170,11 @@ public sealed interface Messages extends Message {
     /** CHECKPOINT <n, d, i>: d is the digest of the service state after executing n. */
     record Checkpoint(long seq, long stateDigest, int replica, Auth auth) implements Messages {
         public Checkpoint unsigned() {
-            return new Checkpoint(seq, stateDigest, replica, null);
+            return withAuth(null);
+        }
+
+        public Checkpoint withAuth(Auth auth) {
+            return new Checkpoint(seq, stateDigest, replica, auth);
         }
 
         public int sizeBytes() {
@@ -161,7 +206,28 @@ public sealed interface Messages extends Message {
         }
 
         public ViewChange unsigned() {
-            return new ViewChange(newView, stableSeq, checkpointProof, prepared, replica, null);
+            return withAuth(null);
+        }
+
+        public ViewChange withAuth(Auth auth) {
+            return new ViewChange(newView, stableSeq, checkpointProof, prepared, replica, auth);
+        }
+
+        /** D(m) over the signed content: what a NEW-VIEW names this VIEW-CHANGE by. */
+        public long digest() {
+            long d = Hashing.mix(Hashing.mix(Hashing.mix(0x71E3C4A1L, newView), stableSeq), replica);
+            for (Checkpoint c : checkpointProof) {
+                d = Hashing.mix(Hashing.mix(Hashing.mix(d, c.seq()), c.stateDigest()), c.replica());
+            }
+            for (PreparedProof p : prepared) {
+                PrePrepare pp = p.prePrepare();
+                d = Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(d, pp.view()), pp.seq()), pp.digest()), pp.replica());
+                for (Prepare prepare : p.prepares()) {
+                    d = Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(d, prepare.view()), prepare.seq()), prepare.digest()),
+                            prepare.replica());
+                }
+            }
+            return d;
         }
 
         public int sizeBytes() {
@@ -176,8 +242,29 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** NEW-VIEW <v+1, V, O>. */
-    record NewView(long view, List<ViewChange> viewChanges, List<PrePrepare> prePrepares, int replica, Auth auth)
+    /**
+     * A VIEW-CHANGE named in a NEW-VIEW by its sender and digest (Castro's thesis, the view
+     * change of BFT with MACs): the backups hold the VIEW-CHANGEs already, or fetch the ones
+     * they lack.
+     */
+    record ViewChangeDigest(int replica, long digest) {
+        public static final int SIZE_BYTES = 4 + DIGEST_BYTES;
+
+        public static ViewChangeDigest of(ViewChange vc) {
+            return new ViewChangeDigest(vc.replica(), vc.digest());
+        }
+
+        public boolean names(ViewChange vc) {
+            return vc.replica() == replica && vc.digest() == digest;
+        }
+    }
+
+    /**
+     * NEW-VIEW <v+1, V, O> as the thesis sends it: V names the 2f+1
+     * VIEW-CHANGEs by sender and digest instead of carrying them, so it costs tens of bytes
+     * per VIEW-CHANGE rather than their certificates.
+     */
+    record NewView(long view, List<ViewChangeDigest> viewChanges, List<PrePrepare> prePrepares, int replica, Auth auth)
             implements Messages {
         public NewView {
             viewChanges = List.copyOf(viewChanges);
@@ -185,18 +272,42 @@ public sealed interface Messages extends Message {
         }
 
         public NewView unsigned() {
-            return new NewView(view, viewChanges, prePrepares, replica, null);
+            return withAuth(null);
+        }
+
+        public NewView withAuth(Auth auth) {
+            return new NewView(view, viewChanges, prePrepares, replica, auth);
         }
 
         public int sizeBytes() {
-            int size = HEADER_BYTES + authBytes(auth);
-            for (ViewChange v : viewChanges) {
-                size += v.sizeBytes();
-            }
+            int size = HEADER_BYTES + authBytes(auth) + viewChanges.size() * ViewChangeDigest.SIZE_BYTES;
             for (PrePrepare p : prePrepares) {
                 size += p.sizeWithoutRequestsBytes();
             }
             return size;
+        }
+    }
+
+    /**
+     * A backup holding a NEW-VIEW asks its sender for the VIEW-CHANGEs it names that the
+     * backup lacks (Castro's thesis: a NEW-VIEW names them by digest; a replica fetches the
+     * ones it does not have).
+     */
+    record FetchViewChanges(long view, List<ViewChangeDigest> wanted, int replica, Auth auth) implements Messages {
+        public FetchViewChanges {
+            wanted = List.copyOf(wanted);
+        }
+
+        public FetchViewChanges unsigned() {
+            return withAuth(null);
+        }
+
+        public FetchViewChanges withAuth(Auth auth) {
+            return new FetchViewChanges(view, wanted, replica, auth);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + wanted.size() * ViewChangeDigest.SIZE_BYTES + authBytes(auth);
         }
     }
 
@@ -218,7 +329,11 @@ public sealed interface Messages extends Message {
         }
 
         public Status unsigned() {
-            return new Status(view, active, lastExecuted, viewChanges, replica, null);
+            return withAuth(null);
+        }
+
+        public Status withAuth(Auth auth) {
+            return new Status(view, active, lastExecuted, viewChanges, replica, auth);
         }
 
         /** Whether the sender holds {@code replica}'s VIEW-CHANGE for {@code view}. */
@@ -235,7 +350,11 @@ public sealed interface Messages extends Message {
     /** A replica behind a stable checkpoint asks for the state at {@code seq}. */
     record FetchState(long seq, int replica, Auth auth) implements Messages {
         public FetchState unsigned() {
-            return new FetchState(seq, replica, null);
+            return withAuth(null);
+        }
+
+        public FetchState withAuth(Auth auth) {
+            return new FetchState(seq, replica, auth);
         }
 
         public int sizeBytes() {
@@ -246,7 +365,11 @@ public sealed interface Messages extends Message {
     /** The state at a checkpoint; the receiver checks its digest against the stable certificate. */
     record StateTransfer(long seq, ServiceState state, int replica, Auth auth) implements Messages {
         public StateTransfer unsigned() {
-            return new StateTransfer(seq, state, replica, null);
+            return withAuth(null);
+        }
+
+        public StateTransfer withAuth(Auth auth) {
+            return new StateTransfer(seq, state, replica, auth);
         }
 
         public int sizeBytes() {

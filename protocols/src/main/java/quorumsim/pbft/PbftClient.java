@@ -3,6 +3,7 @@ package quorumsim.pbft;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.TimerId;
 import quorumsim.kv.Operation;
@@ -75,7 +76,7 @@ public final class PbftClient implements Actor {
         s.timestamp++;
         Operation op = workload.next(ctx.random(), ctx.self(), s.timestamp);
         boolean readOnly = op.isRead() && config.readOnlyOptimization();
-        s.request = sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null));
+        s.request = auth.sign(ctx, new Request(ctx.self(), index, s.timestamp, op, readOnly, workload.requestSizeBytes(), null), replicas);
         s.issuedReadOnly = readOnly;
         s.replies.clear();
         s.fellBack = false;
@@ -90,15 +91,10 @@ public final class PbftClient implements Actor {
         s.retry = ctx.setTimer(s.retryNanos, new Timers.ClientRetry(index, s.timestamp));
     }
 
-    private Request sign(Context ctx, Request unsigned) {
-        return new Request(unsigned.client(), unsigned.stream(), unsigned.timestamp(), unsigned.op(), unsigned.readOnly(),
-                unsigned.payloadBytes(), auth.forReceivers(ctx, unsigned, replicas));
-    }
-
     @Override
     public void onMessage(Context ctx, int from, Message message) {
         if (!(message instanceof Reply reply)) {
-            return;
+            return;                                                       // a replaying Byzantine replica sends anything
         }
         if (reply.stream() < 0 || reply.stream() >= streams.length || reply.client() != ctx.self()) {
             return;
@@ -170,7 +166,7 @@ public final class PbftClient implements Actor {
     @Override
     public void onTimer(Context ctx, Object timer) {
         if (!(timer instanceof Timers.ClientRetry t)) {
-            return;
+            throw Dispatch.unhandled(ctx, "PBFT client", "timer", timer);
         }
         Stream s = streams[t.stream()];
         if (s.request == null || s.timestamp != t.timestamp()) {
@@ -186,7 +182,7 @@ public final class PbftClient implements Actor {
         Stream s = streams[index];
         if (s.request.readOnly()) {
             Request r = s.request;
-            s.request = sign(ctx, new Request(r.client(), r.stream(), r.timestamp(), r.op(), false, r.payloadBytes(), null));
+            s.request = auth.sign(ctx, new Request(r.client(), r.stream(), r.timestamp(), r.op(), false, r.payloadBytes(), null), replicas);
             s.replies.clear();
         }
         ctx.metrics().increment("clientRetries");

@@ -6,7 +6,7 @@ import quorumsim.kv.Workload;
 
 /**
  * Everything a PBFT run is parameterised by. Immutable; start from {@link #defaults()} and
- * change with the {@code withX} methods. {@link #withF} also resets n to 3f+1 and the
+ * change with the {@code withX} methods (one knob) or {@link #toBuilder()} (several). {@link #withF} also resets n to 3f+1 and the
  * quorum to 2f+1; {@link #withN} resets the quorum to {@link Quorums#intersecting} for the
  * new n; call {@link #withQuorum} last to experiment.
  *
@@ -31,11 +31,16 @@ import quorumsim.kv.Workload;
  * @param costs                   CPU costs
  * @param digestReplies           one designated replica sends each result, the others its digest
  *                                (TOCS'02 section 5.1.1; the implementation's default)
+ * @param proactiveRecovery       replicas reboot on a schedule (BFT-PR), or null for never
+ * @param nondeterminism          whether writes carry a replica-chosen value and how it is chosen
+ * @param logToDisk               a replica writes its log and checkpoints to its disk before it
+ *                                sends a PREPARE or a COMMIT
  */
 public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpointInterval, int logWindow,
                          long viewChangeTimeoutNanos, int batchSize, long batchWindowNanos,
                          Authentication authentication, boolean tentativeExecution, boolean readOnlyOptimization,
-                         String variant, Workload workload, PbftCosts costs, boolean digestReplies) {
+                         String variant, Workload workload, PbftCosts costs, boolean digestReplies,
+                         ProactiveRecovery proactiveRecovery, Nondeterminism nondeterminism, boolean logToDisk) {
 
     public enum Authentication { MAC, SIGNATURE }
 
@@ -45,83 +50,80 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     /** f = 1 (4 replicas, quorum 3), K = 128, L = 256, 100 ms view-change timeout, no batching, MACs, digest replies. */
     public static PbftConfig defaults() {
         return new PbftConfig(1, 4, 3, false, 128, 256, 100_000_000L, 1, 1_000_000L, Authentication.MAC,
-                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true);
+                false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true, null, Nondeterminism.NONE, false);
     }
 
     public PbftConfig withF(int newF) {
-        return new PbftConfig(newF, 3 * newF + 1, Quorums.intersecting(3 * newF + 1, newF), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().f(newF).n(3 * newF + 1).quorum(Quorums.intersecting(3 * newF + 1, newF)).build();
     }
 
     /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
     public PbftConfig withN(int newN) {
-        return new PbftConfig(f, newN, Quorums.intersecting(newN, f), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().n(newN).quorum(Quorums.intersecting(newN, f)).build();
     }
 
     public PbftConfig withQuorum(int q) {
-        return new PbftConfig(f, n, q, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().quorum(q).build();
     }
 
     public PbftConfig withUnsafe(boolean u) {
-        return new PbftConfig(f, n, quorum, u, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().unsafe(u).build();
     }
 
     public PbftConfig withCheckpointInterval(int k) {
-        return new PbftConfig(f, n, quorum, unsafe, k, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().checkpointInterval(k).build();
     }
 
     public PbftConfig withLogWindow(int l) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, l, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().logWindow(l).build();
     }
 
     public PbftConfig withViewChangeTimeoutNanos(long t) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, t,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().viewChangeTimeoutNanos(t).build();
     }
 
     public PbftConfig withBatching(int size, long windowNanos) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().batchSize(size).batchWindowNanos(windowNanos).build();
     }
 
     public PbftConfig withAuthentication(Authentication a) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().authentication(a).build();
     }
 
     public PbftConfig withTentativeExecution(boolean t) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs, digestReplies);
+        return toBuilder().tentativeExecution(t).build();
     }
 
     public PbftConfig withReadOnlyOptimization(boolean r) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs, digestReplies);
+        return toBuilder().readOnlyOptimization(r).build();
     }
 
     public PbftConfig withVariant(String v) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs, digestReplies);
+        return toBuilder().variant(v).build();
     }
 
     public PbftConfig withWorkload(Workload w) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs, digestReplies);
+        return toBuilder().workload(w).build();
     }
 
     public PbftConfig withCosts(PbftCosts c) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c, digestReplies);
+        return toBuilder().costs(c).build();
     }
 
     public PbftConfig withDigestReplies(boolean d) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, d);
+        return toBuilder().digestReplies(d).build();
+    }
+
+    public PbftConfig withProactiveRecovery(ProactiveRecovery r) {
+        return toBuilder().proactiveRecovery(r).build();
+    }
+
+    public PbftConfig withNondeterminism(Nondeterminism nd) {
+        return toBuilder().nondeterminism(nd).build();
+    }
+
+    public PbftConfig withLogToDisk(boolean disk) {
+        return toBuilder().logToDisk(disk).build();
     }
 
     public boolean skipsCommit() {
@@ -178,11 +180,167 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         } else {
             problems.addAll(workload.validate());
         }
+        if (proactiveRecovery != null) {
+            problems.addAll(proactiveRecovery.validate());
+        }
+        if (nondeterminism == null) {
+            problems.add("nondeterminism must be none, naive or agreed");
+        }
         if (costs == null) {
             problems.add("costs are required");
         } else {
             problems.addAll(costs.validate());
         }
         return problems;
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a PbftConfig is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private int f;
+        private int n;
+        private int quorum;
+        private boolean unsafe;
+        private int checkpointInterval;
+        private int logWindow;
+        private long viewChangeTimeoutNanos;
+        private int batchSize;
+        private long batchWindowNanos;
+        private Authentication authentication;
+        private boolean tentativeExecution;
+        private boolean readOnlyOptimization;
+        private String variant;
+        private Workload workload;
+        private PbftCosts costs;
+        private boolean digestReplies;
+        private ProactiveRecovery proactiveRecovery;
+        private Nondeterminism nondeterminism;
+        private boolean logToDisk;
+
+        private Builder(PbftConfig c) {
+            this.f = c.f;
+            this.n = c.n;
+            this.quorum = c.quorum;
+            this.unsafe = c.unsafe;
+            this.checkpointInterval = c.checkpointInterval;
+            this.logWindow = c.logWindow;
+            this.viewChangeTimeoutNanos = c.viewChangeTimeoutNanos;
+            this.batchSize = c.batchSize;
+            this.batchWindowNanos = c.batchWindowNanos;
+            this.authentication = c.authentication;
+            this.tentativeExecution = c.tentativeExecution;
+            this.readOnlyOptimization = c.readOnlyOptimization;
+            this.variant = c.variant;
+            this.workload = c.workload;
+            this.costs = c.costs;
+            this.digestReplies = c.digestReplies;
+            this.proactiveRecovery = c.proactiveRecovery;
+            this.nondeterminism = c.nondeterminism;
+            this.logToDisk = c.logToDisk;
+        }
+
+        public Builder f(int value) {
+            this.f = value;
+            return this;
+        }
+
+        public Builder n(int value) {
+            this.n = value;
+            return this;
+        }
+
+        public Builder quorum(int value) {
+            this.quorum = value;
+            return this;
+        }
+
+        public Builder unsafe(boolean value) {
+            this.unsafe = value;
+            return this;
+        }
+
+        public Builder checkpointInterval(int value) {
+            this.checkpointInterval = value;
+            return this;
+        }
+
+        public Builder logWindow(int value) {
+            this.logWindow = value;
+            return this;
+        }
+
+        public Builder viewChangeTimeoutNanos(long value) {
+            this.viewChangeTimeoutNanos = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder batchWindowNanos(long value) {
+            this.batchWindowNanos = value;
+            return this;
+        }
+
+        public Builder authentication(Authentication value) {
+            this.authentication = value;
+            return this;
+        }
+
+        public Builder tentativeExecution(boolean value) {
+            this.tentativeExecution = value;
+            return this;
+        }
+
+        public Builder readOnlyOptimization(boolean value) {
+            this.readOnlyOptimization = value;
+            return this;
+        }
+
+        public Builder variant(String value) {
+            this.variant = value;
+            return this;
+        }
+
+        public Builder workload(Workload value) {
+            this.workload = value;
+            return this;
+        }
+
+        public Builder costs(PbftCosts value) {
+            this.costs = value;
+            return this;
+        }
+
+        public Builder digestReplies(boolean value) {
+            this.digestReplies = value;
+            return this;
+        }
+
+        public Builder proactiveRecovery(ProactiveRecovery value) {
+            this.proactiveRecovery = value;
+            return this;
+        }
+
+        public Builder nondeterminism(Nondeterminism value) {
+            this.nondeterminism = value;
+            return this;
+        }
+
+        public Builder logToDisk(boolean value) {
+            this.logToDisk = value;
+            return this;
+        }
+
+        public PbftConfig build() {
+            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
+                    proactiveRecovery, nondeterminism, logToDisk);
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.StableStore;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -39,6 +41,7 @@ public final class PbftReplica implements Actor {
     final int[] others;
     final ViewChanger viewChanger;
     final Retransmission retransmission;
+    final DiskLog diskLog = new DiskLog(this);
 
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
@@ -144,12 +147,16 @@ public final class PbftReplica implements Actor {
             if (known == null || known.view() < v.view()) {
                 ctx.store().put(VIEW_KEY, v);
             }
+        } else if (token instanceof DiskLog.Written w) {
+            diskLog.onWritten(ctx, w);
         } else if (token instanceof SavedCheckpoint c) {
             SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
             if (known == null || known.seq() < c.seq()) {
                 ctx.store().put(CHECKPOINT_KEY, c);
                 ctx.observe(new Observations.CheckpointSaved(self, c.seq()));
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "PBFT replica", "write", token);
         }
     }
 
@@ -226,29 +233,25 @@ public final class PbftReplica implements Actor {
     public void onStart(Context ctx) {
     }
 
+    /** A handler per kind of {@link Messages}; a kind added without one stops the class from loading. */
+    private static final Dispatch<PbftReplica> DISPATCH = Dispatch.<PbftReplica>over(Messages.class, "PBFT replica")
+            .on(Request.class, (r, ctx, from, m) -> r.onRequest(ctx, from, m))
+            .on(PrePrepare.class, (r, ctx, from, m) -> r.onPrePrepare(ctx, from, m))
+            .on(Prepare.class, (r, ctx, from, m) -> r.onPrepare(ctx, from, m))
+            .on(Commit.class, (r, ctx, from, m) -> r.onCommit(ctx, from, m))
+            .on(Checkpoint.class, (r, ctx, from, m) -> r.onCheckpoint(ctx, from, m))
+            .on(ViewChange.class, (r, ctx, from, m) -> r.viewChanger.onViewChange(ctx, from, m))
+            .on(NewView.class, (r, ctx, from, m) -> r.viewChanger.onNewView(ctx, from, m))
+            .on(FetchViewChanges.class, (r, ctx, from, m) -> r.viewChanger.onFetchViewChanges(ctx, from, m))
+            .on(Status.class, (r, ctx, from, m) -> r.retransmission.onStatus(ctx, from, m))
+            .on(FetchState.class, (r, ctx, from, m) -> r.onFetchState(ctx, from, m))
+            .on(StateTransfer.class, (r, ctx, from, m) -> r.onStateTransfer(ctx, from, m))
+            .notForThisActor(Reply.class)                                  // replies go to clients
+            .build();
+
     @Override
     public void onMessage(Context ctx, int from, Message message) {
-        if (message instanceof Request m) {
-            onRequest(ctx, from, m);
-        } else if (message instanceof PrePrepare m) {
-            onPrePrepare(ctx, from, m);
-        } else if (message instanceof Prepare m) {
-            onPrepare(ctx, from, m);
-        } else if (message instanceof Commit m) {
-            onCommit(ctx, from, m);
-        } else if (message instanceof Checkpoint m) {
-            onCheckpoint(ctx, from, m);
-        } else if (message instanceof ViewChange m) {
-            viewChanger.onViewChange(ctx, from, m);
-        } else if (message instanceof NewView m) {
-            viewChanger.onNewView(ctx, from, m);
-        } else if (message instanceof Status m) {
-            retransmission.onStatus(ctx, from, m);
-        } else if (message instanceof FetchState m) {
-            onFetchState(ctx, from, m);
-        } else if (message instanceof StateTransfer m) {
-            onStateTransfer(ctx, from, m);
-        }
+        DISPATCH.dispatch(this, ctx, from, message);
         retransmission.watchForStall(ctx);                                // whatever it left to do, check back on it
     }
 
@@ -271,6 +274,8 @@ public final class PbftReplica implements Actor {
                     maybePropose(ctx);
                 }
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "PBFT replica", "timer", timer);
         }
     }
 
@@ -356,11 +361,8 @@ public final class PbftReplica implements Actor {
     private void sendReply(Context ctx, Request req, String result, boolean tentative, boolean again) {
         boolean digest = config.digestReplies() && !again && req.designatedReplier(config.n()) != self;
         int payloadBytes = digest ? Messages.DIGEST_BYTES : config.workload().replySizeBytes();
-        Reply unsigned = new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
-                payloadBytes, null);
-        Auth a = auth.forReceivers(ctx, unsigned, 1);
-        ctx.send(req.client(), new Reply(view, req.client(), req.stream(), req.timestamp(), self, result, tentative, digest,
-                payloadBytes, a));
+        ctx.send(req.client(), auth.sign(ctx, new Reply(view, req.client(), req.stream(), req.timestamp(), self, result,
+                tentative, digest, payloadBytes, null), 1));
     }
 
     // ---------------------------------------------------------------- primary
@@ -400,11 +402,11 @@ public final class PbftReplica implements Actor {
             batchTimer = null;
         }
         long seq = ++nextSeq;
-        PrePrepare unsigned = new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null);
-        PrePrepare pp = new PrePrepare(view, seq, unsigned.digest(), batch, self, auth.forReceivers(ctx, unsigned, n - 1));
+        long timeNanos = NondeterministicChoice.propose(config, ctx);
+        PrePrepare pp = auth.sign(ctx, new PrePrepare(view, seq, PrePrepare.digestOf(batch, timeNanos), batch, self, null, timeNanos), n - 1);
         Slot slot = slot(seq);
         slot.accept(pp);
-        ctx.multicast(others, pp);
+        diskLog.multicast(ctx, pp);
         checkPrepared(ctx, slot);
     }
 
@@ -424,8 +426,11 @@ public final class PbftReplica implements Actor {
         if (!auth.verify(ctx, pp.auth(), from, pp.unsigned())) {
             return;                                                       // the authenticators are valid
         }
-        if (pp.digest() != PrePrepare.digestOf(pp.batch())) {
+        if (pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())) {
             return;                                                       // d = D(m)
+        }
+        if (!NondeterministicChoice.acceptable(config, ctx, pp)) {
+            return;                                                       // the primary's non-deterministic choice is acceptable
         }
         for (Request r : pp.batch()) {
             if (r.readOnly() || !auth.verify(ctx, r.auth(), r.client(), r.unsigned())) {
@@ -440,10 +445,9 @@ public final class PbftReplica implements Actor {
             return;                                                       // no other pre-prepare for (v, n)
         }
         slot.accept(pp);
-        Prepare unsigned = new Prepare(view, pp.seq(), pp.digest(), self, null);
-        Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+        Prepare prepare = auth.sign(ctx, new Prepare(view, pp.seq(), pp.digest(), self, null), n - 1);
         slot.prepares.put(self, prepare);
-        ctx.multicast(others, prepare);
+        diskLog.multicast(ctx, prepare);
         checkPrepared(ctx, slot);
     }
 
@@ -509,10 +513,9 @@ public final class PbftReplica implements Actor {
         }
         if (!slot.commitSent) {
             slot.commitSent = true;
-            Commit unsigned = new Commit(view, slot.seq, slot.prePrepare.digest(), self, null);
-            Commit commit = new Commit(view, slot.seq, unsigned.digest(), self, auth.forReceivers(ctx, unsigned, n - 1));
+            Commit commit = auth.sign(ctx, new Commit(view, slot.seq, slot.prePrepare.digest(), self, null), n - 1);
             slot.commits.put(self, commit);
-            ctx.multicast(others, commit);
+            diskLog.multicast(ctx, commit);
         }
         checkCommitted(ctx, slot);
         if (config.tentativeExecution()) {
@@ -580,6 +583,10 @@ public final class PbftReplica implements Actor {
             }
             ctx.chargeCpu(config.costs().executeNanos());
             String result = state.execute(req.client(), req.stream(), req.timestamp(), req.op(), tentative);
+            long stamp = NondeterministicChoice.stamp(config, ctx, slot.prePrepare);
+            if (stamp != NondeterministicChoice.NONE && !req.op().isRead()) {
+                state.stamp(req.op().key(), stamp, tentative);
+            }
             sendReply(ctx, req, result, tentative, false);
         }
         lastExecuted = slot.seq;
@@ -647,9 +654,8 @@ public final class PbftReplica implements Actor {
         snapshots.put(seq, snapshot);
         long digest = snapshot.digest();
         ctx.observe(new Observations.CheckpointTaken(self, seq, digest));
-        Checkpoint unsigned = new Checkpoint(seq, digest, self, null);
-        Checkpoint cp = new Checkpoint(seq, digest, self, auth.forReceivers(ctx, unsigned, n - 1));
-        ctx.multicast(others, cp);
+        Checkpoint cp = auth.sign(ctx, new Checkpoint(seq, digest, self, null), n - 1);
+        diskLog.multicast(ctx, cp, cp.sizeBytes() + snapshot.sizeBytes());
         recordCheckpoint(ctx, cp);
     }
 
@@ -687,8 +693,7 @@ public final class PbftReplica implements Actor {
         snapshots.headMap(seq, false).clear();
         if (lastExecuted < seq) {
             rollBackTentative();
-            FetchState unsigned = new FetchState(seq, self, null);
-            FetchState fetch = new FetchState(seq, self, auth.forReceivers(ctx, unsigned, proof.size()));
+            FetchState fetch = auth.sign(ctx, new FetchState(seq, self, null), proof.size());
             for (Checkpoint c : proof) {
                 if (c.replica() != self) {
                     ctx.send(c.replica(), fetch);
@@ -710,8 +715,7 @@ public final class PbftReplica implements Actor {
         if (snapshot == null) {
             return;
         }
-        StateTransfer unsigned = new StateTransfer(fetch.seq(), snapshot, self, null);
-        ctx.send(from, new StateTransfer(fetch.seq(), snapshot, self, auth.forReceivers(ctx, unsigned, 1)));
+        ctx.send(from, auth.sign(ctx, new StateTransfer(fetch.seq(), snapshot, self, null), 1));
     }
 
     private void onStateTransfer(Context ctx, int from, StateTransfer st) {
@@ -722,7 +726,7 @@ public final class PbftReplica implements Actor {
             return;
         }
         long certified = stableProof.get(0).stateDigest();
-        ctx.chargeCpu(Math.round(config.costs().receivePerByteNanos() * st.state().sizeBytes()));
+        ctx.chargeCpu(Math.round((config.costs().receivePerByteNanos() + config.costs().digestPerByteNanos()) * st.state().sizeBytes()));
         if (st.state().digest() != certified) {
             return;                                                       // not the state the certificate names
         }

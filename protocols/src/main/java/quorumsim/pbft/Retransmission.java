@@ -48,12 +48,13 @@ final class Retransmission {
 
     /**
      * Work still to do: a view change under way, a request known and not executed, a slot
-     * after the last executed one, a tentative execution that has not committed yet, or a
-     * slot of this view re-issued by the new view that has not committed here.
+     * after the last executed one, a tentative execution that has not committed yet, a
+     * slot of this view re-issued by the new view that has not committed here, or a
+     * NEW-VIEW of a higher view waiting for VIEW-CHANGEs it names.
      */
     private boolean hasWorkInFlight() {
         return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty()
-                || resendFrom() < r.lastCommitted();
+                || resendFrom() < r.lastCommitted() || r.viewChanger.awaitsViewChanges();
     }
 
     /**
@@ -89,8 +90,7 @@ final class Retransmission {
     private void multicastStatus(Context ctx) {
         long from = resendFrom();
         List<Integer> held = r.viewActive ? List.of() : r.viewChanger.heldFor(r.view);
-        Status unsigned = new Status(r.view, r.viewActive, from, held, r.self, null);
-        ctx.multicast(r.others, new Status(r.view, r.viewActive, from, held, r.self, r.auth.forReceivers(ctx, unsigned, r.n - 1)));
+        ctx.multicast(r.others, r.auth.sign(ctx, new Status(r.view, r.viewActive, from, held, r.self, null), r.n - 1));
     }
 
     /** A stuck replica's STATUS: send it what it may have missed. */

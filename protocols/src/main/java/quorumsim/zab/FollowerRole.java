@@ -178,6 +178,30 @@ final class FollowerRole {
         server.applyUpTo(ctx, m.zxid());
     }
 
+    /**
+     * INFORM, at an observer (Observer.processPacket): the transaction is committed; log it if it
+     * is new (it must follow my history without a gap) and deliver everything up to it. No ACK.
+     */
+    void onInform(Context ctx, int from, Messages.Inform m) {
+        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()
+                || (server.phase != ZabServer.FollowerPhase.WAIT_UPTODATE && server.phase != ZabServer.FollowerPhase.BROADCAST)) {
+            return;
+        }
+        server.lastHeardLeaderLocalNanos = ctx.now();
+        long zxid = m.txn().zxid();
+        if (zxid > server.lastZxid()) {
+            if (!follows(server.lastZxid(), zxid)) {
+                server.lookForLeader(ctx);
+                return;
+            }
+            server.history.add(m.txn());
+            ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
+            ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+        }
+        ctx.chargeCpu(server.costs.commitNanos());
+        server.applyUpTo(ctx, zxid);
+    }
+
     void onSyncDone(Context ctx, int from, Messages.SyncDone m) {
         if (server.state != PeerState.FOLLOWING || from != server.leader) {
             return;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.StableStore;
 import quorumsim.zab.Messages.PeerState;
@@ -70,6 +71,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
     private final FollowerRole followerRole = new FollowerRole(this);
+    /** Read-only mode, or null when it is off (the default). */
+    private final ReadOnlyServer readOnly;
+    /** How this server finds its leader if it is an observer (a member that does not vote), else null. */
+    private final ObserverElection observing;
     final long limitNanos;
     final long initLimitNanos;
 
@@ -90,6 +95,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     Leadership leading;
     FollowerPhase phase;
     long lastHeardLeaderLocalNanos;
+    /** When this server last went LOOKING (read-only mode waits a grace period from then). */
+    long lookingSinceLocalNanos;
     final TreeSet<Long> touched = new TreeSet<>();
 
     public ZabServer(int self, ZabConfig config, StableStore store) {
@@ -103,6 +110,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.election = new FastLeaderElection(self, quorums, config.electionFinalizeWaitNanos(), this::elected);
         this.broadcastLoad = config.workload().kind().equals("broadcast")
                 ? new BroadcastLoad(config.workload().outstanding(), config.workload().requestSizeBytes()) : null;
+        this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
+        this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
@@ -173,60 +182,57 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
             tick(ctx);
-        } else if (timer instanceof Timers.FinalizeElection f && state == PeerState.LOOKING) {
-            election.onFinalize(ctx, f);
+        } else if (timer instanceof Timers.FinalizeElection f) {
+            if (state == PeerState.LOOKING) {
+                election.onFinalize(ctx, f);
+            }
+        } else {
+            throw Dispatch.unhandled(ctx, "Zab server", "timer", timer);
         }
     }
 
+    /** A handler per kind of {@link Messages}; a kind added without one stops the class from loading. */
+    private static final Dispatch<ZabServer> DISPATCH = Dispatch.<ZabServer>over(Messages.class, "Zab server")
+            .on(Messages.Request.class, (s, ctx, from, m) -> s.pipeline.onRequest(ctx, from, m))
+            .on(Messages.Proposal.class, (s, ctx, from, m) -> s.followerRole.onProposal(ctx, from, m))
+            .on(Messages.Ack.class, (s, ctx, from, m) -> s.leaderRole.onAck(ctx, from, m))
+            .on(Messages.Commit.class, (s, ctx, from, m) -> s.followerRole.onCommit(ctx, from, m))
+            .on(Messages.Inform.class, (s, ctx, from, m) -> s.followerRole.onInform(ctx, from, m))
+            .on(Messages.Forward.class, (s, ctx, from, m) -> s.leaderRole.onForward(ctx, from, m))
+            .on(Messages.ClientPing.class, (s, ctx, from, m) -> {
+                ctx.chargeCpu(s.costs.receivePerMessageNanos());
+                s.pipeline.onPing(ctx, from, m);
+            })
+            .on(Messages.LeaderPing.class, (s, ctx, from, m) -> s.followerRole.onLeaderPing(ctx, from, m))
+            .on(Messages.FollowerPing.class, (s, ctx, from, m) -> s.leaderRole.onFollowerPing(ctx, from, m))
+            .on(Messages.SyncDone.class, (s, ctx, from, m) -> s.followerRole.onSyncDone(ctx, from, m))
+            .on(Messages.Connect.class, (s, ctx, from, m) -> {
+                ctx.chargeCpu(s.costs.receivePerMessageNanos());
+                s.pipeline.onConnect(ctx, from, m);
+            })
+            .on(Messages.SetWatches.class, (s, ctx, from, m) -> s.pipeline.onSetWatches(ctx, from, m))
+            .on(Messages.Close.class, (s, ctx, from, m) -> s.pipeline.onClose(from))
+            .on(Messages.Revalidate.class, (s, ctx, from, m) -> s.leaderRole.onRevalidate(ctx, from, m))
+            .on(Messages.Revalidated.class, (s, ctx, from, m) -> s.followerRole.onRevalidated(ctx, from, m))
+            .on(Messages.Notification.class, (s, ctx, from, m) -> s.onNotification(ctx, from, m))
+            .on(Messages.FollowerInfo.class, (s, ctx, from, m) -> s.leaderRole.onFollowerInfo(ctx, from, m))
+            .on(Messages.FollowerInfoRefused.class, (s, ctx, from, m) -> s.followerRole.onFollowerInfoRefused(ctx, from))
+            .on(Messages.NewEpoch.class, (s, ctx, from, m) -> s.followerRole.onNewEpoch(ctx, from, m))
+            .on(Messages.AckEpoch.class, (s, ctx, from, m) -> s.leaderRole.onAckEpoch(ctx, from, m))
+            .on(Messages.Sync.class, (s, ctx, from, m) -> s.followerRole.onSync(ctx, from, m))
+            .on(Messages.AckNewLeader.class, (s, ctx, from, m) -> s.leaderRole.onAckNewLeader(ctx, from, m))
+            .on(Messages.UpToDate.class, (s, ctx, from, m) -> s.followerRole.onUpToDate(ctx, from, m))
+            .notForThisActor(Messages.Connected.class, Messages.Reply.class, Messages.WatchEvent.class,
+                    Messages.ClientPong.class, Messages.Disconnect.class)      // a client's messages
+            .build();
+
     @Override
     public void onMessage(Context ctx, int from, Message message) {
-        if (message instanceof Messages.Request m) {
-            pipeline.onRequest(ctx, from, m);
-        } else if (message instanceof Messages.Proposal m) {
-            followerRole.onProposal(ctx, from, m);
-        } else if (message instanceof Messages.Ack m) {
-            leaderRole.onAck(ctx, from, m);
-        } else if (message instanceof Messages.Commit m) {
-            followerRole.onCommit(ctx, from, m);
-        } else if (message instanceof Messages.Forward m) {
-            leaderRole.onForward(ctx, from, m);
-        } else if (message instanceof Messages.ClientPing m) {
-            ctx.chargeCpu(costs.receivePerMessageNanos());
-            pipeline.onPing(ctx, from, m);
-        } else if (message instanceof Messages.LeaderPing m) {
-            followerRole.onLeaderPing(ctx, from, m);
-        } else if (message instanceof Messages.FollowerPing m) {
-            leaderRole.onFollowerPing(ctx, from, m);
-        } else if (message instanceof Messages.SyncDone m) {
-            followerRole.onSyncDone(ctx, from, m);
-        } else if (message instanceof Messages.Connect m) {
-            ctx.chargeCpu(costs.receivePerMessageNanos());
-            pipeline.onConnect(ctx, from, m);
-        } else if (message instanceof Messages.SetWatches m) {
-            pipeline.onSetWatches(ctx, from, m);
-        } else if (message instanceof Messages.Close) {
-            pipeline.onClose(from);
-        } else if (message instanceof Messages.Revalidate m) {
-            leaderRole.onRevalidate(ctx, from, m);
-        } else if (message instanceof Messages.Revalidated m) {
-            followerRole.onRevalidated(ctx, from, m);
-        } else if (message instanceof Messages.Notification m) {
-            onNotification(ctx, from, m);
-        } else if (message instanceof Messages.FollowerInfo m) {
-            leaderRole.onFollowerInfo(ctx, from, m);
-        } else if (message instanceof Messages.FollowerInfoRefused) {
-            followerRole.onFollowerInfoRefused(ctx, from);
-        } else if (message instanceof Messages.NewEpoch m) {
-            followerRole.onNewEpoch(ctx, from, m);
-        } else if (message instanceof Messages.AckEpoch m) {
-            leaderRole.onAckEpoch(ctx, from, m);
-        } else if (message instanceof Messages.Sync m) {
-            followerRole.onSync(ctx, from, m);
-        } else if (message instanceof Messages.AckNewLeader m) {
-            leaderRole.onAckNewLeader(ctx, from, m);
-        } else if (message instanceof Messages.UpToDate m) {
-            followerRole.onUpToDate(ctx, from, m);
+        if (readOnly != null && readOnly.serving() && from >= config.members()) {
+            readOnly.onClientMessage(ctx, from, message);
+            return;
         }
+        DISPATCH.dispatch(this, ctx, from, message);
     }
 
     /**
@@ -240,8 +246,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             appendStable(p.txn());
             if (leading != null && p.epoch() == leading.epoch) {
                 leaderRole.countAck(ctx, self, p.zxid());
-            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch()) {
-                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));
+            } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch() && observing == null) {
+                ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));   // an observer acks nothing
             }
         } else if (token instanceof HistoryLogged h) {
             if (h.snapshot() != null) {
@@ -271,6 +277,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             if (leading != null && leading.epoch == c.epoch() && leading.phase == Leadership.Phase.SYNC) {
                 leaderRole.establish(ctx);
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "Zab server", "write", token);
         }
     }
 
@@ -292,8 +300,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
      */
     @Override
     public void onConnectionLost(Context ctx, int peer) {
-        if (peer >= quorums.servers()) {
+        if (peer >= config.members()) {
             pipeline.onClose(peer);
+            if (readOnly != null) {
+                readOnly.forget(peer);
+            }
         } else if (state == PeerState.FOLLOWING && peer == leader) {
             lookForLeader(ctx);
         } else if (leading != null) {
@@ -315,9 +326,16 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     private void tick(Context ctx) {
         long now = ctx.now();
-        if (state == PeerState.LOOKING) {
+        if (state == PeerState.LOOKING && observing != null) {
+            observing.ask(ctx, lastZxid(), acceptedEpoch());         // voters that may have a leader by now
+        } else if (state == PeerState.LOOKING) {
             election.broadcast(ctx);                                 // lost notifications, peers that came back
+            if (readOnly != null) {
+                readOnly.tick(ctx, now - lookingSinceLocalNanos);
+            }
         } else if (state == PeerState.FOLLOWING) {
+            // the socket's read timeout: initLimit ticks until synced (Learner.connectToLeader), then
+            // syncLimit ticks (Learner.syncWithLeader, after UPTODATE); a partition is silence until it expires
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
@@ -334,17 +352,40 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     void lookForLeader(Context ctx) {
         if (state != PeerState.LOOKING || leader >= 0 || leading != null) {
             ctx.observe(new Observations.Looking(self));
+            lookingSinceLocalNanos = ctx.now();
+        }
+        if (leading != null) {
+            leaderRole.closeLearners(ctx);
+        } else if (state == PeerState.FOLLOWING && leader >= 0) {
+            ctx.closeConnection(leader);                             // Follower.followLeader: sock.close() in its catch
         }
         state = PeerState.LOOKING;
         leader = -1;
         leading = null;
         phase = null;
         pipeline.close(ctx, "server lost its leader");
+        if (observing != null) {
+            observing.start(ctx, lastZxid(), acceptedEpoch());
+            return;
+        }
         election.start(ctx, lastZxid(), currentEpoch());
     }
 
     /** Fast leader election's notification; a server out of the election answers with its state. */
     private void onNotification(Context ctx, int from, Messages.Notification n) {
+        if (from >= quorums.servers()) {                             // an observer asks; it is never counted
+            if (state != PeerState.LOOKING) {
+                ctx.send(from, new Messages.Notification(election.round(), leader, lastZxid(), acceptedEpoch(), state));
+            }
+            return;
+        }
+        if (observing != null) {
+            int found = state == PeerState.LOOKING ? observing.onNotification(from, n) : -1;
+            if (found >= 0) {
+                elected(ctx, found);
+            }
+            return;
+        }
         if (state == PeerState.FOLLOWING && from == leader && n.state() != PeerState.LEADING && phase != FollowerPhase.DISCOVERY) {
             lookForLeader(ctx);                                      // my leader stopped leading: it closed my connection
         }
@@ -356,10 +397,13 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     }
 
     private void elected(Context ctx, int winner) {
+        if (readOnly != null) {
+            readOnly.stop(ctx);
+        }
         if (winner == self) {
             state = PeerState.LEADING;
             leader = self;
-            leading = new Leadership(quorums.servers(), ctx.now());
+            leading = new Leadership(quorums.servers(), config.members(), ctx.now());
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;

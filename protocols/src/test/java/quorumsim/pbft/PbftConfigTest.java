@@ -86,11 +86,11 @@ class PbftConfigTest {
 
     @Test
     void costProfilesComeFromCalibrationFiles() {
-        assertEquals(new PbftCosts(5_000, 1.0, 2_000, 0.25, 300, 1_000_000, 30_000, 1_000), PbftCosts.defaults());
+        assertEquals(new PbftCosts(5_000, 1.0, 2_000, 0.25, 300, 1_000_000, 30_000, 1_000, 0), PbftCosts.defaults());
         PbftCosts paper = PbftCosts.profile("osdi99");
-        assertEquals(10_300, paper.macNanos());
-        assertEquals(43_000_000, paper.signatureSignNanos());
-        assertEquals(600_000, paper.signatureVerifyNanos());
+        assertEquals(3_500, paper.macNanos());
+        assertEquals(62_000_000, paper.signatureSignNanos());
+        assertEquals(160_000, paper.signatureVerifyNanos());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PbftCosts.profile("cray"));
         assertTrue(e.getMessage().contains("known: modern-server, osdi99"), e.getMessage());
     }

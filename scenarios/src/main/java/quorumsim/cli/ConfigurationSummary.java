@@ -49,9 +49,17 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
                 values.put("variant", c.variant());
             }
             values.put("Byzantine nodes", byzantine);
+            int atOnce = byzantine;
+            if (c.proactiveRecovery() != null) {
+                atOnce = quorumsim.scenario.Protocols.get(spec.protocol()).configured(c).byzantineAtOnce(spec.faults(), spec.durationNanos(), byzantine);
+                values.put("Byzantine nodes", byzantine + " over the run, at most " + atOnce + " at once");
+                values.put("proactive recovery", "each replica reboots every " + Units.formatDuration(c.proactiveRecovery().periodNanos())
+                        + ", staggered by " + Units.formatDuration(c.proactiveRecovery().staggerNanos()) + ", down "
+                        + Units.formatDuration(c.proactiveRecovery().rebootNanos()));
+            }
             broken.addAll(unsafeOnly(c.withUnsafe(false).validate(), c.withUnsafe(true).validate()));
-            if (byzantine > c.f()) {
-                broken.add(byzantine + " Byzantine nodes, more than f = " + c.f());
+            if (atOnce > c.f()) {
+                broken.add(atOnce + " Byzantine nodes" + (c.proactiveRecovery() != null ? " at once" : "") + ", more than f = " + c.f());
             }
             if (!c.variant().equals(PbftConfig.STANDARD)) {
                 broken.add("variant " + c.variant() + " is not PBFT as published");
@@ -70,8 +78,10 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             if (spec.network().lossProbability() > 0 || spec.network().duplicateProbability() > 0 || !spec.network().fifoLinks()) {
                 broken.add("links that lose, duplicate or reorder messages; " + ZabConfig.TCP_LINKS);
             }
-        } else {
+        } else if (spec.protocol().equals("unreplicated")) {
             values.put("servers", 1);
+        } else {
+            throw new IllegalStateException("no configuration summary for protocol " + spec.protocol());
         }
         return new ConfigurationSummary(values, broken);
     }

@@ -25,7 +25,7 @@ import quorumsim.run.OutputFolders;
 
 /** {@code quorumsim reproduce}: a published result simulated from the calibration profile, beside the paper's figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Reproduce a published ZooKeeper result with the calibrated model.",
+        description = {"Reproduce a published ZooKeeper or PBFT result.",
             "",
             "The model's one calibration profile is calibration/zk-2010.yaml.",
             "  zk-table     Table 1 of the ZooKeeper paper (Hunt et al., USENIX ATC",
@@ -43,13 +43,17 @@ import quorumsim.run.OutputFolders;
             "  zk-failures  throughput over time on 5 servers at 30%% writes while a",
             "               follower, then the leader, crashes and restarts (Figure 8);",
             "               writes timeline.csv.",
+            "  pbft-latency PBFT's latency micro-benchmark (Castro and Liskov, OSDI'99",
+            "               7.2) on the osdi99 profile: read-write, read-only and",
+            "               unreplicated operations, 0/0, 4/0, 0/4 KB, f = 1 and 2;",
+            "               writes table.csv (case,f,operation,latency_ms).",
             "Each cell is one deterministic simulation; cells run on --jobs threads with identical results."
                 + " Progress goes to stderr (a bar on a terminal, a line every 10%% otherwise).",
             "Exit code 1 when a zk-table cell is more than 10%% off the paper or a checker finds a violation."})
 final class ReproduceCommand implements Callable<Integer> {
-    static final java.util.List<String> NAMES = java.util.List.of("zk-table", "zk-read-mix", "zk-create", "zk-broadcast", "zk-failures");
+    static final java.util.List<String> NAMES = java.util.List.of("zk-table", "zk-read-mix", "zk-create", "zk-broadcast", "zk-failures", "pbft-latency");
 
-    @Parameters(paramLabel = "NAME", description = "Which reproduction to run: zk-table, zk-read-mix, zk-create, zk-broadcast or zk-failures.")
+    @Parameters(paramLabel = "NAME", description = "Which reproduction to run: zk-table, zk-read-mix, zk-create, zk-broadcast, zk-failures or pbft-latency.")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<name>). A folder holding another run is kept and DIR-2 is used.")
@@ -76,6 +80,11 @@ final class ReproduceCommand implements Callable<Integer> {
         OutputFolders.Folder folder = RunCommand.prepareFolder(out != null ? out : Path.of("out", name),
                 OutputFolders.identity("reproduce", name, Long.toString(seed)));
         Path dir = folder.dir();
+        if (name.equals("pbft-latency")) {
+            boolean safe = PbftReproductions.latency(seed, workers, dir, spec.commandLine().getOut(), quietOption.quiet, spec.commandLine().getErr());
+            folder.seal();
+            return safe ? ExitCodes.DONE : ExitCodes.EXPECTATION_UNMET;
+        }
         ZkExperiment experiment = ZkExperiment.paper(ZkCalibration.paper(), ZkExperiment.TIMING);
         PrintWriter stdout = spec.commandLine().getOut();
         boolean met = switch (name) {

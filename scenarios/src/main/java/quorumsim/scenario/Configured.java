@@ -14,6 +14,10 @@ public record Configured<C>(ProtocolAdapter<C> adapter, C config) {
         return adapter.byzantineTolerance(config);
     }
 
+    public int byzantineAtOnce(java.util.List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
+        return adapter.byzantineAtOnce(config, timeline, durationNanos, counted);
+    }
+
     public long stateBytes() {
         return adapter.stateBytes(config);
     }

@@ -27,12 +27,13 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     @Override
     public List<String> sectionKeys() {
         return List.of("checkpointInterval", "logWindow", "viewChangeTimeout", "batchSize", "batchWindow", "authentication",
-                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies");
+                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies", "proactiveRecovery", "nondeterminism",
+                "logToDisk");
     }
 
     @Override
     public List<String> hardwareKeys() {
-        return List.of("cores", "clockDriftPpm", "clientBandwidth", "profile", "costs");
+        return List.of("cores", "clockDriftPpm", "clientBandwidth", "profile", "costs", "fsync", "diskBandwidth", "groupCommitLimit");
     }
 
     @Override
@@ -95,11 +96,26 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
                 .withTentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
                 .withReadOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
                 .withDigestReplies(p.bool("digestReplies", defaults.digestReplies()))
-                .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)));
+                .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)))
+                .withProactiveRecovery(proactiveRecovery(p))
+                .withLogToDisk(p.bool("logToDisk", false))
+                .withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(p.choice("nondeterminism", "none",
+                        List.of("none", "naive", "agreed")).toUpperCase(java.util.Locale.ROOT)));
         for (String problem : config.validate()) {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));
         }
         return config;
+    }
+
+    /** {@code proactiveRecovery: { period, stagger, reboot }}, or null without the key. */
+    private static quorumsim.pbft.ProactiveRecovery proactiveRecovery(Fields p) {
+        if (!p.has("proactiveRecovery")) {
+            return null;
+        }
+        Fields r = p.object("proactiveRecovery", "period", "stagger", "reboot");
+        long period = r.durationNanos("period", 10_000_000_000L, 1_000_000, 3_600_000_000_000L);
+        return new quorumsim.pbft.ProactiveRecovery(period, r.durationNanos("stagger", 1_000_000_000L, 0, 3_600_000_000_000L),
+                r.durationNanos("reboot", 100_000_000L, 1_000, 3_600_000_000_000L));
     }
 
     @Override
@@ -110,6 +126,41 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     @Override
     public int byzantineTolerance(PbftConfig config) {
         return config.f();
+    }
+
+    /**
+     * With proactive recovery, a compromise lasts until the replica's next reboot (or its
+     * {@code until:}): the most replicas compromised at the same time. A role entry keeps the
+     * whole-run count (which replica it hits is known only when it starts).
+     */
+    @Override
+    public int byzantineAtOnce(PbftConfig config, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
+        if (config.proactiveRecovery() == null) {
+            return counted;
+        }
+        List<long[]> windows = new java.util.ArrayList<>();                // {replica, from, to}
+        for (ScenarioSpec.TimedFault t : timeline) {
+            if (t.fault() instanceof quorumsim.fault.Fault.Byzantine b && b.enabled()) {
+                if (!(b.target() instanceof quorumsim.fault.Target.Nodes nodes)) {
+                    return counted;
+                }
+                for (int id : nodes.ids()) {
+                    long end = Math.min(t.ends() ? t.untilNanos() : durationNanos, config.proactiveRecovery().nextRebootNanos(id, t.atNanos()));
+                    windows.add(new long[] {id, t.atNanos(), end});
+                }
+            }
+        }
+        int most = 0;
+        for (long[] w : windows) {
+            java.util.TreeSet<Long> atOnce = new java.util.TreeSet<>();
+            for (long[] other : windows) {
+                if (other[1] <= w[1] && w[1] < other[2]) {
+                    atOnce.add(other[0]);
+                }
+            }
+            most = Math.max(most, atOnce.size());
+        }
+        return most;
     }
 
     @Override

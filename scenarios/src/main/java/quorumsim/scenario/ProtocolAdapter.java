@@ -82,6 +82,15 @@ public interface ProtocolAdapter<C> {
         return 0;
     }
 
+    /**
+     * How many Byzantine nodes the timeline has at once, for the check against
+     * {@link #byzantineTolerance}: {@code counted} (every node named, over the whole run) unless
+     * the protocol ends compromises itself (PBFT's proactive recovery).
+     */
+    default int byzantineAtOnce(C config, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
+        return counted;
+    }
+
     /** Builds the protocol's config; adds a problem for each thing wrong. */
     C bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                 boolean unsafe, List<Problem> problems);

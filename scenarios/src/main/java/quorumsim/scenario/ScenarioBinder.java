@@ -102,7 +102,7 @@ public final class ScenarioBinder {
         FaultBinder faults = new FaultBinder(top, servers, workload.clients(), duration, adapter, problems);
         faults.bindByzantine(top.list("byzantine"));
         faults.bindFaults(top.list("faults"));
-        int byzantine = faults.byzantineNodes();
+        int byzantine = configured.byzantineAtOnce(faults.faults(), duration, faults.byzantineNodes());
         if (byzantine > configured.byzantineTolerance() && !unsafe) {
             Node at = top.value("byzantine");
             problems.add(new Problem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, "byzantine",
@@ -225,7 +225,7 @@ public final class ScenarioBinder {
         long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
         long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
         int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
-        double drift = f.number("clockDriftPpm", 0, 0, 100_000);
+        double drift = f.number("clockDriftPpm", 0, -100_000, 100_000);
         long clientBandwidth = f.has("clientBandwidth") ? f.bandwidth("clientBandwidth", 0) : -1;
         return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch, f.bool("writeCache", false)) : null, drift, clientBandwidth,
                 profile, costs);

@@ -147,7 +147,7 @@ final class Jobs {
 
         @Override
         void fire(Simulation sim) {
-            sim.timerFired(this);
+            sim.timers.fired(this);
         }
 
         @Override
@@ -241,7 +241,7 @@ final class Jobs {
 
         @Override
         void fire(Simulation sim) {
-            sim.cpuDone(this);
+            sim.cpu.cpuDone(this);
         }
 
         @Override
@@ -264,7 +264,7 @@ final class Jobs {
 
         @Override
         void fire(Simulation sim) {
-            sim.flushDone(this);
+            sim.disk.flushDone(this);
         }
 
         @Override

@@ -20,6 +20,7 @@ import quorumsim.pbft.Messages.Prepare;
 import quorumsim.pbft.Messages.Reply;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.ViewChange;
+import quorumsim.pbft.Messages.Vote;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftReplica;
 
@@ -75,6 +76,11 @@ public final class ByzantineReplica implements Actor {
 
     public boolean isByzantine() {
         return !active.isEmpty();
+    }
+
+    /** The behaviours switched on now, in name order. */
+    public java.util.SortedSet<String> behaviours() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(active));
     }
 
     /** True for a known behaviour name, including {@code drop-requests:<client>}. */
@@ -192,8 +198,7 @@ public final class ByzantineReplica implements Actor {
                 return;
             }
             if (on("corrupt")) {
-                PrePrepare bad = new PrePrepare(pp.view(), pp.seq(), pp.digest() ^ 1, pp.batch(), pp.replica(), null);
-                ctx.send(to, new PrePrepare(bad.view(), bad.seq(), bad.digest(), bad.batch(), bad.replica(), sign(ctx, bad)));
+                ctx.send(to, sign(ctx, new PrePrepare(pp.view(), pp.seq(), pp.digest() ^ 1, pp.batch(), pp.replica(), null)));
                 return;
             }
         }
@@ -202,10 +207,8 @@ public final class ByzantineReplica implements Actor {
         }
         Message out = message;
         if (message instanceof Reply r && on("wrong-reply")) {
-            Reply wrong = new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), "wrong:" + r.result(),
-                    r.tentative(), r.digest(), r.payloadBytes(), null);
-            out = new Reply(wrong.view(), wrong.client(), wrong.stream(), wrong.timestamp(), wrong.replica(), wrong.result(),
-                    wrong.tentative(), wrong.digest(), wrong.payloadBytes(), auth.forReceivers(ctx, wrong.unsigned(), 1));
+            out = auth.sign(ctx, new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), "wrong:" + r.result(),
+                    r.tentative(), r.digest(), r.payloadBytes(), null), 1);
         } else if (on("corrupt") && message instanceof Messages m) {
             out = withBadAuth(ctx, m);
         }
@@ -235,8 +238,7 @@ public final class ByzantineReplica implements Actor {
             } else {
                 batch.clear();
             }
-            PrePrepare unsigned = new PrePrepare(pp.view(), pp.seq(), PrePrepare.digestOf(batch), batch, ctx.self(), null);
-            return new PrePrepare(unsigned.view(), unsigned.seq(), unsigned.digest(), batch, ctx.self(), sign(ctx, unsigned));
+            return sign(ctx, new PrePrepare(pp.view(), pp.seq(), PrePrepare.digestOf(batch), batch, ctx.self(), null));
         });
         while (conflicting.size() > 4) {
             conflicting.pollFirstEntry();
@@ -247,8 +249,7 @@ public final class ByzantineReplica implements Actor {
         boolean inB = contains(groups[1], to);
         PrePrepare sent = inB ? other : pp;
         ctx.send(to, sent);
-        Commit unsigned = new Commit(sent.view(), sent.seq(), sent.digest(), ctx.self(), null);
-        ctx.send(to, new Commit(unsigned.view(), unsigned.seq(), unsigned.digest(), ctx.self(), sign(ctx, unsigned)));
+        ctx.send(to, sign(ctx, new Commit(sent.view(), sent.seq(), sent.digest(), ctx.self(), null)));
     }
 
     /** A colluding backup prepares and commits each digest towards the backups that got it. */
@@ -258,10 +259,8 @@ public final class ByzantineReplica implements Actor {
     }
 
     private void vote(Context ctx, long view, long seq, long digest, int[] group) {
-        Prepare p = new Prepare(view, seq, digest, ctx.self(), null);
-        Prepare prepare = new Prepare(view, seq, digest, ctx.self(), sign(ctx, p));
-        Commit c = new Commit(view, seq, digest, ctx.self(), null);
-        Commit commit = new Commit(view, seq, digest, ctx.self(), sign(ctx, c));
+        Prepare prepare = sign(ctx, new Prepare(view, seq, digest, ctx.self(), null));
+        Commit commit = sign(ctx, new Commit(view, seq, digest, ctx.self(), null));
         for (int to : group) {
             ctx.send(to, prepare);
             ctx.send(to, commit);
@@ -270,8 +269,7 @@ public final class ByzantineReplica implements Actor {
 
     private void spam(Context ctx) {
         long view = honest.view() + 1;
-        ViewChange unsigned = new ViewChange(view, 0, List.of(), List.of(), ctx.self(), null);
-        ViewChange vc = new ViewChange(view, 0, List.of(), List.of(), ctx.self(), auth.signed(ctx, unsigned));
+        ViewChange vc = auth.signWithSignature(ctx, new ViewChange(view, 0, List.of(), List.of(), ctx.self(), null));
         ctx.multicast(honest.others(), vc);
     }
 
@@ -279,26 +277,18 @@ public final class ByzantineReplica implements Actor {
         return Math.max(1, honest.config().viewChangeTimeoutNanos() / 10);
     }
 
-    private Auth sign(Context ctx, Object unsigned) {
-        return auth.forReceivers(ctx, unsigned, n - 1);
+    private <M extends Messages> M sign(Context ctx, M message) {
+        return auth.sign(ctx, message, n - 1);
     }
 
-    /** The same message with an authenticator over something else: every check of it fails. */
+    /**
+     * The same message with an authenticator over something else: every check of it fails.
+     * Votes, checkpoints, replies and view changes; the other kinds go out as they are.
+     */
     private Messages withBadAuth(Context ctx, Messages m) {
         Auth bad = auth.forReceivers(ctx, "garbage", n - 1);
-        if (m instanceof Prepare p) {
-            return new Prepare(p.view(), p.seq(), p.digest(), p.replica(), bad);
-        } else if (m instanceof Commit c) {
-            return new Commit(c.view(), c.seq(), c.digest(), c.replica(), bad);
-        } else if (m instanceof Checkpoint c) {
-            return new Checkpoint(c.seq(), c.stateDigest(), c.replica(), bad);
-        } else if (m instanceof Reply r) {
-            return new Reply(r.view(), r.client(), r.stream(), r.timestamp(), r.replica(), r.result(), r.tentative(), r.digest(),
-                    r.payloadBytes(), bad);
-        } else if (m instanceof ViewChange v) {
-            return new ViewChange(v.newView(), v.stableSeq(), v.checkpointProof(), v.prepared(), v.replica(), bad);
-        }
-        return m;
+        boolean corrupted = m instanceof Vote || m instanceof Checkpoint || m instanceof Reply || m instanceof ViewChange;
+        return corrupted ? m.withAuth(bad) : m;
     }
 
     private static boolean contains(int[] group, int id) {
