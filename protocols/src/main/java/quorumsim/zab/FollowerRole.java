@@ -58,6 +58,7 @@ final class FollowerRole {
             server.lookForLeader(ctx);
             return;
         }
+        PaperInvariants.acceptedEpochGrows(ctx, server.acceptedEpoch(), m.epoch());
         server.store.put(ZabServer.ACCEPTED_EPOCH, m.epoch());
         server.phase = ZabServer.FollowerPhase.SYNC;
         ctx.send(server.leader, new Messages.AckEpoch(server.currentEpoch(), server.lastZxid()));

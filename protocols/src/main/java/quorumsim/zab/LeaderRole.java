@@ -67,6 +67,7 @@ final class LeaderRole {
             return;
         }
         server.leading.epoch = maxEpoch + 1;                         // e' = max accepted epoch + 1
+        PaperInvariants.acceptedEpochGrows(ctx, server.acceptedEpoch(), server.leading.epoch);
         server.store.put(ZabServer.ACCEPTED_EPOCH, server.leading.epoch);
         server.leading.phase = Leadership.Phase.SYNC;
         for (int peer = 0; peer < server.quorums.servers(); peer++) {
@@ -223,6 +224,7 @@ final class LeaderRole {
     }
 
     void propose(Context ctx, Txn txn) {
+        PaperInvariants.proposesInOrder(ctx, server.leading.epoch, server.lastZxid(), server.lastAppliedZxid(), txn.zxid());
         server.history.add(txn);
         server.leading.outstanding.put(txn.zxid(), new BitSet());
         ctx.chargeCpu(server.costs.logWriteNanos());
