@@ -23,8 +23,11 @@ import quorumsim.pbft.Messages.ViewChange;
  */
 public record NewViewPlan(long minS, List<Checkpoint> checkpointProof, long maxS, List<Entry> entries) {
 
-    /** The request batch (empty: the null request) re-issued at {@code seq}. */
-    public record Entry(long seq, long digest, List<Request> batch) {
+    /** The request batch (empty: the null request) re-issued at {@code seq}, with the primary's non-deterministic choice. */
+    public record Entry(long seq, long digest, List<Request> batch, long timeNanos) {
+        public Entry(long seq, long digest, List<Request> batch) {
+            this(seq, digest, batch, 0);
+        }
     }
 
     public static NewViewPlan compute(List<ViewChange> v) {
@@ -54,7 +57,8 @@ public record NewViewPlan(long minS, List<Checkpoint> checkpointProof, long maxS
         for (long seq = minS + 1; seq <= maxS; seq++) {
             PrePrepare pp = best.get(seq);
             List<Request> batch = pp == null ? List.of() : pp.batch();
-            entries.add(new Entry(seq, PrePrepare.digestOf(batch), batch));
+            long timeNanos = pp == null ? 0 : pp.timeNanos();
+            entries.add(new Entry(seq, PrePrepare.digestOf(batch, timeNanos), batch, timeNanos));
         }
         return new NewViewPlan(minS, proof, maxS, entries);
     }
@@ -68,7 +72,7 @@ public record NewViewPlan(long minS, List<Checkpoint> checkpointProof, long maxS
             Entry e = entries.get(i);
             PrePrepare pp = prePrepares.get(i);
             if (pp.view() != view || pp.seq() != e.seq() || pp.digest() != e.digest() || pp.replica() != primary
-                    || !pp.batch().equals(e.batch())) {
+                    || !pp.batch().equals(e.batch()) || pp.timeNanos() != e.timeNanos()) {
                 return false;
             }
         }

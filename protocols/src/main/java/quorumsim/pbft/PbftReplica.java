@@ -14,6 +14,7 @@ import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -40,6 +41,7 @@ public final class PbftReplica implements Actor {
     final int[] others;
     final ViewChanger viewChanger;
     final Retransmission retransmission;
+    final DiskLog diskLog = new DiskLog(this);
 
     long view;
     /** False between sending a VIEW-CHANGE for {@link #view} and installing it. */
@@ -145,6 +147,8 @@ public final class PbftReplica implements Actor {
             if (known == null || known.view() < v.view()) {
                 ctx.store().put(VIEW_KEY, v);
             }
+        } else if (token instanceof DiskLog.Written w) {
+            diskLog.onWritten(ctx, w);
         } else if (token instanceof SavedCheckpoint c) {
             SavedCheckpoint known = ctx.store().get(CHECKPOINT_KEY);
             if (known == null || known.seq() < c.seq()) {
@@ -238,6 +242,7 @@ public final class PbftReplica implements Actor {
             .on(Checkpoint.class, (r, ctx, from, m) -> r.onCheckpoint(ctx, from, m))
             .on(ViewChange.class, (r, ctx, from, m) -> r.viewChanger.onViewChange(ctx, from, m))
             .on(NewView.class, (r, ctx, from, m) -> r.viewChanger.onNewView(ctx, from, m))
+            .on(FetchViewChanges.class, (r, ctx, from, m) -> r.viewChanger.onFetchViewChanges(ctx, from, m))
             .on(Status.class, (r, ctx, from, m) -> r.retransmission.onStatus(ctx, from, m))
             .on(FetchState.class, (r, ctx, from, m) -> r.onFetchState(ctx, from, m))
             .on(StateTransfer.class, (r, ctx, from, m) -> r.onStateTransfer(ctx, from, m))
@@ -398,10 +403,11 @@ public final class PbftReplica implements Actor {
         }
         long seq = ++nextSeq;
         PaperInvariants.assignsWithinWaterMarks(ctx, lowWaterMark, lastExecuted, seq, config.logWindow());
-        PrePrepare pp = auth.sign(ctx, new PrePrepare(view, seq, PrePrepare.digestOf(batch), batch, self, null), n - 1);
+        long timeNanos = NondeterministicChoice.propose(config, ctx);
+        PrePrepare pp = auth.sign(ctx, new PrePrepare(view, seq, PrePrepare.digestOf(batch, timeNanos), batch, self, null, timeNanos), n - 1);
         Slot slot = slot(seq);
         slot.accept(pp);
-        ctx.multicast(others, pp);
+        diskLog.multicast(ctx, pp);
         checkPrepared(ctx, slot);
     }
 
@@ -421,8 +427,11 @@ public final class PbftReplica implements Actor {
         if (!auth.verify(ctx, pp.auth(), from, pp.unsigned())) {
             return;                                                       // the authenticators are valid
         }
-        if (pp.digest() != PrePrepare.digestOf(pp.batch())) {
+        if (pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())) {
             return;                                                       // d = D(m)
+        }
+        if (!NondeterministicChoice.acceptable(config, ctx, pp)) {
+            return;                                                       // the primary's non-deterministic choice is acceptable
         }
         for (Request r : pp.batch()) {
             if (r.readOnly() || !auth.verify(ctx, r.auth(), r.client(), r.unsigned())) {
@@ -439,7 +448,7 @@ public final class PbftReplica implements Actor {
         slot.accept(pp);
         Prepare prepare = auth.sign(ctx, new Prepare(view, pp.seq(), pp.digest(), self, null), n - 1);
         slot.prepares.put(self, prepare);
-        ctx.multicast(others, prepare);
+        diskLog.multicast(ctx, prepare);
         checkPrepared(ctx, slot);
     }
 
@@ -508,7 +517,7 @@ public final class PbftReplica implements Actor {
             slot.commitSent = true;
             Commit commit = auth.sign(ctx, new Commit(view, slot.seq, slot.prePrepare.digest(), self, null), n - 1);
             slot.commits.put(self, commit);
-            ctx.multicast(others, commit);
+            diskLog.multicast(ctx, commit);
         }
         checkCommitted(ctx, slot);
         if (config.tentativeExecution()) {
@@ -573,6 +582,10 @@ public final class PbftReplica implements Actor {
             }
             ctx.chargeCpu(config.costs().executeNanos());
             String result = state.execute(req.client(), req.stream(), req.timestamp(), req.op(), tentative);
+            long stamp = NondeterministicChoice.stamp(config, ctx, slot.prePrepare);
+            if (stamp != NondeterministicChoice.NONE && !req.op().isRead()) {
+                state.stamp(req.op().key(), stamp, tentative);
+            }
             sendReply(ctx, req, result, tentative, false);
         }
         lastExecuted = slot.seq;
@@ -641,7 +654,7 @@ public final class PbftReplica implements Actor {
         long digest = snapshot.digest();
         ctx.observe(new Observations.CheckpointTaken(self, seq, digest));
         Checkpoint cp = auth.sign(ctx, new Checkpoint(seq, digest, self, null), n - 1);
-        ctx.multicast(others, cp);
+        diskLog.multicast(ctx, cp, cp.sizeBytes() + snapshot.sizeBytes());
         recordCheckpoint(ctx, cp);
     }
 

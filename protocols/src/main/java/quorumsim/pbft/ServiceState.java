@@ -20,6 +20,9 @@ public final class ServiceState {
     private record Undo(String key, String oldValue, long clientStream, CachedReply oldReply) {
     }
 
+    /** An undo entry of a stamp: no reply to restore. */
+    private static final long NO_STREAM = -1;
+
     private final KvStore kv;
     private final TreeMap<Long, CachedReply> replies;
     private final java.util.ArrayList<Undo> undo = new java.util.ArrayList<>();
@@ -52,6 +55,19 @@ public final class ServiceState {
         return result;
     }
 
+    /**
+     * Records when {@code key} was last written (a non-deterministic value: a replica's clock, or
+     * the time the primary proposed), under a key of its own that no client reads; it is part of
+     * the state, so checkpoints of replicas that stamped differently differ.
+     */
+    public void stamp(String key, long timeNanos, boolean keepUndo) {
+        String modified = key + "#modified";
+        if (keepUndo) {
+            undo.add(new Undo(modified, kv.valueOf(modified), NO_STREAM, null));
+        }
+        kv.apply(Operation.put(modified, Long.toString(timeNanos)));
+    }
+
     /** Reads without changing anything (the read-only optimisation). */
     public String read(Operation op) {
         if (!op.isRead()) {
@@ -74,6 +90,9 @@ public final class ServiceState {
         for (int i = undo.size() - 1; i >= 0; i--) {
             Undo u = undo.get(i);
             kv.restore(u.key(), u.oldValue());
+            if (u.clientStream() == NO_STREAM) {
+                continue;
+            }
             if (u.oldReply() == null) {
                 replies.remove(u.clientStream());
             } else {

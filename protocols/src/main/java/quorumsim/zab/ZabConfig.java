@@ -23,10 +23,17 @@ import quorumsim.disk.DiskConfig;
  * @param workload                  what the clients do
  * @param costs                     CPU costs per message, byte and request kind
  * @param disk                      each server's transaction log disk
+ * @param readOnlyMode              a server cut off from the quorum serves reads, flagged possibly stale
+ *                                  (ZooKeeper 3.4's readonlymode.enabled, with clients that accept
+ *                                  read-only servers); off by default, as there
+ * @param observers                 non-voting members beside the {@code servers} voters (ZooKeeper 3.3's
+ *                                  observers): they take committed writes from the leader (INFORM) and
+ *                                  serve clients, and take no part in quorums or elections
  */
 public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
                         long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
-                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk) {
+                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk,
+                        boolean readOnlyMode, int observers) {
 
     /**
      * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
@@ -46,7 +53,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     public static ZabConfig defaults() {
         return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 100_000_000L, 5, 200_000_000L,
                 500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L, 100_000_000L),
-                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000));
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false, 0);
     }
 
     /** A quorum of {@code quorum()} or, when it is 0, a majority. */
@@ -129,12 +136,26 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         if (disk == null) {
             problems.add("disk is required");
         }
+        if (observers < 0 || observers > 1000) {
+            problems.add("observers must be 0 to 1000, not " + observers);
+        }
         return problems;
     }
 
     /** Servers that take client connections: all, or all but the leader (which is not known in advance: the followers of the first election, s0..s(n-2), since the highest id wins a tie). */
     public int servingServers() {
-        return leaderServes ? servers : Math.max(1, servers - 1);
+        return (leaderServes ? servers : Math.max(1, servers - 1)) + observers;
+    }
+
+    /** Voters and observers: nodes 0..members()-1 (voters first); clients come after them. */
+    public int members() {
+        return servers + observers;
+    }
+
+    /** The {@code index}-th serving member: voters 0..(serving voters - 1), then the observers. */
+    public int servingMember(int index) {
+        int voters = servingServers() - observers;
+        return index < voters ? index : servers + (index - voters);
     }
 
     public ZabConfig withServers(int n) {
@@ -198,6 +219,14 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         return toBuilder().disk(d).build();
     }
 
+    public ZabConfig withObservers(int o) {
+        return toBuilder().observers(o).build();
+    }
+
+    public ZabConfig withReadOnlyMode(boolean r) {
+        return toBuilder().readOnlyMode(r).build();
+    }
+
     /** A copy to change several fields at once; {@link Builder#build} makes the record. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -219,6 +248,8 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         private ZabWorkload workload;
         private ZabCosts costs;
         private DiskConfig disk;
+        private boolean readOnlyMode;
+        private int observers;
 
         private Builder(ZabConfig c) {
             this.servers = c.servers;
@@ -235,6 +266,8 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             this.workload = c.workload;
             this.costs = c.costs;
             this.disk = c.disk;
+            this.readOnlyMode = c.readOnlyMode;
+            this.observers = c.observers;
         }
 
         public Builder servers(int value) {
@@ -307,8 +340,19 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             return this;
         }
 
+        public Builder readOnlyMode(boolean value) {
+            this.readOnlyMode = value;
+            return this;
+        }
+
+        public Builder observers(int value) {
+            this.observers = value;
+            return this;
+        }
+
         public ZabConfig build() {
-            return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+            return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk,
+                    readOnlyMode, observers);
         }
     }
 }

@@ -22,14 +22,17 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The scenario's {@code hardware:} over the deployment's own choices: cores and clock drift on
-     * every server, the NIC bandwidth on every client. Unset fields leave the deployment's values.
+     * The scenario's {@code hardware:} over the deployment's own choices: cores, the log disk and
+     * clock drift on every server, the NIC bandwidth on every client. Unset fields leave the deployment's values.
      */
     static void applyHardware(Simulation sim, ScenarioSpec.Hardware hardware, int servers) {
         for (int id = 0; id < sim.nodeCount(); id++) {
             if (id < servers) {
                 if (hardware.cores() > 0) {
                     sim.reshapeNode(id, node -> node.withCores(hardware.cores()));
+                }
+                if (hardware.disk() != null) {
+                    sim.reshapeNode(id, node -> node.withDisk(hardware.disk()));
                 }
                 if (hardware.clockDriftPpm() != 0) {
                     sim.reshapeNode(id, node -> node.withClock(node.clockOffsetNanos(), hardware.clockDriftPpm()));

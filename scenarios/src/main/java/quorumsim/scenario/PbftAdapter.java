@@ -27,12 +27,13 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     @Override
     public List<String> sectionKeys() {
         return List.of("checkpointInterval", "logWindow", "viewChangeTimeout", "batchSize", "batchWindow", "authentication",
-                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies", "proactiveRecovery", "nondeterminism");
+                "tentativeExecution", "readOnly", "variant", "clientRetry", "keySpace", "digestReplies", "proactiveRecovery", "nondeterminism",
+                "logToDisk");
     }
 
     @Override
     public List<String> hardwareKeys() {
-        return List.of("cores", "clockDriftPpm", "clientBandwidth", "profile", "costs");
+        return List.of("cores", "clockDriftPpm", "clientBandwidth", "profile", "costs", "fsync", "diskBandwidth", "groupCommitLimit");
     }
 
     @Override
@@ -97,6 +98,7 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
                 .withDigestReplies(p.bool("digestReplies", defaults.digestReplies()))
                 .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)))
                 .withProactiveRecovery(proactiveRecovery(p))
+                .withLogToDisk(p.bool("logToDisk", false))
                 .withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(p.choice("nondeterminism", "none",
                         List.of("none", "naive", "agreed")).toUpperCase(java.util.Locale.ROOT)));
         for (String problem : config.validate()) {

@@ -26,6 +26,8 @@ class ScenarioReferenceTest {
         {"pbft", "pbft: {zzz: 1}"},
         {"pbft", "pbft: {authentication: zzz}"},
         {"pbft", "pbft: {variant: zzz}"},
+        {"pbft", "pbft: {nondeterminism: zzz}"},
+        {"pbft", "pbft: {proactiveRecovery: {zzz: 1}}"},
         {"zab", "zab: {zzz: 1}"},
         {"pbft", "network: {zzz: 1}"},
         {"pbft", "network: {latency: {zzz: 1}}"},

@@ -56,8 +56,11 @@ public final class PbftDeployment implements Deployment {
 
     /** Adds replicas and clients with one core each and the network's bandwidth. */
     public static PbftDeployment deploy(Simulation sim, PbftConfig config) {
-        return deploy(sim, config, NodeSpec.simple(), NodeSpec.simple());
+        return deploy(sim, config, config.logToDisk() ? NodeSpec.simple().withDisk(LOG_DISK) : NodeSpec.simple(), NodeSpec.simple());
     }
+
+    /** The replicas' log disk with {@code logToDisk} unless {@code hardware:} sets one: the Zab servers' default, 2 ms fsync at 60 MB/s. */
+    public static final quorumsim.disk.DiskConfig LOG_DISK = new quorumsim.disk.DiskConfig(2_000_000L, 60L * 1024 * 1024, 1000);
 
     /** Adds replicas and clients on the given hardware; refuses a configuration {@link PbftConfig#validate} rejects. */
     public static PbftDeployment deploy(Simulation sim, PbftConfig config, NodeSpec replicaSpec, NodeSpec clientSpec) {
