@@ -402,6 +402,7 @@ public final class PbftReplica implements Actor {
             batchTimer = null;
         }
         long seq = ++nextSeq;
+        PaperInvariants.assignsWithinWaterMarks(ctx, lowWaterMark, lastExecuted, seq, config.logWindow());
         long timeNanos = NondeterministicChoice.propose(config, ctx);
         PrePrepare pp = auth.sign(ctx, new PrePrepare(view, seq, PrePrepare.digestOf(batch, timeNanos), batch, self, null, timeNanos), n - 1);
         Slot slot = slot(seq);
@@ -505,6 +506,7 @@ public final class PbftReplica implements Actor {
         }
         if (slot.proof == null || slot.proof.prePrepare().view() < view) {
             slot.proof = new PreparedProof(slot.prePrepare, slot.matchingPrepares(primary()));
+            PaperInvariants.preparedCertificate(ctx, slot.proof, primary(), quorums.prepares());
         }
         if (config.skipsCommit()) {
             slot.committed = true;                                        // the teaching variant: no commit phase
@@ -572,10 +574,7 @@ public final class PbftReplica implements Actor {
     }
 
     private void execute(Context ctx, Slot slot, boolean tentative) {
-        if (slot.seq != lastExecuted + 1) {
-            throw new IllegalStateException("replica " + self + " executes " + slot.seq + " after " + lastExecuted
-                    + ": sequence numbers must execute in order");
-        }
+        PaperInvariants.executesInOrder(ctx, lowWaterMark, lastExecuted, slot.seq);
         for (Request req : slot.prePrepare.batch()) {
             ServiceState.CachedReply last = state.lastReply(req.client(), req.stream());
             if (last != null && last.timestamp() >= req.timestamp()) {

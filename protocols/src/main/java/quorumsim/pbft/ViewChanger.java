@@ -79,6 +79,7 @@ final class ViewChanger {
             r.timeoutNanos *= 2;                                          // the last view change bought nothing: wait 2T
         }
         r.progressSinceViewChange = false;
+        PaperInvariants.viewGrows(ctx, r.view, newView);
         r.view = newView;
         r.viewActive = false;
         r.stopTimer(ctx);
@@ -452,6 +453,7 @@ final class ViewChanger {
 
     /** Enters the new view: the stable checkpoint of V, the re-issued pre-prepares, prepares for them. */
     private void install(Context ctx, long view, NewViewPlan plan, List<PrePrepare> o) {
+        PaperInvariants.viewGrows(ctx, r.view, view);
         r.view = view;
         r.viewActive = true;
         r.knowsViewState = true;                                          // O and max-s: what was assigned before this view

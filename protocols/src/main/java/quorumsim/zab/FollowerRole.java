@@ -59,6 +59,7 @@ final class FollowerRole {
             server.lookForLeader(ctx);
             return;
         }
+        PaperInvariants.acceptedEpochGrows(ctx, server.acceptedEpoch(), m.epoch());
         server.acceptedEpoch = m.epoch();
         server.phase = ZabServer.FollowerPhase.SYNC;
         ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochAccepted(m.epoch()));

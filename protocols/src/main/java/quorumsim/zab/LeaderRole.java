@@ -80,6 +80,7 @@ final class LeaderRole {
             return;
         }
         server.leading.epoch = maxEpoch + 1;                         // e' = max accepted epoch + 1
+        PaperInvariants.acceptedEpochGrows(ctx, server.acceptedEpoch(), server.leading.epoch);
         server.acceptedEpoch = server.leading.epoch;
         server.leading.phase = Leadership.Phase.SYNC;
         ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochAccepted(server.leading.epoch));
@@ -249,6 +250,7 @@ final class LeaderRole {
     }
 
     void propose(Context ctx, Txn txn) {
+        PaperInvariants.proposesInOrder(ctx, server.leading.epoch, server.lastZxid(), server.lastAppliedZxid(), txn.zxid());
         server.history.add(txn);
         server.leading.outstanding.put(txn.zxid(), new BitSet());
         ctx.chargeCpu(server.costs.logWriteNanos());

@@ -140,6 +140,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         return history.isEmpty() ? base.zxid() : history.get(history.size() - 1).zxid();
     }
 
+    /** The zxid of the last transaction applied (committed here); the snapshot's if none. */
+    long lastAppliedZxid() {
+        return appliedCount == 0 ? base.zxid() : history.get(appliedCount - 1).zxid();
+    }
+
     long acceptedEpoch() {
         return acceptedEpoch;
     }

@@ -161,7 +161,11 @@ public final class Simulation {
             q.poll();
             now = e.time;
             events++;
-            e.fire(this);
+            try {
+                e.fire(this);
+            } catch (InvariantViolation broken) {
+                throw broken.withSeed(streams.rootSeed());                 // a broken invariant names the run's seed
+            }
             if (stop.getAsBoolean()) {
                 return;
             }
