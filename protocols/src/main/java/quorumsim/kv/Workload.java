@@ -25,27 +25,27 @@ public record Workload(int clients, int outstanding, double readRatio, int reque
     }
 
     public Workload withClients(int n) {
-        return new Workload(n, outstanding, readRatio, requestSizeBytes, replySizeBytes, clientRetryNanos, keySpace);
+        return toBuilder().clients(n).build();
     }
 
     public Workload withOutstanding(int n) {
-        return new Workload(clients, n, readRatio, requestSizeBytes, replySizeBytes, clientRetryNanos, keySpace);
+        return toBuilder().outstanding(n).build();
     }
 
     public Workload withReadRatio(double r) {
-        return new Workload(clients, outstanding, r, requestSizeBytes, replySizeBytes, clientRetryNanos, keySpace);
+        return toBuilder().readRatio(r).build();
     }
 
     public Workload withSizes(int requestBytes, int replyBytes) {
-        return new Workload(clients, outstanding, readRatio, requestBytes, replyBytes, clientRetryNanos, keySpace);
+        return toBuilder().requestSizeBytes(requestBytes).replySizeBytes(replyBytes).build();
     }
 
     public Workload withClientRetryNanos(long nanos) {
-        return new Workload(clients, outstanding, readRatio, requestSizeBytes, replySizeBytes, nanos, keySpace);
+        return toBuilder().clientRetryNanos(nanos).build();
     }
 
     public Workload withKeySpace(int keys) {
-        return new Workload(clients, outstanding, readRatio, requestSizeBytes, replySizeBytes, clientRetryNanos, keys);
+        return toBuilder().keySpace(keys).build();
     }
 
     /** The next operation of a client, drawn from its own random stream. */
@@ -85,5 +85,70 @@ public record Workload(int clients, int outstanding, double readRatio, int reque
             problems.add("workload.keySpace = " + keySpace + " must be at least 1");
         }
         return problems;
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a Workload is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private int clients;
+        private int outstanding;
+        private double readRatio;
+        private int requestSizeBytes;
+        private int replySizeBytes;
+        private long clientRetryNanos;
+        private int keySpace;
+
+        private Builder(Workload c) {
+            this.clients = c.clients;
+            this.outstanding = c.outstanding;
+            this.readRatio = c.readRatio;
+            this.requestSizeBytes = c.requestSizeBytes;
+            this.replySizeBytes = c.replySizeBytes;
+            this.clientRetryNanos = c.clientRetryNanos;
+            this.keySpace = c.keySpace;
+        }
+
+        public Builder clients(int value) {
+            this.clients = value;
+            return this;
+        }
+
+        public Builder outstanding(int value) {
+            this.outstanding = value;
+            return this;
+        }
+
+        public Builder readRatio(double value) {
+            this.readRatio = value;
+            return this;
+        }
+
+        public Builder requestSizeBytes(int value) {
+            this.requestSizeBytes = value;
+            return this;
+        }
+
+        public Builder replySizeBytes(int value) {
+            this.replySizeBytes = value;
+            return this;
+        }
+
+        public Builder clientRetryNanos(long value) {
+            this.clientRetryNanos = value;
+            return this;
+        }
+
+        public Builder keySpace(int value) {
+            this.keySpace = value;
+            return this;
+        }
+
+        public Workload build() {
+            return new Workload(clients, outstanding, readRatio, requestSizeBytes, replySizeBytes, clientRetryNanos, keySpace);
+        }
     }
 }

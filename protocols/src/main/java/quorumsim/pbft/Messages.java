@@ -213,6 +213,23 @@ public sealed interface Messages extends Message {
             return new ViewChange(newView, stableSeq, checkpointProof, prepared, replica, auth);
         }
 
+        /** D(m) over the signed content: what a NEW-VIEW names this VIEW-CHANGE by. */
+        public long digest() {
+            long d = Hashing.mix(Hashing.mix(Hashing.mix(0x71E3C4A1L, newView), stableSeq), replica);
+            for (Checkpoint c : checkpointProof) {
+                d = Hashing.mix(Hashing.mix(Hashing.mix(d, c.seq()), c.stateDigest()), c.replica());
+            }
+            for (PreparedProof p : prepared) {
+                PrePrepare pp = p.prePrepare();
+                d = Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(d, pp.view()), pp.seq()), pp.digest()), pp.replica());
+                for (Prepare prepare : p.prepares()) {
+                    d = Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(d, prepare.view()), prepare.seq()), prepare.digest()),
+                            prepare.replica());
+                }
+            }
+            return d;
+        }
+
         public int sizeBytes() {
             int size = HEADER_BYTES + authBytes(auth);
             for (Checkpoint c : checkpointProof) {
@@ -225,8 +242,29 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** NEW-VIEW <v+1, V, O>. */
-    record NewView(long view, List<ViewChange> viewChanges, List<PrePrepare> prePrepares, int replica, Auth auth)
+    /**
+     * A VIEW-CHANGE named in a NEW-VIEW by its sender and digest (Castro's thesis, the view
+     * change of BFT with MACs): the backups hold the VIEW-CHANGEs already, or fetch the ones
+     * they lack.
+     */
+    record ViewChangeDigest(int replica, long digest) {
+        public static final int SIZE_BYTES = 4 + DIGEST_BYTES;
+
+        public static ViewChangeDigest of(ViewChange vc) {
+            return new ViewChangeDigest(vc.replica(), vc.digest());
+        }
+
+        public boolean names(ViewChange vc) {
+            return vc.replica() == replica && vc.digest() == digest;
+        }
+    }
+
+    /**
+     * NEW-VIEW <v+1, V, O> as the thesis sends it: V names the 2f+1
+     * VIEW-CHANGEs by sender and digest instead of carrying them, so it costs tens of bytes
+     * per VIEW-CHANGE rather than their certificates.
+     */
+    record NewView(long view, List<ViewChangeDigest> viewChanges, List<PrePrepare> prePrepares, int replica, Auth auth)
             implements Messages {
         public NewView {
             viewChanges = List.copyOf(viewChanges);
@@ -242,14 +280,34 @@ public sealed interface Messages extends Message {
         }
 
         public int sizeBytes() {
-            int size = HEADER_BYTES + authBytes(auth);
-            for (ViewChange v : viewChanges) {
-                size += v.sizeBytes();
-            }
+            int size = HEADER_BYTES + authBytes(auth) + viewChanges.size() * ViewChangeDigest.SIZE_BYTES;
             for (PrePrepare p : prePrepares) {
                 size += p.sizeWithoutRequestsBytes();
             }
             return size;
+        }
+    }
+
+    /**
+     * A backup holding a NEW-VIEW asks its sender for the VIEW-CHANGEs it names that the
+     * backup lacks (Castro's thesis: a NEW-VIEW names them by digest; a replica fetches the
+     * ones it does not have).
+     */
+    record FetchViewChanges(long view, List<ViewChangeDigest> wanted, int replica, Auth auth) implements Messages {
+        public FetchViewChanges {
+            wanted = List.copyOf(wanted);
+        }
+
+        public FetchViewChanges unsigned() {
+            return withAuth(null);
+        }
+
+        public FetchViewChanges withAuth(Auth auth) {
+            return new FetchViewChanges(view, wanted, replica, auth);
+        }
+
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + wanted.size() * ViewChangeDigest.SIZE_BYTES + authBytes(auth);
         }
     }
 

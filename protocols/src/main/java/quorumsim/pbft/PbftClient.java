@@ -3,6 +3,7 @@ package quorumsim.pbft;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.TimerId;
 import quorumsim.kv.Operation;
@@ -93,7 +94,7 @@ public final class PbftClient implements Actor {
     @Override
     public void onMessage(Context ctx, int from, Message message) {
         if (!(message instanceof Reply reply)) {
-            return;
+            return;                                                       // a replaying Byzantine replica sends anything
         }
         if (reply.stream() < 0 || reply.stream() >= streams.length || reply.client() != ctx.self()) {
             return;
@@ -165,7 +166,7 @@ public final class PbftClient implements Actor {
     @Override
     public void onTimer(Context ctx, Object timer) {
         if (!(timer instanceof Timers.ClientRetry t)) {
-            return;
+            throw Dispatch.unhandled(ctx, "PBFT client", "timer", timer);
         }
         Stream s = streams[t.stream()];
         if (s.request == null || s.timestamp != t.timestamp()) {

@@ -6,7 +6,7 @@ import quorumsim.kv.Workload;
 
 /**
  * Everything a PBFT run is parameterised by. Immutable; start from {@link #defaults()} and
- * change with the {@code withX} methods. {@link #withF} also resets n to 3f+1 and the
+ * change with the {@code withX} methods (one knob) or {@link #toBuilder()} (several). {@link #withF} also resets n to 3f+1 and the
  * quorum to 2f+1; {@link #withN} resets the quorum to {@link Quorums#intersecting} for the
  * new n; call {@link #withQuorum} last to experiment.
  *
@@ -54,97 +54,76 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     }
 
     public PbftConfig withF(int newF) {
-        return new PbftConfig(newF, 3 * newF + 1, Quorums.intersecting(3 * newF + 1, newF), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().f(newF).n(3 * newF + 1).quorum(Quorums.intersecting(3 * newF + 1, newF)).build();
     }
 
     /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
     public PbftConfig withN(int newN) {
-        return new PbftConfig(f, newN, Quorums.intersecting(newN, f), unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().n(newN).quorum(Quorums.intersecting(newN, f)).build();
     }
 
     public PbftConfig withQuorum(int q) {
-        return new PbftConfig(f, n, q, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().quorum(q).build();
     }
 
     public PbftConfig withUnsafe(boolean u) {
-        return new PbftConfig(f, n, quorum, u, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().unsafe(u).build();
     }
 
     public PbftConfig withCheckpointInterval(int k) {
-        return new PbftConfig(f, n, quorum, unsafe, k, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().checkpointInterval(k).build();
     }
 
     public PbftConfig withLogWindow(int l) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, l, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().logWindow(l).build();
     }
 
     public PbftConfig withViewChangeTimeoutNanos(long t) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, t,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().viewChangeTimeoutNanos(t).build();
     }
 
     public PbftConfig withBatching(int size, long windowNanos) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                size, windowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().batchSize(size).batchWindowNanos(windowNanos).build();
     }
 
     public PbftConfig withAuthentication(Authentication a) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, a, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().authentication(a).build();
     }
 
     public PbftConfig withTentativeExecution(boolean t) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, t, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().tentativeExecution(t).build();
     }
 
     public PbftConfig withReadOnlyOptimization(boolean r) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, r, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().readOnlyOptimization(r).build();
     }
 
     public PbftConfig withVariant(String v) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, v, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().variant(v).build();
     }
 
     public PbftConfig withWorkload(Workload w) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, w, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().workload(w).build();
     }
 
     public PbftConfig withCosts(PbftCosts c) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, c, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().costs(c).build();
     }
 
     public PbftConfig withDigestReplies(boolean d) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, d, proactiveRecovery, nondeterminism, logToDisk);
+        return toBuilder().digestReplies(d).build();
     }
 
     public PbftConfig withProactiveRecovery(ProactiveRecovery r) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
-                r, nondeterminism, logToDisk);
+        return toBuilder().proactiveRecovery(r).build();
     }
 
     public PbftConfig withNondeterminism(Nondeterminism nd) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
-                proactiveRecovery, nd, logToDisk);
+        return toBuilder().nondeterminism(nd).build();
     }
 
     public PbftConfig withLogToDisk(boolean disk) {
-        return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos,
-                batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
-                proactiveRecovery, nondeterminism, disk);
+        return toBuilder().logToDisk(disk).build();
     }
 
     public boolean skipsCommit() {
@@ -213,5 +192,154 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
             problems.addAll(costs.validate());
         }
         return problems;
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a PbftConfig is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private int f;
+        private int n;
+        private int quorum;
+        private boolean unsafe;
+        private int checkpointInterval;
+        private int logWindow;
+        private long viewChangeTimeoutNanos;
+        private int batchSize;
+        private long batchWindowNanos;
+        private Authentication authentication;
+        private boolean tentativeExecution;
+        private boolean readOnlyOptimization;
+        private String variant;
+        private Workload workload;
+        private PbftCosts costs;
+        private boolean digestReplies;
+        private ProactiveRecovery proactiveRecovery;
+        private Nondeterminism nondeterminism;
+        private boolean logToDisk;
+
+        private Builder(PbftConfig c) {
+            this.f = c.f;
+            this.n = c.n;
+            this.quorum = c.quorum;
+            this.unsafe = c.unsafe;
+            this.checkpointInterval = c.checkpointInterval;
+            this.logWindow = c.logWindow;
+            this.viewChangeTimeoutNanos = c.viewChangeTimeoutNanos;
+            this.batchSize = c.batchSize;
+            this.batchWindowNanos = c.batchWindowNanos;
+            this.authentication = c.authentication;
+            this.tentativeExecution = c.tentativeExecution;
+            this.readOnlyOptimization = c.readOnlyOptimization;
+            this.variant = c.variant;
+            this.workload = c.workload;
+            this.costs = c.costs;
+            this.digestReplies = c.digestReplies;
+            this.proactiveRecovery = c.proactiveRecovery;
+            this.nondeterminism = c.nondeterminism;
+            this.logToDisk = c.logToDisk;
+        }
+
+        public Builder f(int value) {
+            this.f = value;
+            return this;
+        }
+
+        public Builder n(int value) {
+            this.n = value;
+            return this;
+        }
+
+        public Builder quorum(int value) {
+            this.quorum = value;
+            return this;
+        }
+
+        public Builder unsafe(boolean value) {
+            this.unsafe = value;
+            return this;
+        }
+
+        public Builder checkpointInterval(int value) {
+            this.checkpointInterval = value;
+            return this;
+        }
+
+        public Builder logWindow(int value) {
+            this.logWindow = value;
+            return this;
+        }
+
+        public Builder viewChangeTimeoutNanos(long value) {
+            this.viewChangeTimeoutNanos = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder batchWindowNanos(long value) {
+            this.batchWindowNanos = value;
+            return this;
+        }
+
+        public Builder authentication(Authentication value) {
+            this.authentication = value;
+            return this;
+        }
+
+        public Builder tentativeExecution(boolean value) {
+            this.tentativeExecution = value;
+            return this;
+        }
+
+        public Builder readOnlyOptimization(boolean value) {
+            this.readOnlyOptimization = value;
+            return this;
+        }
+
+        public Builder variant(String value) {
+            this.variant = value;
+            return this;
+        }
+
+        public Builder workload(Workload value) {
+            this.workload = value;
+            return this;
+        }
+
+        public Builder costs(PbftCosts value) {
+            this.costs = value;
+            return this;
+        }
+
+        public Builder digestReplies(boolean value) {
+            this.digestReplies = value;
+            return this;
+        }
+
+        public Builder proactiveRecovery(ProactiveRecovery value) {
+            this.proactiveRecovery = value;
+            return this;
+        }
+
+        public Builder nondeterminism(Nondeterminism value) {
+            this.nondeterminism = value;
+            return this;
+        }
+
+        public Builder logToDisk(boolean value) {
+            this.logToDisk = value;
+            return this;
+        }
+
+        public PbftConfig build() {
+            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
+        }
     }
 }

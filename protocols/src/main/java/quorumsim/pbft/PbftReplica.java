@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.TreeMap;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.core.StableStore;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -153,6 +155,8 @@ public final class PbftReplica implements Actor {
                 ctx.store().put(CHECKPOINT_KEY, c);
                 ctx.observe(new Observations.CheckpointSaved(self, c.seq()));
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "PBFT replica", "write", token);
         }
     }
 
@@ -229,29 +233,25 @@ public final class PbftReplica implements Actor {
     public void onStart(Context ctx) {
     }
 
+    /** A handler per kind of {@link Messages}; a kind added without one stops the class from loading. */
+    private static final Dispatch<PbftReplica> DISPATCH = Dispatch.<PbftReplica>over(Messages.class, "PBFT replica")
+            .on(Request.class, (r, ctx, from, m) -> r.onRequest(ctx, from, m))
+            .on(PrePrepare.class, (r, ctx, from, m) -> r.onPrePrepare(ctx, from, m))
+            .on(Prepare.class, (r, ctx, from, m) -> r.onPrepare(ctx, from, m))
+            .on(Commit.class, (r, ctx, from, m) -> r.onCommit(ctx, from, m))
+            .on(Checkpoint.class, (r, ctx, from, m) -> r.onCheckpoint(ctx, from, m))
+            .on(ViewChange.class, (r, ctx, from, m) -> r.viewChanger.onViewChange(ctx, from, m))
+            .on(NewView.class, (r, ctx, from, m) -> r.viewChanger.onNewView(ctx, from, m))
+            .on(FetchViewChanges.class, (r, ctx, from, m) -> r.viewChanger.onFetchViewChanges(ctx, from, m))
+            .on(Status.class, (r, ctx, from, m) -> r.retransmission.onStatus(ctx, from, m))
+            .on(FetchState.class, (r, ctx, from, m) -> r.onFetchState(ctx, from, m))
+            .on(StateTransfer.class, (r, ctx, from, m) -> r.onStateTransfer(ctx, from, m))
+            .notForThisActor(Reply.class)                                  // replies go to clients
+            .build();
+
     @Override
     public void onMessage(Context ctx, int from, Message message) {
-        if (message instanceof Request m) {
-            onRequest(ctx, from, m);
-        } else if (message instanceof PrePrepare m) {
-            onPrePrepare(ctx, from, m);
-        } else if (message instanceof Prepare m) {
-            onPrepare(ctx, from, m);
-        } else if (message instanceof Commit m) {
-            onCommit(ctx, from, m);
-        } else if (message instanceof Checkpoint m) {
-            onCheckpoint(ctx, from, m);
-        } else if (message instanceof ViewChange m) {
-            viewChanger.onViewChange(ctx, from, m);
-        } else if (message instanceof NewView m) {
-            viewChanger.onNewView(ctx, from, m);
-        } else if (message instanceof Status m) {
-            retransmission.onStatus(ctx, from, m);
-        } else if (message instanceof FetchState m) {
-            onFetchState(ctx, from, m);
-        } else if (message instanceof StateTransfer m) {
-            onStateTransfer(ctx, from, m);
-        }
+        DISPATCH.dispatch(this, ctx, from, message);
         retransmission.watchForStall(ctx);                                // whatever it left to do, check back on it
     }
 
@@ -274,6 +274,8 @@ public final class PbftReplica implements Actor {
                     maybePropose(ctx);
                 }
             }
+        } else {
+            throw Dispatch.unhandled(ctx, "PBFT replica", "timer", timer);
         }
     }
 

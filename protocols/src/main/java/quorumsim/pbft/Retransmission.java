@@ -48,12 +48,13 @@ final class Retransmission {
 
     /**
      * Work still to do: a view change under way, a request known and not executed, a slot
-     * after the last executed one, a tentative execution that has not committed yet, or a
-     * slot of this view re-issued by the new view that has not committed here.
+     * after the last executed one, a tentative execution that has not committed yet, a
+     * slot of this view re-issued by the new view that has not committed here, or a
+     * NEW-VIEW of a higher view waiting for VIEW-CHANGEs it names.
      */
     private boolean hasWorkInFlight() {
         return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty()
-                || resendFrom() < r.lastCommitted();
+                || resendFrom() < r.lastCommitted() || r.viewChanger.awaitsViewChanges();
     }
 
     /**

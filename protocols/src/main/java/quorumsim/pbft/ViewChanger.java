@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import quorumsim.core.Context;
 import quorumsim.core.TimerId;
 import quorumsim.pbft.Messages.Checkpoint;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -16,11 +17,13 @@ import quorumsim.pbft.Messages.PreparedProof;
 import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
+import quorumsim.pbft.Messages.ViewChangeDigest;
 
 /**
  * A replica's view change (OSDI'99 section 4.4 and the liveness rules of 4.5): VIEW-CHANGE
  * with the stable checkpoint's proof and the prepared certificates, NEW-VIEW from the new
- * primary with 2f+1 of them and the O set, checked by every backup; the new-view timer
+ * primary naming 2f+1 of them by digest (Castro's thesis) with the O set, checked by every
+ * backup once it holds each VIEW-CHANGE named (it fetches those it lacks); the new-view timer
  * started on 2f+1 VIEW-CHANGEs; the timeout doubled for each view change that follows one
  * after which nothing executed (the paper doubles it when a new view fails to arrive; a new
  * view that arrives but cannot make progress counts as failed too); joining on f+1
@@ -36,14 +39,25 @@ final class ViewChanger {
     private ViewChange own;
     /** The NEW-VIEW of the view this replica is in (sent or accepted), for replicas that missed it. */
     private NewView installed;
+    /** The VIEW-CHANGEs the installed NEW-VIEW names, for replicas that lack some of them. */
+    private List<ViewChange> installedViewChanges = List.of();
+    /** A NEW-VIEW signed by its primary, waiting for VIEW-CHANGEs it names that this replica lacks. */
+    private NewView awaitingViewChanges;
+    /**
+     * Per replica, when (local clock) the primary of the installed view last sent it the
+     * others' VIEW-CHANGEs its NEW-VIEW names, and how long it waits before the next time.
+     */
+    private final long[] namedSentAtNanos;
+    private final long[] namedGapNanos;
     /** Per replica, the highest view whose NEW-VIEW this replica passed on to it. */
     private final long[] forwarded;
     /** Per replica, when (local clock) this replica last passed on a NEW-VIEW to it. */
     private final long[] forwardedAtNanos;
     /** Per replica, the highest view its STATUS said it is in (or changing to). */
     private final long[] statusViews;
-    /** Per replica, when (local clock) this replica last sent it its own VIEW-CHANGE. */
+    /** Per replica, when (local clock) this replica last sent it its own VIEW-CHANGE, and how long it waits before the next time. */
     private final long[] ownSentAtNanos;
+    private final long[] ownGapNanos;
 
     ViewChanger(PbftReplica replica) {
         this.r = replica;
@@ -51,6 +65,9 @@ final class ViewChanger {
         this.forwardedAtNanos = new long[replica.n];
         this.statusViews = new long[replica.n];
         this.ownSentAtNanos = new long[replica.n];
+        this.ownGapNanos = new long[replica.n];
+        this.namedSentAtNanos = new long[replica.n];
+        this.namedGapNanos = new long[replica.n];
     }
 
     /** Moves to {@code newView}: stop accepting normal-case messages and multicast VIEW-CHANGE. */
@@ -78,30 +95,38 @@ final class ViewChanger {
         record(vc);
         ctx.multicast(r.others, vc);
         Arrays.fill(ownSentAtNanos, ctx.now());
+        Arrays.fill(ownGapNanos, r.timeoutNanos);
         afterVote(ctx);
         r.retransmission.watchForStall(ctx);
     }
 
     /**
-     * Sends this replica's VIEW-CHANGE again to {@code to}, at most once per view-change
-     * timeout. A VIEW-CHANGE carries the prepared certificates of the whole log, tens of
-     * kilobytes before the first stable checkpoint: resent to everyone every half timeout
-     * and on every STATUS, the copies took longer to cross the link than they came, the
-     * queue grew without bound, and no VIEW-CHANGE or NEW-VIEW arrived within the new-view
-     * timeout again, in view after view.
+     * Sends this replica's VIEW-CHANGE for the view it is in (changing to it, or installed
+     * with a NEW-VIEW that names it) again to {@code to}, first a view-change timeout after
+     * the last copy, then twice as long each time. A VIEW-CHANGE carries the prepared
+     * certificates of the whole log, hundreds of kilobytes with signatures before the first
+     * stable checkpoint, and a dozen of them share each replica's link: a STATUS sent while
+     * a copy is still on its way cannot tell it from one lost. Resent every timeout, the
+     * copies came faster than the link carried them, and no VIEW-CHANGE or NEW-VIEW arrived
+     * within the new-view timeout again, in view after view.
      */
     private void resendOwn(Context ctx, int to, Status st) {
-        if (r.viewActive || own == null || own.newView() != r.view) {
+        if (own == null || own.newView() != r.view || (r.viewActive && !namedByInstalled(own))) {
             return;
         }
         long now = ctx.now();
-        if (now - ownSentAtNanos[to] >= r.timeoutNanos) {
+        if (now - ownSentAtNanos[to] >= ownGapNanos[to]) {
             ownSentAtNanos[to] = now;
+            ownGapNanos[to] *= 2;
             ctx.send(to, own);
-            if (st.view() < r.view && !st.active() && !st.holdsViewChangeOf(r.self)) {
+            if (!r.viewActive && st.view() < r.view && !st.active() && !st.holdsViewChangeOf(r.self)) {
                 sendLeftView(ctx, to, st.view());
             }
         }
+    }
+
+    private boolean namedByInstalled(ViewChange vc) {
+        return installedViewChanges.contains(vc);
     }
 
     /**
@@ -122,13 +147,16 @@ final class ViewChanger {
     }
 
     void onViewChange(Context ctx, int from, ViewChange vc) {
-        if (from != vc.replica() || from == r.self) {
+        if (from == r.self) {
             return;
+        }
+        if (from != vc.replica() && !namedByAwaitedNewView(vc)) {
+            return;                                                       // passed on by another: only one a NEW-VIEW names
         }
         if (vc.newView() < r.view || (vc.newView() == r.view && r.viewActive)) {
             return;                                                       // for a view already installed or passed
         }
-        if (!r.auth.verify(ctx, vc.auth(), from, vc.unsigned())) {
+        if (!r.auth.verify(ctx, vc.auth(), vc.replica(), vc.unsigned())) {
             return;
         }
         if (!valid(ctx, vc)) {
@@ -137,6 +165,19 @@ final class ViewChanger {
         record(vc);
         joinIfBehind(ctx);
         afterVote(ctx);
+        installIfComplete(ctx);
+    }
+
+    private boolean namedByAwaitedNewView(ViewChange vc) {
+        if (awaitingViewChanges == null || vc.newView() != awaitingViewChanges.view()) {
+            return false;
+        }
+        for (ViewChangeDigest d : awaitingViewChanges.viewChanges()) {
+            if (d.names(vc)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,6 +230,12 @@ final class ViewChanger {
             if (installed.replica() == r.self || ((!sameView || lacksOnlyTheNewView) && passesOnNewView())) {
                 forwardNewView(ctx, to);
             }
+            if (!sameView || !st.holdsViewChangeOf(r.self)) {
+                resendOwn(ctx, to, st);                                   // it needs the VIEW-CHANGEs the NEW-VIEW names
+            }
+            if (installed.replica() == r.self) {
+                sendNamedViewChanges(ctx, to, st);
+            }
             return;
         }
         if (sameView && st.holdsViewChangeOf(r.self)) {
@@ -212,10 +259,9 @@ final class ViewChanger {
     /**
      * Passes the installed NEW-VIEW to a replica that missed it: a relay once per view, and
      * the primary that made it again after each view-change timeout while the replica still
-     * asks (it may have been lost; the primary's own multicast counts as the first send). A NEW-VIEW carries 2f+1 VIEW-CHANGEs
-     * with their prepared certificates, hundreds of kilobytes when the log is long: resent
-     * by every replica on every STATUS, it filled the straggler's link, and the view it was
-     * meant to bring in timed out before it arrived.
+     * asks (it may have been lost; the primary's own multicast counts as the first send). When
+     * a NEW-VIEW carried its VIEW-CHANGEs, resent by every replica on every STATUS it filled
+     * the straggler's link, and the view it was meant to bring in timed out before it arrived.
      */
     private void forwardNewView(Context ctx, int to) {
         long now = ctx.now();
@@ -225,6 +271,34 @@ final class ViewChanger {
             forwarded[to] = installed.view();
             forwardedAtNanos[to] = now;
             ctx.send(to, installed);
+        }
+    }
+
+    /**
+     * The primary of the installed view sends a replica changing to it the others'
+     * VIEW-CHANGEs its NEW-VIEW names that the replica's STATUS lacks: a backup checks a
+     * NEW-VIEW only with every VIEW-CHANGE it names, and up to f of their senders may be
+     * silent. Their senders resend their own first (each on its own link; a replica in a
+     * lower view gets only those, and joins the view on f+1 of them): the primary waits two
+     * view-change timeouts after the NEW-VIEW, then twice as long each time. Forwarding all
+     * of them to every replica left behind by a partition kept the primary's link busy for
+     * seconds, with the NEW-VIEW its backups waited for queued behind them.
+     */
+    private void sendNamedViewChanges(Context ctx, int to, Status st) {
+        long now = ctx.now();
+        if (st.view() != installed.view() || now - namedSentAtNanos[to] < namedGapNanos[to]) {
+            return;
+        }
+        boolean sent = false;
+        for (ViewChange vc : installedViewChanges) {
+            if (vc.replica() != r.self && !st.holdsViewChangeOf(vc.replica())) {
+                ctx.send(to, vc);
+                sent = true;
+            }
+        }
+        if (sent) {
+            namedSentAtNanos[to] = now;
+            namedGapNanos[to] *= 2;
         }
     }
 
@@ -259,15 +333,29 @@ final class ViewChanger {
         for (NewViewPlan.Entry e : plan.entries()) {
             o.add(r.auth.sign(ctx, new PrePrepare(r.view, e.seq(), e.digest(), e.batch(), r.self, null, e.timeNanos()), r.n - 1));
         }
-        NewView nv = r.auth.signWithSignature(ctx, new NewView(r.view, v, o, r.self, null));
+        List<ViewChangeDigest> named = new ArrayList<>();
+        for (ViewChange vc : v) {
+            named.add(ViewChangeDigest.of(vc));
+        }
+        NewView nv = r.auth.signWithSignature(ctx, new NewView(r.view, named, o, r.self, null));
         ctx.multicast(r.others, nv);
         Arrays.fill(forwarded, r.view);                                   // sent to all: resend only after a timeout
         Arrays.fill(forwardedAtNanos, ctx.now());
+        Arrays.fill(namedSentAtNanos, ctx.now());
+        Arrays.fill(namedGapNanos, 2 * r.timeoutNanos);
         installed = nv;
+        installedViewChanges = List.copyOf(v);
         install(ctx, nv.view(), plan, o);
     }
 
-    /** A backup checks NEW-VIEW: 2f+1 valid VIEW-CHANGEs for the view, and O as it recomputes it. */
+    /**
+     * A backup checks NEW-VIEW: signed by the primary of its view, naming 2f+1 VIEW-CHANGEs
+     * for it from different replicas. It holds the VIEW-CHANGEs it got (each checked valid
+     * when it came); the ones it lacks, or holds with another digest, it asks the NEW-VIEW's
+     * sender for at once (they may only be slow: a VIEW-CHANGE on a slow link came after the
+     * NEW-VIEW, and the new-view timer fired), and its STATUS asks again (the bitmap lacks
+     * them, or it is in a lower view) until they arrive; then it checks the NEW-VIEW.
+     */
     void onNewView(Context ctx, int from, NewView nv) {
         if (nv.replica() != r.quorums.primary(nv.view())) {
             return;                                                       // made by the primary of v+1 (others may pass it on)
@@ -279,23 +367,87 @@ final class ViewChanger {
             return;
         }
         TreeSet<Integer> senders = new TreeSet<>();
-        for (ViewChange vc : nv.viewChanges()) {
-            if (vc.newView() != nv.view() || !senders.add(vc.replica())) {
-                return;
-            }
-            if (!r.auth.verify(ctx, vc.auth(), vc.replica(), vc.unsigned()) || !valid(ctx, vc)) {
+        for (ViewChangeDigest d : nv.viewChanges()) {
+            if (!senders.add(d.replica())) {
                 return;
             }
         }
         if (senders.size() < r.quorums.viewChanges()) {
             return;
         }
-        NewViewPlan plan = NewViewPlan.compute(nv.viewChanges());
+        awaitingViewChanges = nv;
+        if (!installIfComplete(ctx)) {
+            fetchMissing(ctx, from, nv);
+        }
+    }
+
+    private void fetchMissing(Context ctx, int from, NewView nv) {
+        TreeMap<Integer, ViewChange> held = votes.getOrDefault(nv.view(), new TreeMap<>());
+        List<ViewChangeDigest> wanted = new ArrayList<>();
+        for (ViewChangeDigest d : nv.viewChanges()) {
+            ViewChange vc = held.get(d.replica());
+            if (vc == null || !d.names(vc)) {
+                wanted.add(d);
+            }
+        }
+        ctx.send(from, r.auth.sign(ctx, new FetchViewChanges(nv.view(), wanted, r.self, null), 1));
+    }
+
+    /** Sends the VIEW-CHANGEs asked for that this replica holds with the digest named (for its view or one it is changing to). */
+    void onFetchViewChanges(Context ctx, int from, FetchViewChanges fetch) {
+        if (from != fetch.replica() || !r.auth.verify(ctx, fetch.auth(), from, fetch.unsigned())) {
+            return;
+        }
+        List<ViewChange> known = new ArrayList<>(votes.getOrDefault(fetch.view(), new TreeMap<>()).values());
+        if (installed != null && installed.view() == fetch.view()) {
+            known.addAll(installedViewChanges);
+        }
+        for (ViewChangeDigest d : fetch.wanted()) {
+            for (ViewChange vc : known) {
+                if (d.names(vc)) {
+                    ctx.send(from, vc);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A NEW-VIEW waits for VIEW-CHANGEs it names: work for the STATUS timer. */
+    boolean awaitsViewChanges() {
+        return awaitingViewChanges != null;
+    }
+
+    /**
+     * Checks the awaited NEW-VIEW once this replica holds every VIEW-CHANGE it names, and
+     * installs it if O is what they imply; false while one is missing.
+     */
+    private boolean installIfComplete(Context ctx) {
+        NewView nv = awaitingViewChanges;
+        if (nv == null) {
+            return true;
+        }
+        if (nv.view() < r.view || (nv.view() == r.view && r.viewActive)) {
+            awaitingViewChanges = null;
+            return true;
+        }
+        TreeMap<Integer, ViewChange> held = votes.getOrDefault(nv.view(), new TreeMap<>());
+        List<ViewChange> v = new ArrayList<>();
+        for (ViewChangeDigest d : nv.viewChanges()) {
+            ViewChange vc = held.get(d.replica());
+            if (vc == null || !d.names(vc)) {
+                return false;
+            }
+            v.add(vc);
+        }
+        awaitingViewChanges = null;
+        NewViewPlan plan = NewViewPlan.compute(v);
         if (!plan.matches(nv.prePrepares(), nv.view(), nv.replica())) {
-            return;                                                       // O is not what V implies
+            return true;                                                  // O is not what V implies
         }
         installed = nv;
+        installedViewChanges = List.copyOf(v);
         install(ctx, nv.view(), plan, nv.prePrepares());
+        return true;
     }
 
     /** Enters the new view: the stable checkpoint of V, the re-issued pre-prepares, prepares for them. */
@@ -396,14 +548,14 @@ final class ViewChanger {
             int primary = r.quorums.primary(pp.view());
             if (pp.seq() <= vc.stableSeq() || pp.seq() > vc.stableSeq() + r.config.logWindow() || pp.view() >= vc.newView()
                     || !seqs.add(pp.seq()) || pp.replica() != primary || pp.digest() != PrePrepare.digestOf(pp.batch(), pp.timeNanos())
-                    || !r.auth.verify(ctx, pp.auth(), primary, pp.unsigned())) {
+                    || !(checkedBefore(pp) || r.auth.verify(ctx, pp.auth(), primary, pp.unsigned()))) {
                 return false;
             }
             TreeSet<Integer> signers = new TreeSet<>();
             for (Prepare prepare : p.prepares()) {
                 if (prepare.view() != pp.view() || prepare.seq() != pp.seq() || prepare.digest() != pp.digest()
                         || prepare.replica() == primary || !signers.add(prepare.replica())
-                        || !r.auth.verify(ctx, prepare.auth(), prepare.replica(), prepare.unsigned())) {
+                        || !(checkedBefore(prepare) || r.auth.verify(ctx, prepare.auth(), prepare.replica(), prepare.unsigned()))) {
                     return false;
                 }
             }
@@ -412,5 +564,22 @@ final class ViewChanger {
             }
         }
         return true;
+    }
+
+    /**
+     * The very pre-prepare this replica holds in its log (signature and all): it checked its
+     * signature when it came, and does not pay for that again in a certificate. With
+     * signatures a VIEW-CHANGE for a long log holds a thousand of them; checking each anew
+     * cost every replica tens of milliseconds per VIEW-CHANGE, a dozen times per view change.
+     */
+    private boolean checkedBefore(PrePrepare pp) {
+        Slot slot = r.log.get(pp.seq());
+        return slot != null && pp.equals(slot.prePrepare);
+    }
+
+    /** The very prepare this replica holds from its sender for that slot: checked when it came. */
+    private boolean checkedBefore(Prepare prepare) {
+        Slot slot = r.log.get(prepare.seq());
+        return slot != null && prepare.equals(slot.prepares.get(prepare.replica()));
     }
 }

@@ -3,6 +3,7 @@ package quorumsim.unreplicated;
 import java.util.List;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.pbft.Authenticator;
 import quorumsim.pbft.Messages.PrePrepare;
@@ -34,7 +35,10 @@ public final class UnreplicatedServer implements Actor {
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
-        if (!(message instanceof Request req) || from != req.client()) {
+        if (!(message instanceof Request req)) {
+            throw Dispatch.unhandled(ctx, "unreplicated server", "message from " + from, message);
+        }
+        if (from != req.client()) {
             return;
         }
         if (!auth.verify(ctx, req.auth(), req.client(), req.unsigned())) {

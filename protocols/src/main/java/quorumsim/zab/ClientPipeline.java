@@ -57,10 +57,16 @@ final class ClientPipeline {
     private final int self;
     private final ZabCosts costs;
     private final int limit;
-    private final int cores;
-    private int servingJobs;
-    private long generation;
+    /** Requests taken in and not yet answered (ZooKeeperServer's inProcess, which the throttle counts). */
+    private int inProcess;
     private final Host host;
+    /** The first processor (FollowerRequestProcessor; PrepRequestProcessor on a leader that serves), commit and final processors' threads. */
+    private final Processor first = new Processor("first");
+    private final Processor commit = new Processor("commit");
+    private final Processor last = new Processor("final");
+    /** Requests handed to the first processor, not yet through it. */
+    private final ArrayDeque<Entry> entering = new ArrayDeque<>();
+    /** The commit processor's queuedRequests: requests through the first processor, not yet passed on. */
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private final ArrayDeque<Entry> atLeader = new ArrayDeque<>();
     private final ArrayDeque<Entry> throttled = new ArrayDeque<>();
@@ -69,12 +75,8 @@ final class ClientPipeline {
     private final TreeMap<String, TreeSet<Integer>> childWatches = new TreeMap<>();
     private boolean open;
 
-    /** Requests one serving job answers at most. */
-    private static final int BATCH = 32;
-
-    ClientPipeline(int self, ZabCosts costs, int limit, int cores, Host host) {
+    ClientPipeline(int self, ZabCosts costs, int limit, Host host) {
         this.self = self;
-        this.cores = cores;
         this.costs = costs;
         this.limit = limit;
         this.host = host;
@@ -94,14 +96,17 @@ final class ClientPipeline {
             ctx.send(client, new Messages.Disconnect(reason));
         }
         connections.clear();
+        entering.clear();
         queue.clear();
         atLeader.clear();
         throttled.clear();
         dataWatches.clear();
         childWatches.clear();
         open = false;
-        servingJobs = 0;
-        generation++;
+        inProcess = 0;
+        first.reset();
+        commit.reset();
+        last.reset();
     }
 
     // ---------------------------------------------------------------- from clients
@@ -150,6 +155,11 @@ final class ClientPipeline {
     void onClose(int client) {
         connections.remove(client);
         throttled.removeIf(e -> e.client == client);
+        for (Entry e : entering) {
+            if (e.client == client) {
+                e.abandoned = true;
+            }
+        }
         for (Entry e : queue) {
             if (e.client == client) {
                 e.abandoned = true;
@@ -209,34 +219,42 @@ final class ClientPipeline {
     // ---------------------------------------------------------------- the queue
 
     private void take(Context ctx, Entry e) {
-        if (queue.size() >= limit) {                               // throttled: it waits in the socket, unread
+        if (inProcess >= limit) {                                  // throttled: it waits in the socket, unread
             throttled.add(e);
             return;
         }
         admit(ctx, e);
-        serveSoon(ctx);
-    }
-
-    /** Reads the request off the socket; a write or sync goes to the leader at once. */
-    private void admit(Context ctx, Entry e) {
-        ctx.chargeCpu(costs.receivePerMessageNanos() + Math.round(costs.receivePerByteNanos() * (Messages.HEADER_BYTES + e.op.sizeBytes())));
-        if (e.op.kind().isWrite() || e.op.kind() == Op.Kind.SYNC) {
-            ctx.chargeCpu(costs.requestNanos());
-            atLeader.add(e);
-            host.submit(ctx, new Messages.Forward(self, e.sessionId, e.cxid, e.op));
-        }
-        queue.add(e);
     }
 
     /**
-     * Answers are produced by serving jobs, at most one per core, each taking a batch from the
-     * head of the queue: the server's other work (the leader's pings, proposals, commits) queues
-     * behind at most a batch, not behind every client request that has arrived.
+     * Reads the request off the socket (the NIO thread, NIOServerCnxn.readRequest) and hands it
+     * to the first processor's thread, which queues it for the commit processor and ships a
+     * write or sync to the leader (FollowerRequestProcessor.run: "queue the request to be
+     * processed before we submit the request to the leader").
      */
-    private void serveSoon(Context ctx) {
-        if (servingJobs < cores && ready()) {
-            servingJobs++;
-            ctx.setTimer(0, new Timers.Serve(generation));
+    private void admit(Context ctx, Entry e) {
+        ctx.chargeCpu(costs.receivePerMessageNanos() + Math.round(costs.receivePerByteNanos() * (Messages.HEADER_BYTES + e.op.sizeBytes())));
+        inProcess++;                                               // ZooKeeperServer.submitRequest: incInProcess
+        boolean quorum = e.op.kind().isWrite() || e.op.kind() == Op.Kind.SYNC;
+        entering.add(e);
+        first.submit(ctx, costs.handoffNanos() + (quorum ? costs.requestNanos() : 0), c -> {
+            Entry next = entering.poll();
+            queue.add(next);
+            if (quorum) {
+                atLeader.add(next);
+                host.submit(c, new Messages.Forward(self, next.sessionId, next.cxid, next.op));
+            }
+            drain(c);
+        });
+    }
+
+    /** The next job of one of the pipeline's threads. */
+    void onServe(Context ctx, Timers.Serve timer) {
+        switch (timer.processor()) {
+            case "first" -> first.onTimer(ctx, timer);
+            case "commit" -> commit.onTimer(ctx, timer);
+            case "final" -> last.onTimer(ctx, timer);
+            default -> throw new IllegalStateException("no request processor named " + timer.processor());
         }
     }
 
@@ -245,41 +263,52 @@ final class ClientPipeline {
         return head != null && (head.done || !(head.op.kind().isWrite() || head.op.kind() == Op.Kind.SYNC));
     }
 
-    /** A serving job: answers from the head of the queue until a write or sync that has not come back blocks it. */
-    void onServe(Context ctx, Timers.Serve timer) {
-        if (timer.generation() != generation) {
-            return;                                                // from before the pipeline was reset
-        }
-        servingJobs--;
-        for (int served = 0; served < BATCH && ready(); served++) {
+    /**
+     * The commit processor's rule (CommitProcessor.run, 3.3.6): queued requests pass on in
+     * order until one is a write (or, on a follower, a sync); that one becomes nextPending, and
+     * while it is pending NO later request of ANY session passes, reads included, until its
+     * commit arrives; other servers' commits go on to be applied meanwhile. A request that
+     * passes is read (or its write's result taken) now, and its answer goes through the commit
+     * and final processors' threads in that order.
+     */
+    private void drain(Context ctx) {
+        while (ready()) {
             serveHead(ctx);
         }
-        serveSoon(ctx);
     }
 
     private void serveHead(Context ctx) {
-        {
-            Entry head = queue.poll();
-            if (head.op.kind().isWrite()) {
-                if (!head.abandoned) {
-                    answer(ctx, head, head.zxid, head.result);
-                }
-            } else if (head.op.kind() == Op.Kind.SYNC) {
-                if (!head.abandoned) {                             // stamped now, as every answer (FinalRequestProcessor): never
-                    answer(ctx, head, host.lastApplied(), head.result);  // older than a read answered before it
-                }
-            } else if (!head.abandoned) {
-                ctx.chargeCpu(costs.readNanos());
-                Result result = host.tree().read(head.op);
-                if (head.op.watch()) {
-                    watch(head.op, head.client, result.code() == Code.OK);
-                }
-                answer(ctx, head, host.lastApplied(), result);
+        Entry head = queue.poll();
+        long readCost = 0;
+        long zxid;
+        Result result;
+        if (head.op.kind().isWrite()) {
+            zxid = head.zxid;
+            result = head.result;
+        } else if (head.op.kind() == Op.Kind.SYNC) {
+            zxid = host.lastApplied();                             // stamped as every answer (FinalRequestProcessor): never
+            result = head.result;                                  // older than a read answered before it
+        } else if (!head.abandoned) {
+            readCost = costs.readNanos();
+            result = host.tree().read(head.op);
+            if (head.op.watch()) {
+                watch(head.op, head.client, result.code() == Code.OK);
             }
-            if (!throttled.isEmpty() && queue.size() < limit) {
-                admit(ctx, throttled.poll());
-            }
+            zxid = host.lastApplied();
+        } else {
+            zxid = 0;
+            result = null;
         }
+        long cost = readCost;
+        commit.submit(ctx, costs.handoffNanos(), c -> last.submit(c, cost, f -> {
+            inProcess--;                                           // FinalRequestProcessor: decInProcess, the reply sent
+            if (!head.abandoned) {
+                answer(f, head, zxid, result);
+            }
+            if (!throttled.isEmpty() && inProcess < limit) {
+                admit(f, throttled.poll());
+            }
+        }));
     }
 
     private void answer(Context ctx, Entry e, long zxid, Result result) {
@@ -303,12 +332,13 @@ final class ClientPipeline {
 
     // ---------------------------------------------------------------- from the server
 
-    /** A transaction is about to be applied here: if it is our next write, the reads queued before it are answered first. */
-    void beforeApply(Context ctx, Txn txn) {
-        Entry next = atLeader.peek();
-        if (txn.origin() == self && next != null && next.cxid == txn.cxid()) {
-            serveUpTo(ctx, next);
-        }
+    /**
+     * A committed transaction is applied here: the commit processor passes it on and the final
+     * processor applies it (FinalRequestProcessor.processRequest: ZKDatabase.processTxn and
+     * addCommittedProposal), each thread paying its share, in order with the answers.
+     */
+    void applying(Context ctx) {
+        commit.submit(ctx, costs.handoffNanos(), c -> last.submit(c, costs.applyNanos(), null));
     }
 
     /** A transaction was applied here: fire watches first, then answer the write if it was ours. */
@@ -336,14 +366,7 @@ final class ClientPipeline {
         next.done = true;
         next.zxid = txn.zxid();
         next.result = result;
-        serveSoon(ctx);
-    }
-
-    /** Answers, now, every read queued before {@code entry} (which has just committed and is about to be applied). */
-    private void serveUpTo(Context ctx, Entry entry) {
-        while (queue.peek() != entry && ready()) {
-            serveHead(ctx);
-        }
+        drain(ctx);
     }
 
     /** The leader answered a sync and every commit before it has been applied here. */
@@ -355,7 +378,7 @@ final class ClientPipeline {
         atLeader.poll();
         next.done = true;
         next.result = Result.ok();
-        serveSoon(ctx);
+        drain(ctx);
     }
 
     private void fire(Context ctx, DataTree.Change change, long zxid) {

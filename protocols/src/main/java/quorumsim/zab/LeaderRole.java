@@ -34,7 +34,7 @@ final class LeaderRole {
             startEpochIfQuorum(ctx);
         } else if (m.acceptedEpoch() > server.leading.epoch) {       // it has seen a later epoch than mine
             server.lookForLeader(ctx);
-        } else {
+        } else if (server.leading.epochOnDisk) {                     // else it gets NEWEPOCH once the epoch is on disk
             ctx.send(from, new Messages.NewEpoch(server.leading.epoch));
         }
     }
@@ -43,6 +43,18 @@ final class LeaderRole {
     void dropLearner(int follower) {
         forget(follower);
         server.leading.followerAcceptedEpoch[follower] = -1;
+    }
+
+    /**
+     * Leader.shutdown: a leader that stops leading shuts every LearnerHandler down, which closes
+     * its socket; the followers' reads then fail and they go back to election.
+     */
+    void closeLearners(Context ctx) {
+        for (int peer = 0; peer < server.config.members(); peer++) {
+            if (peer != server.self && server.leading.followerAcceptedEpoch[peer] >= 0) {
+                ctx.closeConnection(peer);
+            }
+        }
     }
 
     void forget(int follower) {
@@ -57,9 +69,10 @@ final class LeaderRole {
     void startEpochIfQuorum(Context ctx) {
         int infos = 0;
         long maxEpoch = 0;
-        for (long e : server.leading.followerAcceptedEpoch) {
+        for (int peer = 0; peer < server.leading.followerAcceptedEpoch.length; peer++) {
+            long e = server.leading.followerAcceptedEpoch[peer];
             if (e >= 0) {
-                infos++;
+                infos += peer < server.leading.voters ? 1 : 0;       // an observer's OBSERVERINFO counts for no quorum
                 maxEpoch = Math.max(maxEpoch, e);
             }
         }
@@ -67,9 +80,15 @@ final class LeaderRole {
             return;
         }
         server.leading.epoch = maxEpoch + 1;                         // e' = max accepted epoch + 1
-        server.store.put(ZabServer.ACCEPTED_EPOCH, server.leading.epoch);
+        server.acceptedEpoch = server.leading.epoch;
         server.leading.phase = Leadership.Phase.SYNC;
-        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+        ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochAccepted(server.leading.epoch));
+    }
+
+    /** My accepted epoch is on disk: propose it to every follower that has sent FOLLOWERINFO. */
+    void epochOnDisk(Context ctx) {
+        server.leading.epochOnDisk = true;
+        for (int peer = 0; peer < server.config.members(); peer++) {
             if (peer != server.self && server.leading.followerAcceptedEpoch[peer] >= 0) {
                 ctx.send(peer, new Messages.NewEpoch(server.leading.epoch));
             }
@@ -122,13 +141,20 @@ final class LeaderRole {
         server.leading.ackedNewLeader[from] = true;
         if (server.leading.phase == Leadership.Phase.BROADCAST) {
             ctx.send(from, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
-            ackSynchronized(ctx, from, m.zxid());
+            if (from < server.leading.voters) {
+                ackSynchronized(ctx, from, m.zxid());
+            }
             return;
         }
-        if (!server.quorums.isQuorum(Leadership.count(server.leading.ackedNewLeader))) {
+        if (server.leading.savingCurrentEpoch || !server.quorums.isQuorum(server.leading.countVoters(server.leading.ackedNewLeader))) {
             return;
         }
-        server.store.put(ZabServer.CURRENT_EPOCH, server.leading.epoch);
+        server.leading.savingCurrentEpoch = true;
+        ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochCurrent(server.leading.epoch));
+    }
+
+    /** A quorum has my history and my epoch is current on disk: the history is committed, I broadcast. */
+    void establish(Context ctx) {
         server.leading.phase = Leadership.Phase.BROADCAST;
         server.applyUpTo(ctx, server.lastZxid());
         server.leading.prepared = server.tree.copy();
@@ -136,7 +162,7 @@ final class LeaderRole {
         for (Map.Entry<Long, Long> s : server.tree.sessions().entrySet()) { // every session gets a fresh timeout
             server.leading.sessionExpiryLocalNanos.put(s.getKey(), now + s.getValue());
         }
-        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+        for (int peer = 0; peer < server.config.members(); peer++) {
             if (peer != server.self && server.leading.ackedNewLeader[peer]) {
                 ctx.send(peer, new Messages.UpToDate(server.leading.epoch, server.lastApplied));
             }
@@ -226,7 +252,7 @@ final class LeaderRole {
         server.history.add(txn);
         server.leading.outstanding.put(txn.zxid(), new BitSet());
         ctx.chargeCpu(server.costs.logWriteNanos());
-        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn.zxid()));
+        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn));
         ctx.multicast(server.leading.forwardingTargets(), new Messages.Proposal(server.leading.epoch, txn));
     }
 
@@ -255,6 +281,7 @@ final class LeaderRole {
             server.leading.outstanding.pollFirstEntry();
             long committed = first.getKey();
             ctx.multicast(server.leading.forwardingTargets(), new Messages.Commit(server.leading.epoch, committed));
+            inform(ctx, committed);
             server.applyUpTo(ctx, committed);
             if (server.broadcastLoad != null) {
                 server.broadcastLoad.committed(ctx, committed);
@@ -271,6 +298,16 @@ final class LeaderRole {
         }
     }
 
+    /** Leader.commit's INFORM: each observer gets the committed transaction, proposal and commit in one. */
+    private void inform(Context ctx, long committed) {
+        int[] observers = server.leading.informTargets();
+        if (observers.length == 0) {
+            return;
+        }
+        Txn txn = server.history.get(server.indexAfter(committed) - 1);
+        ctx.multicast(observers, new Messages.Inform(server.leading.epoch, txn));
+    }
+
     void answerSync(Context ctx, Leadership.PendingSync s) {
         if (s.origin() == server.self) {
             server.pipeline.syncDone(ctx, s.sessionId(), s.cxid());
@@ -283,19 +320,26 @@ final class LeaderRole {
         server.leading.lastHeardLocalNanos[follower] = ctx.now();
     }
 
-    /** Heartbeats out; followers silent too long are dropped; without a quorum, give up; expire sessions. */
+    /**
+     * Leader.lead's loop, every half tick: heartbeats out (LearnerHandler.ping); a follower silent
+     * for syncLimit ticks is dropped and its socket closed (LearnerHandler.run's read times out
+     * after syncLimit x tickTime, set once NEWLEADER is acked, and its finally shuts the handler
+     * down); without a quorum of followers heard within syncLimit ticks (LearnerHandler.synced),
+     * give up (Leader.shutdown); expire sessions.
+     */
     void leaderTick(Context ctx, long now) {
         Messages.LeaderPing ping = new Messages.LeaderPing(server.leading.epoch);
         int alive = 1;
-        for (int peer = 0; peer < server.quorums.servers(); peer++) {
+        for (int peer = 0; peer < server.config.members(); peer++) {
             if (peer == server.self || server.leading.followerAcceptedEpoch[peer] < 0) {
                 continue;
             }
             if (now - server.leading.lastHeardLocalNanos[peer] > server.limitNanos) {
                 dropLearner(peer);
+                ctx.closeConnection(peer);
                 continue;
             }
-            alive++;
+            alive += peer < server.leading.voters ? 1 : 0;            // Leader.lead: only PARTICIPANT learners count
             if (server.leading.forwarding[peer]) {
                 ctx.send(peer, ping);
             }

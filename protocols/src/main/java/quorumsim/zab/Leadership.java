@@ -15,6 +15,10 @@ final class Leadership {
     }
 
     Phase phase = Phase.DISCOVERY;
+    /** The new epoch is on disk as accepted: NEWEPOCH may go out. */
+    boolean epochOnDisk;
+    /** A quorum acknowledged NEWLEADER: the epoch is being written as current. */
+    boolean savingCurrentEpoch;
     long epoch;
     final long startedLocalNanos;
     /** FOLLOWERINFO received, by server: the follower's accepted epoch, or -1. */
@@ -34,7 +38,11 @@ final class Leadership {
     long nextCounter = 1;
     long closeCxid = 1;
 
-    Leadership(int servers, long startedLocalNanos) {
+    /** Members 0..voters-1 vote; the rest are observers, which take no part in any quorum. */
+    final int voters;
+
+    Leadership(int voters, int servers, long startedLocalNanos) {
+        this.voters = voters;
         this.startedLocalNanos = startedLocalNanos;
         followerAcceptedEpoch = new long[servers];
         java.util.Arrays.fill(followerAcceptedEpoch, -1);
@@ -44,10 +52,11 @@ final class Leadership {
         lastHeardLocalNanos = new long[servers];
     }
 
-    static int count(boolean[] flags) {
+    /** How many voters have the flag set (observers are never counted). */
+    int countVoters(boolean[] flags) {
         int c = 0;
-        for (boolean f : flags) {
-            if (f) {
+        for (int i = 0; i < voters; i++) {
+            if (flags[i]) {
                 c++;
             }
         }
@@ -55,19 +64,27 @@ final class Leadership {
     }
 
     private int[] targets = new int[0];
+    private int[] observerTargets = new int[0];
 
     void setForwarding(int follower, boolean on) {
         forwarding[follower] = on;
         List<Integer> out = new ArrayList<>();
+        List<Integer> observing = new ArrayList<>();
         for (int i = 0; i < forwarding.length; i++) {
             if (forwarding[i]) {
-                out.add(i);
+                (i < voters ? out : observing).add(i);
             }
         }
         targets = out.stream().mapToInt(Integer::intValue).toArray();
+        observerTargets = observing.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Followers that get proposals and commits, as an array for multicast. */
+    /** Observers that get INFORMs (synced or being synced). */
+    int[] informTargets() {
+        return observerTargets;
+    }
+
+    /** Followers (voters only) that get proposals and commits, as an array for multicast. */
     int[] forwardingTargets() {
         return targets;
     }

@@ -202,6 +202,13 @@ public sealed interface Messages extends Message {
         }
     }
 
+    /** To an observer: a committed transaction, proposal and commit in one (ZooKeeper 3.3's Leader.INFORM). */
+    record Inform(long epoch, Txn txn) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 8 + txn.sizeBytes();
+        }
+    }
+
     /** The leader's answer to a forwarded sync, sent after the commits it must follow. */
     record SyncDone(long sessionId, long cxid, long zxid) implements Messages {
         public int sizeBytes() {

@@ -29,6 +29,10 @@ public sealed interface Observations {
     record Looking(int server) implements Observations {
     }
 
+    /** A server started ({@code serving}) or stopped serving reads read-only, cut off from the quorum. */
+    record ReadOnly(int server, boolean serving) implements Observations {
+    }
+
     /** A server heard from a session's client (a request or heartbeat). */
     record SessionTouched(int server, long sessionId) implements Observations {
     }

@@ -9,8 +9,8 @@ public final class Timers {
     public record Tick() {
     }
 
-    /** Server: a serving job of the client pipeline (answers a batch from the head of its queue). */
-    public record Serve(long generation) {
+    /** Server: the next job of one of its request-processor threads ({@link Processor}). */
+    public record Serve(String processor, long generation) {
     }
 
     /** Election: a quorum has agreed for the finalize wait; decide unless a better vote came. */

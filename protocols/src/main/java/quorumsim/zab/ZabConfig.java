@@ -23,10 +23,17 @@ import quorumsim.disk.DiskConfig;
  * @param workload                  what the clients do
  * @param costs                     CPU costs per message, byte and request kind
  * @param disk                      each server's transaction log disk
+ * @param readOnlyMode              a server cut off from the quorum serves reads, flagged possibly stale
+ *                                  (ZooKeeper 3.4's readonlymode.enabled, with clients that accept
+ *                                  read-only servers); off by default, as there
+ * @param observers                 non-voting members beside the {@code servers} voters (ZooKeeper 3.3's
+ *                                  observers): they take committed writes from the leader (INFORM) and
+ *                                  serve clients, and take no part in quorums or elections
  */
 public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
                         long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
-                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk) {
+                        int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk,
+                        boolean readOnlyMode, int observers) {
 
     /**
      * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
@@ -46,7 +53,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     public static ZabConfig defaults() {
         return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 100_000_000L, 5, 200_000_000L,
                 500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L, 100_000_000L),
-                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000));
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false, 0);
     }
 
     /** A quorum of {@code quorum()} or, when it is 0, a majority. */
@@ -129,16 +136,30 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         if (disk == null) {
             problems.add("disk is required");
         }
+        if (observers < 0 || observers > 1000) {
+            problems.add("observers must be 0 to 1000, not " + observers);
+        }
         return problems;
     }
 
     /** Servers that take client connections: all, or all but the leader (which is not known in advance: the followers of the first election, s0..s(n-2), since the highest id wins a tie). */
     public int servingServers() {
-        return leaderServes ? servers : Math.max(1, servers - 1);
+        return (leaderServes ? servers : Math.max(1, servers - 1)) + observers;
+    }
+
+    /** Voters and observers: nodes 0..members()-1 (voters first); clients come after them. */
+    public int members() {
+        return servers + observers;
+    }
+
+    /** The {@code index}-th serving member: voters 0..(serving voters - 1), then the observers. */
+    public int servingMember(int index) {
+        int voters = servingServers() - observers;
+        return index < voters ? index : servers + (index - voters);
     }
 
     public ZabConfig withServers(int n) {
-        return new ZabConfig(n, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().servers(n).build();
     }
 
     /** n = 2f+1 servers. */
@@ -147,54 +168,191 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     }
 
     public ZabConfig withQuorum(int q) {
-        return new ZabConfig(servers, q, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().quorum(q).build();
     }
 
     public ZabConfig withUnsafe(boolean u) {
-        return new ZabConfig(servers, quorum, u, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().unsafe(u).build();
     }
 
     public ZabConfig withLeaderServes(boolean l) {
-        return new ZabConfig(servers, quorum, unsafe, l, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().leaderServes(l).build();
     }
 
     public ZabConfig withThrottle(int t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, t, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().throttle(t).build();
     }
 
     public ZabConfig withSessionTimeoutNanos(long s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, s, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().sessionTimeoutNanos(s).build();
     }
 
     public ZabConfig withTickNanos(long t) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, t, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().tickNanos(t).build();
     }
 
     public ZabConfig withSyncLimitTicks(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, s, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().syncLimitTicks(s).build();
     }
 
     public ZabConfig withElectionFinalizeWaitNanos(long w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, w, snapshotThreshold, cores, workload, costs, disk);
+        return toBuilder().electionFinalizeWaitNanos(w).build();
     }
 
     public ZabConfig withSnapshotThreshold(int s) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, s, cores, workload, costs, disk);
+        return toBuilder().snapshotThreshold(s).build();
     }
 
     public ZabConfig withCores(int c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, c, workload, costs, disk);
+        return toBuilder().cores(c).build();
     }
 
     public ZabConfig withWorkload(ZabWorkload w) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, w, costs, disk);
+        return toBuilder().workload(w).build();
     }
 
     public ZabConfig withCosts(ZabCosts c) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, c, disk);
+        return toBuilder().costs(c).build();
     }
 
     public ZabConfig withDisk(DiskConfig d) {
-        return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, d);
+        return toBuilder().disk(d).build();
+    }
+
+    public ZabConfig withObservers(int o) {
+        return toBuilder().observers(o).build();
+    }
+
+    public ZabConfig withReadOnlyMode(boolean r) {
+        return toBuilder().readOnlyMode(r).build();
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a ZabConfig is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private int servers;
+        private int quorum;
+        private boolean unsafe;
+        private boolean leaderServes;
+        private int throttle;
+        private long sessionTimeoutNanos;
+        private long tickNanos;
+        private int syncLimitTicks;
+        private long electionFinalizeWaitNanos;
+        private int snapshotThreshold;
+        private int cores;
+        private ZabWorkload workload;
+        private ZabCosts costs;
+        private DiskConfig disk;
+        private boolean readOnlyMode;
+        private int observers;
+
+        private Builder(ZabConfig c) {
+            this.servers = c.servers;
+            this.quorum = c.quorum;
+            this.unsafe = c.unsafe;
+            this.leaderServes = c.leaderServes;
+            this.throttle = c.throttle;
+            this.sessionTimeoutNanos = c.sessionTimeoutNanos;
+            this.tickNanos = c.tickNanos;
+            this.syncLimitTicks = c.syncLimitTicks;
+            this.electionFinalizeWaitNanos = c.electionFinalizeWaitNanos;
+            this.snapshotThreshold = c.snapshotThreshold;
+            this.cores = c.cores;
+            this.workload = c.workload;
+            this.costs = c.costs;
+            this.disk = c.disk;
+            this.readOnlyMode = c.readOnlyMode;
+            this.observers = c.observers;
+        }
+
+        public Builder servers(int value) {
+            this.servers = value;
+            return this;
+        }
+
+        public Builder quorum(int value) {
+            this.quorum = value;
+            return this;
+        }
+
+        public Builder unsafe(boolean value) {
+            this.unsafe = value;
+            return this;
+        }
+
+        public Builder leaderServes(boolean value) {
+            this.leaderServes = value;
+            return this;
+        }
+
+        public Builder throttle(int value) {
+            this.throttle = value;
+            return this;
+        }
+
+        public Builder sessionTimeoutNanos(long value) {
+            this.sessionTimeoutNanos = value;
+            return this;
+        }
+
+        public Builder tickNanos(long value) {
+            this.tickNanos = value;
+            return this;
+        }
+
+        public Builder syncLimitTicks(int value) {
+            this.syncLimitTicks = value;
+            return this;
+        }
+
+        public Builder electionFinalizeWaitNanos(long value) {
+            this.electionFinalizeWaitNanos = value;
+            return this;
+        }
+
+        public Builder snapshotThreshold(int value) {
+            this.snapshotThreshold = value;
+            return this;
+        }
+
+        public Builder cores(int value) {
+            this.cores = value;
+            return this;
+        }
+
+        public Builder workload(ZabWorkload value) {
+            this.workload = value;
+            return this;
+        }
+
+        public Builder costs(ZabCosts value) {
+            this.costs = value;
+            return this;
+        }
+
+        public Builder disk(DiskConfig value) {
+            this.disk = value;
+            return this;
+        }
+
+        public Builder readOnlyMode(boolean value) {
+            this.readOnlyMode = value;
+            return this;
+        }
+
+        public Builder observers(int value) {
+            this.observers = value;
+            return this;
+        }
+
+        public ZabConfig build() {
+            return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk,
+                    readOnlyMode, observers);
+        }
     }
 }

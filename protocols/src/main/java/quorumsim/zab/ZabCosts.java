@@ -18,13 +18,15 @@ package quorumsim.zab;
  * @param commitNanos            a follower handling a COMMIT
  * @param applyNanos             applying a committed transaction to the tree and answering waiters
  * @param logWriteNanos          handing one transaction to the log (serialization, buffer copy)
+ * @param handoffNanos           one request or commit handed from one request-processor thread to the next (a blocking-queue put and take, the wake-up)
  */
 public record ZabCosts(long receivePerMessageNanos, double receivePerByteNanos, long sendPerMessageNanos,
                        double sendPerByteNanos, long readNanos, long requestNanos, long prepareNanos,
-                       long proposalNanos, long ackNanos, long commitNanos, long applyNanos, long logWriteNanos) {
+                       long proposalNanos, long ackNanos, long commitNanos, long applyNanos, long logWriteNanos,
+                       long handoffNanos) {
 
     /** Nothing costs CPU: for protocol tests that care about order, not speed. */
-    public static final ZabCosts FREE = new ZabCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final ZabCosts FREE = new ZabCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * A 2.1 GHz Xeon core of 2008 running ZooKeeper 3.x on Java 6 (the paper's servers): a few
@@ -32,6 +34,6 @@ public record ZabCosts(long receivePerMessageNanos, double receivePerByteNanos, 
      * for request processing that walks the pipeline's queues and serializes a 1 KB answer.
      */
     public static ZabCosts defaults() {
-        return new ZabCosts(3_000, 4.0, 3_000, 4.0, 37_000, 20_000, 30_000, 8_000, 2_000, 4_000, 10_000, 6_000);
+        return new ZabCosts(3_000, 4.0, 3_000, 4.0, 37_000, 20_000, 30_000, 8_000, 2_000, 4_000, 10_000, 6_000, 0);
     }
 }

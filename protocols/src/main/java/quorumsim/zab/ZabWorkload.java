@@ -35,11 +35,11 @@ public record ZabWorkload(String kind, int clients, double readRatio, int outsta
     }
 
     public ZabWorkload withReadNext(boolean r) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, r);
+        return toBuilder().readNext(r).build();
     }
 
     public ZabWorkload withSyncRatio(double s) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, s, readNext);
+        return toBuilder().syncRatio(s).build();
     }
 
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
@@ -47,30 +47,109 @@ public record ZabWorkload(String kind, int clients, double readRatio, int outsta
     }
 
     public ZabWorkload withKind(String k) {
-        return new ZabWorkload(k, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
+        return toBuilder().kind(k).build();
     }
 
     public ZabWorkload withClients(int c) {
-        return new ZabWorkload(kind, c, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
+        return toBuilder().clients(c).build();
     }
 
     public ZabWorkload withReadRatio(double r) {
-        return new ZabWorkload(kind, clients, r, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
+        return toBuilder().readRatio(r).build();
     }
 
     public ZabWorkload withOutstanding(int o) {
-        return new ZabWorkload(kind, clients, readRatio, o, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
+        return toBuilder().outstanding(o).build();
     }
 
     public ZabWorkload withRequestSizeBytes(int b) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, b, holdNanos, loadStartNanos, syncRatio, readNext);
+        return toBuilder().requestSizeBytes(b).build();
     }
 
     public ZabWorkload withHoldNanos(long h) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, h, loadStartNanos, syncRatio, readNext);
+        return toBuilder().holdNanos(h).build();
     }
 
     public ZabWorkload withLoadStartNanos(long t) {
-        return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, t, syncRatio, readNext);
+        return toBuilder().loadStartNanos(t).build();
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a ZabWorkload is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private String kind;
+        private int clients;
+        private double readRatio;
+        private int outstanding;
+        private int requestSizeBytes;
+        private long holdNanos;
+        private long loadStartNanos;
+        private double syncRatio;
+        private boolean readNext;
+
+        private Builder(ZabWorkload c) {
+            this.kind = c.kind;
+            this.clients = c.clients;
+            this.readRatio = c.readRatio;
+            this.outstanding = c.outstanding;
+            this.requestSizeBytes = c.requestSizeBytes;
+            this.holdNanos = c.holdNanos;
+            this.loadStartNanos = c.loadStartNanos;
+            this.syncRatio = c.syncRatio;
+            this.readNext = c.readNext;
+        }
+
+        public Builder kind(String value) {
+            this.kind = value;
+            return this;
+        }
+
+        public Builder clients(int value) {
+            this.clients = value;
+            return this;
+        }
+
+        public Builder readRatio(double value) {
+            this.readRatio = value;
+            return this;
+        }
+
+        public Builder outstanding(int value) {
+            this.outstanding = value;
+            return this;
+        }
+
+        public Builder requestSizeBytes(int value) {
+            this.requestSizeBytes = value;
+            return this;
+        }
+
+        public Builder holdNanos(long value) {
+            this.holdNanos = value;
+            return this;
+        }
+
+        public Builder loadStartNanos(long value) {
+            this.loadStartNanos = value;
+            return this;
+        }
+
+        public Builder syncRatio(double value) {
+            this.syncRatio = value;
+            return this;
+        }
+
+        public Builder readNext(boolean value) {
+            this.readNext = value;
+            return this;
+        }
+
+        public ZabWorkload build() {
+            return new ZabWorkload(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, syncRatio, readNext);
+        }
     }
 }

@@ -2,7 +2,7 @@ package quorumsim.transcript;
 
 /** Something a replica did through its context during one step, in the order it did it. */
 sealed interface Effect {
-    /** The kind a {@code show} line names: sends, timers, persists or observations. */
+    /** The kind a {@code show} line names: sends, timers, persists, observations or closes. */
     String kind();
 
     /** The class whose simple name a {@code show} filter matches. */
@@ -65,6 +65,17 @@ sealed interface Effect {
 
         public Object subject() {
             return event;
+        }
+    }
+
+    /** The replica closed its connection to {@code peer} (its own timeout gave up on it). */
+    record Close(Integer peer) implements Effect {
+        public String kind() {
+            return "closes";
+        }
+
+        public Object subject() {
+            return peer;
         }
     }
 }

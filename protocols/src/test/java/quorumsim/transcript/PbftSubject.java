@@ -17,6 +17,7 @@ import quorumsim.pbft.Messages;
 import quorumsim.pbft.Messages.Checkpoint;
 import quorumsim.pbft.Messages.Commit;
 import quorumsim.pbft.Messages.FetchState;
+import quorumsim.pbft.Messages.FetchViewChanges;
 import quorumsim.pbft.Messages.NewView;
 import quorumsim.pbft.Messages.PrePrepare;
 import quorumsim.pbft.Messages.Prepare;
@@ -26,6 +27,7 @@ import quorumsim.pbft.Messages.Request;
 import quorumsim.pbft.Messages.StateTransfer;
 import quorumsim.pbft.Messages.Status;
 import quorumsim.pbft.Messages.ViewChange;
+import quorumsim.pbft.Messages.ViewChangeDigest;
 import quorumsim.pbft.Observations;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftReplica;
@@ -46,8 +48,9 @@ import quorumsim.pbft.ServiceState;
  *                                     a prepared certificate: the pre-prepare of view v and the
  *                                     matching prepares of the listed backups
  * NewView(v=1, V=[0 2 3], O=[PrePrepare(v=1, n=1, d=A)])
- *                                     V lists the VIEW-CHANGEs for v seen in this transcript by
- *                                     sender (or spells them out)
+ *                                     V names by digest the VIEW-CHANGEs for v seen in this
+ *                                     transcript by sender (or spells out one to take the digest
+ *                                     of); one it cannot name prints as ViewChangeDigest(i, digest)
  * Reply(v=0, c=A, t=1, i=2, r=OK)
  * Request(c=A, t=2, ro=true)          a read-only request: a GET of A's key (op=put: a write
  *                                     marked read-only); c=r1 names replica 1 as the client
@@ -167,11 +170,12 @@ final class PbftSubject implements Subject {
             case "Checkpoint" -> checkpoint(c);
             case "ViewChange" -> viewChange(c);
             case "NewView" -> newView(c);
+            case "FetchViewChanges" -> fetchViewChanges(c);
             case "FetchState" -> fetchState(c);
             case "StateTransfer" -> stateTransfer(c);
             case "Status" -> status(c);
             default -> throw new IllegalArgumentException("PBFT transcripts deliver Request, PrePrepare, Prepare, Commit,"
-                    + " Checkpoint, ViewChange, NewView, FetchState, StateTransfer, Status; not " + c.name());
+                    + " Checkpoint, ViewChange, NewView, FetchViewChanges, FetchState, StateTransfer, Status; not " + c.name());
         };
     }
 
@@ -427,19 +431,7 @@ final class PbftSubject implements Subject {
 
     private NewView newView(Term.Call c) {
         long v = number(c, "v");
-        List<ViewChange> vs = new ArrayList<>();
-        for (Term t : items(c, "V")) {
-            if (t instanceof Term.Atom a) {
-                ViewChange known = viewChanges.get(v + "/" + a.text());
-                if (known == null) {
-                    throw new IllegalArgumentException("no VIEW-CHANGE for view " + v + " from " + a.text()
-                            + " went by in this transcript; spell it out in V");
-                }
-                vs.add(known);
-            } else {
-                vs.add(viewChange(call(t)));
-            }
-        }
+        List<ViewChangeDigest> vs = named(c, v);
         List<PrePrepare> o = new ArrayList<>();
         for (Term t : items(c, "O")) {
             o.add(prePrepare(call(t)));
@@ -447,6 +439,32 @@ final class PbftSubject implements Subject {
         int i = (int) number(c, "i", primary(v));
         NewView unsigned = new NewView(v, vs, o, i, null);
         return new NewView(v, vs, o, i, auth(c, i, unsigned, true));
+    }
+
+    /** FetchViewChanges(v=1, V=[0 2], i=3): V as in a NEW-VIEW. */
+    private FetchViewChanges fetchViewChanges(Term.Call c) {
+        long v = number(c, "v");
+        int i = (int) number(c, "i");
+        FetchViewChanges unsigned = new FetchViewChanges(v, named(c, v), i, null);
+        return new FetchViewChanges(v, unsigned.wanted(), i, auth(c, i, unsigned, false));
+    }
+
+    /** V of a NEW-VIEW: the VIEW-CHANGEs for {@code v} named by digest. */
+    private List<ViewChangeDigest> named(Term.Call c, long v) {
+        List<ViewChangeDigest> vs = new ArrayList<>();
+        for (Term t : items(c, "V")) {
+            if (t instanceof Term.Atom a) {
+                ViewChange known = viewChanges.get(v + "/" + a.text());
+                if (known == null) {
+                    throw new IllegalArgumentException("no VIEW-CHANGE for view " + v + " from " + a.text()
+                            + " went by in this transcript; spell it out in V");
+                }
+                vs.add(ViewChangeDigest.of(known));
+            } else {
+                vs.add(ViewChangeDigest.of(viewChange(call(t))));
+            }
+        }
+        return vs;
     }
 
     /** Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3), as it is printed. */
@@ -505,12 +523,11 @@ final class PbftSubject implements Subject {
             return Term.call("ViewChange", "v", vc.newView(), "n", vc.stableSeq(), "C", list(vc.checkpointProof()),
                     "P", list(vc.prepared()), "i", vc.replica());
         }
+        if (value instanceof FetchViewChanges fetch) {
+            return Term.call("FetchViewChanges", "v", fetch.view(), "V", named(fetch.view(), fetch.wanted()), "i", fetch.replica());
+        }
         if (value instanceof NewView nv) {
-            List<Term> vs = new ArrayList<>();
-            for (ViewChange vc : nv.viewChanges()) {
-                vs.add(viewChanges.get(vc.newView() + "/" + vc.replica()) == vc ? Term.atom(vc.replica()) : render(vc));
-            }
-            Term.Call t = Term.call("NewView", "v", nv.view(), "V", new Term.Items(vs), "O", list(nv.prePrepares()));
+            Term.Call t = Term.call("NewView", "v", nv.view(), "V", named(nv.view(), nv.viewChanges()), "O", list(nv.prePrepares()));
             return nv.replica() == primary(nv.view()) ? t : with(t, "i", nv.replica());
         }
         if (value instanceof FetchState fs) {
@@ -532,6 +549,17 @@ final class PbftSubject implements Subject {
             return Records.render((Record) m, (name, v) -> name.equals("auth") ? null : render(v));  // Status, FetchState, ...
         }
         return Records.plain(value, this::render);
+    }
+
+    /** VIEW-CHANGEs named by digest: a sender's atom for the one seen in the transcript, else ViewChangeDigest(i, d). */
+    private Term named(long view, List<ViewChangeDigest> digests) {
+        List<Term> vs = new ArrayList<>();
+        for (ViewChangeDigest d : digests) {
+            ViewChange known = viewChanges.get(view + "/" + d.replica());
+            vs.add(known != null && d.names(known) ? Term.atom(d.replica())
+                    : Term.call("ViewChangeDigest", "i", d.replica(), "digest", Long.toHexString(d.digest())));
+        }
+        return new Term.Items(vs);
     }
 
     private Term.Call prePrepareTerm(String name, PrePrepare pp) {

@@ -13,7 +13,8 @@ import quorumsim.metrics.Metrics;
 
 /**
  * A {@link Context} for one replica that does nothing but write down what the replica asked
- * for: sends and multicasts, timers set and cancelled, disk writes, observations. Signing is
+ * for: sends and multicasts, timers set and cancelled, disk writes, observations, closed
+ * connections. Signing is
  * the engine's ({@link EngineHandles}). Timers wait until a transcript fires them; writes until
  * it says they are on disk. The clock moves only when a timer fires.
  */
@@ -133,6 +134,11 @@ final class RecordingContext implements Context {
         if (nanos < 0) {
             throw new IllegalArgumentException("CPU charge must not be negative");
         }
+    }
+
+    @Override
+    public void closeConnection(int peer) {
+        effects.add(new Effect.Close(peer));
     }
 
     @Override

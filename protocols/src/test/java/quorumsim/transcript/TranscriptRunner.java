@@ -28,7 +28,7 @@ import quorumsim.core.StableStore;
  * expect nothing                   no effect of the shown kinds
  * expect send TO MESSAGE           the effects of the step, one line each, in order:
  * expect multicast MESSAGE to IDS    sends, multicasts, timers set (timer T after 100ms)
- * expect timer T after DURATION      and cancelled (cancel T), disk writes (persist TOKEN),
+ * expect timer T after DURATION      and cancelled (cancel T), disk writes (persist TOKEN), closes (close PEER),
  * expect observe EVENT               observations (observe EVENT)
  * expect state FIELD=VALUE ...     the replica's state after the step
  * </pre>
@@ -37,7 +37,7 @@ import quorumsim.core.StableStore;
  * kinds must be exactly the expected ones, in order (after config with no expect line: none).
  */
 final class TranscriptRunner {
-    private static final List<String> KINDS = List.of("sends", "timers", "persists", "observations");
+    private static final List<String> KINDS = List.of("sends", "timers", "persists", "observations", "closes");
 
     private final String file;
     private final BiFunction<Map<String, Term>, StableStore, Subject> factory;
@@ -294,6 +294,9 @@ final class TranscriptRunner {
         }
         if (e instanceof Effect.Observe o) {
             return "observe " + Term.print(subject.render(o.event()));
+        }
+        if (e instanceof Effect.Close c) {
+            return "close " + c.peer();
         }
         throw new IllegalStateException("an effect of no known kind: " + e);
     }

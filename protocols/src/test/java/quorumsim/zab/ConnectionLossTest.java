@@ -11,21 +11,22 @@ import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
 
 /**
- * Zab over TCP connections: a cut breaks them visibly, and the servers and clients react as
- * ZooKeeper's do. The sync limit is long here, so that what happens is the connections' doing,
- * not a heartbeat's.
+ * Zab over TCP connections: a cut is silence, which only the servers' and clients' own read
+ * timeouts detect, as in ZooKeeper 3.3 (syncLimit ticks at the leader and the followers, two
+ * thirds of the session timeout at a client); a cut shorter than those is bridged by TCP's
+ * retransmission.
  */
 class ConnectionLossTest {
     static final long MS = 1_000_000L;
-    /** A 10 ms tick (a broken connection is noticed within it), heartbeats that would take 300 ms to give up. */
+    /** A 10 ms tick, a sync limit of 300 ms, a client read timeout of 600 ms. */
     static final ZabConfig PATIENT = ZabRun.quick(3, 4).withSyncLimitTicks(30).withSessionTimeoutNanos(900 * MS);
 
     /** When each server went back to election, and which servers synchronized with a leader, with the time. */
-    private record Events(List<long[]> looking, List<long[]> synced, TreeSet<String> answeredBy) {
+    private record Events(List<long[]> looking, List<long[]> synced, TreeSet<String> answeredBy, List<long[]> answers) {
     }
 
     private static Events watch(ZabRun run) {
-        Events events = new Events(new ArrayList<>(), new ArrayList<>(), new TreeSet<>());
+        Events events = new Events(new ArrayList<>(), new ArrayList<>(), new TreeSet<>(), new ArrayList<>());
         run.sim().addObserver((t, node, e) -> {
             if (e instanceof Observations.Looking l) {
                 events.looking().add(new long[] {t, l.server()});
@@ -33,6 +34,7 @@ class ConnectionLossTest {
                 events.synced().add(new long[] {t, s.server()});
             } else if (e instanceof Observations.Answer a && a.result().code() != quorumsim.zab.tree.Code.CONNECTION_LOSS) {
                 events.answeredBy().add("c" + a.client() + "@s" + a.server() + "#" + Long.toHexString(a.sessionId()));
+                events.answers().add(new long[] {t, a.server()});
             }
         });
         return events;
@@ -43,33 +45,52 @@ class ConnectionLossTest {
     }
 
     @Test
-    void aFollowerWhoseConnectionToTheLeaderBreaksGoesBackToElectionAndResyncs() {
-        ZabRun run = ZabRun.of(1, PATIENT);
+    void aCutShorterThanTheSyncLimitIsSilenceThatTcpBridges() {
+        ZabRun run = ZabRun.of(1, PATIENT.withWorkload(ZabWorkload.saturation(2, 0.5, 2)));
         Events events = watch(run);
-        run.sim().scheduleFault(150 * MS, new Fault.OneWayCut(0, 2));      // s2 leads; only s0 -> s2 is cut
-        run.sim().scheduleFault(170 * MS, new Fault.Heal());
-        run.run(500 * MS);
-        assertTrue(any(events.looking(), 0, 150 * MS, 165 * MS), "s0 learns within a tick and looks for a leader");
-        assertTrue(any(events.synced(), 0, 170 * MS, 300 * MS), "s0 resynchronizes with the leader once the link heals");
-        assertTrue(!any(events.looking(), 2, 150 * MS, 500 * MS), "the leader keeps its quorum with s1");
+        run.sim().scheduleFault(150 * MS, new Fault.OneWayCut(0, 2));      // s2 leads; s0's acks and pings wait
+        run.sim().scheduleFault(400 * MS, new Fault.Heal());               // 250 ms: under the 300 ms sync limit
+        run.run(700 * MS);
+        for (int server = 0; server < 3; server++) {
+            assertTrue(!any(events.looking(), server, 140 * MS, 700 * MS), "no election: nobody learns of a short cut, s" + server);
+        }
         assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
-        assertTrue(run.zab().liveness(170 * MS, 100 * MS, 500 * MS).holds(), run.zab().liveness(170 * MS, 100 * MS, 500 * MS).detail());
+        assertTrue(run.zab().liveness(400 * MS, 100 * MS, 700 * MS).holds(), run.zab().liveness(400 * MS, 100 * MS, 700 * MS).detail());
     }
 
     @Test
-    void aClientCutFromItsServerMovesToAnotherWithItsSession() {
+    void aFollowerCutFromItsLeaderIsDroppedAfterTheSyncLimitAndRejoinsAfterTheHeal() {
+        ZabRun run = ZabRun.of(1, PATIENT);
+        Events events = watch(run);
+        run.sim().scheduleFault(150 * MS, new Fault.OneWayCut(0, 2));      // s2 leads; only s0 -> s2 is cut
+        run.sim().scheduleFault(700 * MS, new Fault.Heal());
+        run.run(1_100 * MS);
+        assertTrue(!any(events.looking(), 0, 140 * MS, 440 * MS), "silence: s0 keeps following until the leader gives up on it");
+        // the leader's read of s0 times out after 300 ms (checked every half tick); it closes, and its FIN reaches s0
+        assertTrue(any(events.looking(), 0, 450 * MS, 470 * MS), "s0 learns from the leader's close: " + events.looking().stream()
+                .map(e -> e[0] / MS + "ms:s" + e[1]).toList());
+        assertTrue(any(events.synced(), 0, 700 * MS, 1_000 * MS), "s0 resynchronizes with the leader once the link heals");
+        assertTrue(!any(events.looking(), 2, 150 * MS, 1_100 * MS), "the leader keeps its quorum with s1");
+        assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
+        assertTrue(run.zab().liveness(700 * MS, 300 * MS, 1_100 * MS).holds(), run.zab().liveness(700 * MS, 300 * MS, 1_100 * MS).detail());
+    }
+
+    @Test
+    void aClientCutFromItsServerMovesAfterItsReadTimeoutWithItsSession() {
         ZabConfig config = PATIENT.withWorkload(ZabWorkload.saturation(1, 0.5, 2));
         ZabRun run = ZabRun.of(2, config);
         Events events = watch(run);
         int client = config.servers();                               // c0, first on s0
         run.sim().scheduleFault(150 * MS, new Fault.Partition(new int[][] {{client}, {0}}));
-        run.run(700 * MS);
+        run.run(1_500 * MS);
         List<String> servers = events.answeredBy().stream().map(s -> s.substring(s.indexOf('@'), s.indexOf('#'))).distinct().toList();
         List<String> sessions = events.answeredBy().stream().map(s -> s.substring(s.indexOf('#'))).distinct().toList();
         assertTrue(servers.size() >= 2 && servers.contains("@s0"), "answered by s0, then by another: " + events.answeredBy());
         assertEquals(1, sessions.size(), "one session throughout: " + events.answeredBy());
-        // a tick to notice, a pause of up to s/4 (225 ms), then a connect to the next server
-        assertTrue(run.zab().liveness(150 * MS, 350 * MS, 700 * MS).holds(), run.zab().liveness(150 * MS, 350 * MS, 700 * MS).detail());
+        long firstElsewhere = events.answers().stream().filter(a -> a[1] != 0).mapToLong(a -> a[0]).min().orElseThrow();
+        // silence until the read timeout (2/3 of 900 ms after the last answer, just before the cut), then a pause of up to s/4
+        assertTrue(firstElsewhere >= 150 * MS + 590 * MS, "the client waits out its read timeout: " + firstElsewhere / MS + " ms");
+        assertTrue(run.zab().liveness(150 * MS, 1_000 * MS, 1_500 * MS).holds(), run.zab().liveness(150 * MS, 1_000 * MS, 1_500 * MS).detail());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package quorumsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import quorumsim.bench.EngineBench;
             "",
             "No-op actors exchange messages and timers through the real event loop,"
                 + " and a plain java.util.PriorityQueue loop runs the same event pattern in the same process."
-                + " Prints events per second of both and their ratio (engine / baseline; 1.0 or more is the target).",
+                + " Prints, per latency pattern, events per second of both and their ratio (engine / baseline; 1.0 or more is the target).",
             "",
             "'quorumsim bench pbft' measures PBFT runs at growing n instead."})
 final class BenchCommand implements Callable<Integer> {
@@ -27,6 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--latency", paramLabel = "PATTERN,...", split = ",", defaultValue = "constant,uniform,lognormal",
+            converter = PatternConverter.class,
+            description = "Message latency patterns, one row each: constant (100 us), uniform (50-150 us),"
+                    + " lognormal (mean 100 us, sd 50 us) (default: ${DEFAULT-VALUE}).")
+    List<EngineBench.Pattern> patterns;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,10 +45,26 @@ final class BenchCommand implements Callable<Integer> {
         if (events < 1_000 || events > 10_000_000_000L) {
             throw new UsageException("--events must be from 1000 to 10000000000, got " + events);
         }
-        BenchResult result = EngineBench.run(actors, events, seed);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(result);
+        out.println(BenchResult.header(actors, events, seed));
         out.flush();
+        for (EngineBench.Pattern pattern : patterns) {
+            out.println(EngineBench.run(pattern, actors, events, seed).row());
+            out.flush();
+        }
         return ExitCodes.DONE;
+    }
+
+    /** {@code constant}, {@code uniform} or {@code lognormal}. */
+    static final class PatternConverter implements picocli.CommandLine.ITypeConverter<EngineBench.Pattern> {
+        @Override
+        public EngineBench.Pattern convert(String value) {
+            for (EngineBench.Pattern p : EngineBench.Pattern.values()) {
+                if (p.name().equalsIgnoreCase(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a pattern; constant, uniform or lognormal");
+        }
     }
 }

@@ -78,8 +78,10 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             if (spec.network().lossProbability() > 0 || spec.network().duplicateProbability() > 0 || !spec.network().fifoLinks()) {
                 broken.add("links that lose, duplicate or reorder messages; " + ZabConfig.TCP_LINKS);
             }
-        } else {
+        } else if (spec.protocol().equals("unreplicated")) {
             values.put("servers", 1);
+        } else {
+            throw new IllegalStateException("no configuration summary for protocol " + spec.protocol());
         }
         return new ConfigurationSummary(values, broken);
     }

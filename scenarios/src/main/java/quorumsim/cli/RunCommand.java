@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
         + " --no-record never records.")
     Boolean record;
 
+    @Option(names = "--no-report", description = "Write summary.json only (and the trace with --trace): no charts, CSV data,"
+        + " messages.svg, report.html or viewer, for runs whose figures a script reads. Saves the reports' time.")
+    boolean noReport;
+
     @Option(names = "--export", paramLabel = "FORMAT", description = "Also export the run for outside tools: shiviz (shiviz.log,"
         + " ShiViz's log format) or knossos (history.edn, a ZooKeeper run's client history for Jepsen's Knossos). Repeatable.")
     List<String> exports = new ArrayList<>();
@@ -94,7 +98,10 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenarioSpec = scenarioSpec.withSeed(seed);
         }
-        RunRecording recording = RunRecording.of(scenarioSpec, record, exports);
+        if (noReport && (Boolean.TRUE.equals(record) || !exports.isEmpty())) {
+            throw new UsageException("--no-report writes summary.json only; drop " + (Boolean.TRUE.equals(record) ? "--record" : "--export"));
+        }
+        RunRecording recording = RunRecording.of(scenarioSpec, noReport ? Boolean.FALSE : record, exports);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (scenarioSpec.unsafe()) {
@@ -108,11 +115,11 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%s/ holds another run (another configuration or seed); this one goes to %s/%n", folder.wanted(), dir);
             out.flush();
         }
-        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quietOption.quiet, err, recording);
+        RunOutcome outcome = execute(scenarioSpec, dir, traceFile, quietOption.quiet, err, recording, !noReport);
         folder.seal();
         if (!quietOption.quiet) {
             SummaryPrinter.print(out, outcome.result(), dir, outcome.unmet(), outcome.reportSeconds(), scenarioSpec.expect().isEmpty(),
-                    ConfigurationSummary.of(scenarioSpec), traceFile, outcome.story());
+                    ConfigurationSummary.of(scenarioSpec), traceFile, outcome.story(), !noReport);
             outcome.recorded().forEach(line -> out.println("  " + line));
             out.flush();
         }
@@ -126,17 +133,24 @@ final class RunCommand implements Callable<Integer> {
     record RunOutcome(RunResult result, List<String> unmet, double reportSeconds, Optional<ViolationStory> story, List<String> recorded) {
     }
 
-    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err, RunRecording recording) {
+    /** {@code reports}: false for --no-report (summary.json only; nothing kept for the diagram). */
+    static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err, RunRecording recording,
+                              boolean reports) {
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              Writer traceOut = traceFile == null ? null : traceWriter(dir.resolve(traceFile))) {
-            RunOptions options = new RunOptions(traceOut, DIAGRAM_EVENTS, t -> progress.stepTo(t / 1_000_000));
+            RunOptions options = new RunOptions(traceOut, reports ? DIAGRAM_EVENTS : 0, t -> progress.stepTo(t / 1_000_000));
             result = ScenarioRunner.run(scenarioSpec, options, recording.listeners());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long reportStart = System.nanoTime();
         Json.write(dir.resolve("summary.json"), withConfiguration(result, ConfigurationSummary.of(scenarioSpec)));
+        if (!reports) {
+            double summarySeconds = (System.nanoTime() - reportStart) / 1e9;
+            return new RunOutcome(result, ScenarioRunner.unmetExpectations(scenarioSpec.expect(), result.summary()), summarySeconds,
+                    Optional.empty(), List.of());
+        }
         List<String> recorded = recording.write(dir, result);
         Optional<ViolationStory> story = StoryReplay.of(scenarioSpec, result, ConfigurationSummary.of(scenarioSpec).text());
         RunReports.write(result, dir, scenarioSpec, story);

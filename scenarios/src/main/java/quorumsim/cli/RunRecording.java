@@ -64,7 +64,7 @@ final class RunRecording {
             return new Recording.Settings(protocol, servers, p.quorum(), p.logWindow(), messageLimit);
         }
         if (config instanceof ZabConfig z) {
-            return new Recording.Settings(protocol, z.servers(), z.quorumSize(), 0, messageLimit);
+            return new Recording.Settings(protocol, z.members(), z.quorumSize(), 0, messageLimit);
         }
         throw new IllegalStateException("no recording settings for a " + protocol + " configuration");
     }

@@ -17,7 +17,7 @@ final class SummaryPrinter {
     }
 
     static void print(PrintWriter out, RunResult result, Path dir, List<String> unmet, double reportSeconds, boolean noExpect,
-                      ConfigurationSummary configuration, String traceFile, Optional<ViolationStory> story) {
+                      ConfigurationSummary configuration, String traceFile, Optional<ViolationStory> story, boolean reports) {
         RunSummary s = result.summary();
         out.printf(Locale.ROOT, "%s  (%s, seed %d, %.3g s virtual)%n", s.scenario(), s.protocol(), s.seed(), s.virtualSeconds());
         if (s.unsafe()) {
@@ -67,8 +67,8 @@ final class SummaryPrinter {
         }
         out.printf(Locale.ROOT, "  engine       %,d events in %.2f s wall (%.2f M events/s); reports %.2f s; digest %s%n", s.events(), s.wallSeconds(),
                 s.wallSeconds() > 0 ? s.events() / s.wallSeconds() / 1e6 : 0.0, reportSeconds, s.traceDigest());
-        out.println("  outputs      " + dir + "/  (summary.json, report.html, charts, messages.svg" + (story.isPresent() ? ", violation.svg" : "")
-                + (traceFile != null ? ", " + traceFile + ")" : ")"));
+        out.println("  outputs      " + dir + "/  (summary.json" + (reports ? ", report.html, charts, messages.svg" : "")
+                + (story.isPresent() ? ", violation.svg" : "") + (traceFile != null ? ", " + traceFile + ")" : ")"));
     }
 
     /** Zab's local reads may be stale: how many missed a write to their node acknowledged before they were issued, and by how much. */

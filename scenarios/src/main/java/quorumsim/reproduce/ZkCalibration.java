@@ -37,13 +37,13 @@ public record ZkCalibration(Server server, Network network, Disk disk, Cpu cpu, 
     }
 
     /** The transaction log's disk. */
-    public record Disk(String fsync, String writeBytesPerSecond, int groupCommitMaxWrites) {
+    public record Disk(String fsync, String writeBytesPerSecond, int groupCommitMaxWrites, boolean writeCache) {
     }
 
     /** CPU costs on one core: per message and byte each way, per kind of work (see {@link ZabCosts}). */
     public record Cpu(String receivePerMessage, double receivePerByteNanos, String sendPerMessage, double sendPerByteNanos,
                       String read, String request, String prepare, String proposal, String ack, String commit,
-                      String apply, String logWrite) {
+                      String apply, String logWrite, String handoff) {
     }
 
     /** @param leaderServes whether the leader takes client connections */
@@ -94,11 +94,13 @@ public record ZkCalibration(Server server, Network network, Disk disk, Cpu cpu, 
     public ZabCosts costs() {
         return new ZabCosts(nanos(cpu.receivePerMessage()), cpu.receivePerByteNanos(), nanos(cpu.sendPerMessage()),
                 cpu.sendPerByteNanos(), nanos(cpu.read()), nanos(cpu.request()), nanos(cpu.prepare()),
-                nanos(cpu.proposal()), nanos(cpu.ack()), nanos(cpu.commit()), nanos(cpu.apply()), nanos(cpu.logWrite()));
+                nanos(cpu.proposal()), nanos(cpu.ack()), nanos(cpu.commit()), nanos(cpu.apply()), nanos(cpu.logWrite()),
+                nanos(cpu.handoff()));
     }
 
     public DiskConfig diskConfig() {
-        return new DiskConfig(nanos(disk.fsync()), Units.sizeBytes(disk.writeBytesPerSecond()), disk.groupCommitMaxWrites());
+        return new DiskConfig(nanos(disk.fsync()), Units.sizeBytes(disk.writeBytesPerSecond()), disk.groupCommitMaxWrites(),
+                disk.writeCache());
     }
 
     public long nicBitsPerSec() {

@@ -20,7 +20,7 @@ public final class ScenarioBinder {
 
     /** Every key {@code hardware:} knows; each protocol uses some ({@link ProtocolAdapter#hardwareKeys}). */
     static final List<String> HARDWARE_KEYS = List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm",
-            "clientBandwidth", "profile", "costs");
+            "clientBandwidth", "profile", "costs", "writeCache");
 
     private final String source;
     private final List<Problem> problems = Fields.newProblems();
@@ -221,13 +221,13 @@ public final class ScenarioBinder {
             }
         }
         int cores = (int) f.integer("cores", 0, 1, 1024);
-        boolean diskSet = f.has("fsync") || f.has("diskBandwidth") || f.has("groupCommitLimit");
+        boolean diskSet = f.has("fsync") || f.has("diskBandwidth") || f.has("groupCommitLimit") || f.has("writeCache");
         long fsync = f.durationNanos("fsync", 0, 0, 10_000_000_000L);
         long diskBytesPerSec = f.sizeBytes("diskBandwidth", 0, 0, Long.MAX_VALUE / 4);
         int batch = (int) f.integer("groupCommitLimit", 1000, 1, 1_000_000);
         double drift = f.number("clockDriftPpm", 0, -100_000, 100_000);
         long clientBandwidth = f.has("clientBandwidth") ? f.bandwidth("clientBandwidth", 0) : -1;
-        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch) : null, drift, clientBandwidth,
+        return new ScenarioSpec.Hardware(cores, diskSet ? new DiskConfig(fsync, diskBytesPerSec, batch, f.bool("writeCache", false)) : null, drift, clientBandwidth,
                 profile, costs);
     }
 

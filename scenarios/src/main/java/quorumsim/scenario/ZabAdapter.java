@@ -27,7 +27,7 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
     @Override
     public List<String> sectionKeys() {
         return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold",
-                "readNext");
+                "readNext", "readOnlyMode", "observers");
     }
 
     @Override
@@ -73,7 +73,7 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
 
     @Override
     public List<String> hardwareKeys() {
-        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "clockDriftPpm", "clientBandwidth");
+        return List.of("cores", "fsync", "diskBandwidth", "groupCommitLimit", "writeCache", "clockDriftPpm", "clientBandwidth");
     }
 
     @Override
@@ -105,6 +105,8 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
                 .withReadNext(z.bool("readNext", false));
         config = config.withWorkload(w)
                 .withLeaderServes(z.bool("leaderServes", defaults.leaderServes()))
+                .withReadOnlyMode(z.bool("readOnlyMode", defaults.readOnlyMode()))
+                .withObservers((int) z.integer("observers", defaults.observers(), 0, 1000))
                 .withThrottle((int) z.integer("throttle", defaults.throttle(), 1, 10_000_000))
                 .withSessionTimeoutNanos(z.durationNanos("sessionTimeout", defaults.sessionTimeoutNanos(), 1_000_000, 3_600_000_000_000L))
                 .withTickNanos(z.durationNanos("tick", defaults.tickNanos(), 100_000, 60_000_000_000L))
@@ -119,7 +121,7 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
 
     @Override
     public int servers(ZabConfig config) {
-        return config.servers();
+        return config.members();                                     // voters, then observers
     }
 
     @Override

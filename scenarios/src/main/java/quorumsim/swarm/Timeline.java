@@ -9,14 +9,18 @@ import java.util.TreeSet;
 
 /**
  * Draws a fault timeline that starts after {@code fromMs} and has healed by {@code healByMs}:
- * every crash, pause, isolation, partition and cut carries an {@code until:}, a clock drift is
- * set back to zero, a delay spike ends. Crashes and pauses hit at most {@code downBudget}
+ * every crash, power-off, pause, isolation, partition and cut carries an {@code until:}, a clock
+ * drift is set back to zero, a delay spike ends. Crashes, power-offs and pauses hit at most {@code downBudget}
  * distinct nodes (the faults the protocol tolerates beside its Byzantine ones), never one of
  * {@code spared}.
  */
 final class Timeline {
     /** The fault kinds, as the scenario format names them. */
     static final List<String> KINDS = List.of("crash", "pause", "isolate", "partition", "cut", "clockJump", "clockDrift", "delaySpike");
+
+    /** Over connections (Zab) a machine that vanishes differs from a process that crashes. */
+    static final List<String> KINDS_WITH_POWER_OFF = List.of("crash", "power-off", "pause", "isolate", "partition", "cut", "clockJump",
+            "clockDrift", "delaySpike");
 
     private final SplittableRandom random;
     private final int servers;
@@ -25,6 +29,7 @@ final class Timeline {
     private final int downBudget;
     private final TreeSet<Integer> down = new TreeSet<>();
     private final List<LinkedHashMap<String, Object>> faults = new ArrayList<>();
+    private List<String> kinds = KINDS;
 
     Timeline(SplittableRandom random, int servers, String role, TreeSet<Integer> spared, int downBudget) {
         this.random = random;
@@ -34,13 +39,19 @@ final class Timeline {
         this.downBudget = downBudget;
     }
 
+    /** Draws from {@link #KINDS_WITH_POWER_OFF} instead of {@link #KINDS}. */
+    Timeline withPowerOff() {
+        kinds = KINDS_WITH_POWER_OFF;
+        return this;
+    }
+
     /** Up to {@code maxFaults} faults, each starting in [fromMs, healByMs) and over by healByMs. */
     Timeline draw(int maxFaults, long fromMs, long healByMs) {
         int count = random.nextInt(maxFaults + 1);
         for (int i = 0; i < count; i++) {
             long at = fromMs + random.nextLong(Math.max(1, healByMs - fromMs - 10));
             long until = Math.min(healByMs, at + 10 + random.nextLong(Math.max(1, (healByMs - fromMs) / 2)));
-            add(KINDS.get(random.nextInt(KINDS.size())), at, until);
+            add(kinds.get(random.nextInt(kinds.size())), at, until);
         }
         faults.sort(Comparator.comparingLong(f -> Long.parseLong(((String) f.get("at")).replace("ms", ""))));
         return this;
@@ -55,7 +66,7 @@ final class Timeline {
             return;
         }
         switch (kind) {
-            case "crash", "pause" -> {
+            case "crash", "power-off", "pause" -> {
                 Object target = downTarget();
                 if (target != null) {
                     entry(at, until, kind, target);

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 /**
  * ZooKeeper/Zab scenarios inside its assumptions: a majority quorum (left to the default),
  * links that behave like TCP connections (latency and bandwidth only: no loss, duplication or
- * reordering), crash faults only (no Byzantine servers), and crashes or pauses of at most a
- * minority of servers.
+ * reordering), crash faults only (no Byzantine servers), and crashes, power-offs or pauses of at
+ * most a minority of servers. A third of the workloads with reads precede a share of them with
+ * {@code sync}.
  */
 final class ZabScenarios {
     private ZabScenarios() {
@@ -40,10 +41,16 @@ final class ZabScenarios {
             workload.put("outstanding", 1 + random.nextInt(3));
             workload.put("readRatio", PbftScenarios.pick(random, 0.0, 0.2, 0.5, 0.8));
             workload.put("requestSize", PbftScenarios.pick(random, "64B", "256B", "1KB", "4KB"));
+            if ((double) workload.get("readRatio") > 0 && random.nextInt(3) == 0) {
+                workload.put("sync", PbftScenarios.pick(random, 0.1, 0.5, 1.0));  // the sync checker then has reads to judge
+                if (random.nextBoolean()) {
+                    zab.put("readNext", true);                        // reads of another client's znode: a sync matters
+                }
+            }
         }
         doc.put("workload", workload);
 
-        Timeline timeline = new Timeline(random, n, "leader", new TreeSet<>(), (n - 1) / 2)
+        Timeline timeline = new Timeline(random, n, "leader", new TreeSet<>(), (n - 1) / 2).withPowerOff()
                 .draw(shape.maxFaults(), shape.faultsFromMs(), shape.healByMs());
         doc.putList("faults", timeline.faults());
         Generator.finish(doc, shape, Generator.leastBoundMs(doc));

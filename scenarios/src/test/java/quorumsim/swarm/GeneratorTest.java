@@ -71,11 +71,17 @@ class GeneratorTest {
         Swarm swarm = swarm("zab", null);
         TreeSet<Integer> sizes = new TreeSet<>();
         TreeSet<String> kinds = new TreeSet<>();
+        TreeSet<String> faultKinds = new TreeSet<>();
+        int withSync = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
             Doc doc = swarm.scenario(seed);
             ScenarioSpec spec = bind(doc.yaml(List.of()));
             sizes.add(spec.cluster().n());
             kinds.add(spec.workload().kind());
+            withSync += spec.workload().syncRatio() > 0 ? 1 : 0;
+            for (Object item : doc.list("faults")) {
+                ((Map<?, ?>) item).keySet().stream().filter(Timeline.KINDS_WITH_POWER_OFF::contains).forEach(k -> faultKinds.add((String) k));
+            }
             assertTrue(doc.list("byzantine").isEmpty(), "seed " + seed);
             Map<?, ?> network = (Map<?, ?>) doc.get("network");
             assertTrue(Set.of("latency", "bandwidth").containsAll(network.keySet()), "seed " + seed + ": " + network.keySet());
@@ -85,6 +91,8 @@ class GeneratorTest {
         }
         assertEquals(Set.of(3, 4, 5, 6, 7, 8, 9), sizes);
         assertEquals(Set.of("saturation", "lock", "election"), kinds);
+        assertEquals(new TreeSet<>(Timeline.KINDS_WITH_POWER_OFF), faultKinds, "power-off beside crash");
+        assertTrue(withSync > SEEDS / 20, "reads preceded by sync in " + withSync + " of " + SEEDS);
     }
 
     /** Every fault, delay spike and Byzantine switch has ended a full liveness bound before the end. */

@@ -10,23 +10,24 @@ import quorumsim.core.CpuCostModel;
 import quorumsim.core.Message;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
+import quorumsim.net.LatencyDistribution;
 import quorumsim.net.NetworkConfig;
 
 /**
  * The engine's event loop against a plain {@link PriorityQueue} loop over the same event
  * pattern. Each of {@code actors} no-op actors keeps {@link #MESSAGES_PER_ACTOR} messages and
  * one timer in flight: a delivered message is passed on to a random other actor after the
- * network's constant latency, a fired timer is set again after a random delay. The engine
+ * network's latency, a fired timer is set again after a random delay. The engine
  * runs it through the real {@link Simulation} (free CPU, ideal network, trace digest on); the
  * baseline schedules the same events, drawing the same kinds of random numbers, with nothing
  * else. Each side gets a warm-up round of the same size, then three measured rounds
  * (alternating, median reported). Wall time is read only here, around the runs, never inside one.
  *
- * <p>On the ideal network's constant latency, the messages sent at one instant all arrive at
- * one later instant. The engine's queue takes such runs without sifting (see its
- * EventQueue); the plain loop sifts every one. With a random latency there are no such runs
- * and the engine's extra work per event (trace digest, metrics, NIC and link bookkeeping)
- * shows: measured on 2026-11-25 the engine then ran at about two thirds of the plain loop.
+ * <p>The message latency follows a {@link Pattern}. On a constant latency the messages sent at
+ * one instant all arrive at one later instant, and the engine's queue takes such runs without
+ * sifting (see its EventQueue) while the plain loop sifts every one. With a random latency
+ * (uniform, log-normal) there are no such runs, and the engine's extra work per event (trace
+ * digest, metrics, NIC and link bookkeeping) has to be paid for by a faster queue.
  */
 public final class EngineBench {
     static final int ROUNDS = 3;
@@ -38,19 +39,41 @@ public final class EngineBench {
     private EngineBench() {
     }
 
+    /** How long a message takes: the same distribution in the engine's network and in the plain loop. */
+    public enum Pattern {
+        CONSTANT(new LatencyDistribution.Constant(LATENCY_NANOS)),
+        UNIFORM(new LatencyDistribution.Uniform(LATENCY_NANOS / 2, LATENCY_NANOS * 3 / 2)),
+        LOGNORMAL(new LatencyDistribution.LogNormal(LATENCY_NANOS, LATENCY_NANOS / 2));
+
+        final LatencyDistribution latency;
+
+        Pattern(LatencyDistribution latency) {
+            this.latency = latency;
+        }
+
+        /** Its name as the command line spells it, with its parameters. */
+        public String describe() {
+            return switch (this) {
+                case CONSTANT -> "constant latency 100 us";
+                case UNIFORM -> "latency uniform(50 us, 150 us)";
+                case LOGNORMAL -> "latency log-normal(mean 100 us, sd 50 us)";
+            };
+        }
+    }
+
     /**
      * Runs a warm-up round of both loops, then {@link #ROUNDS} measured rounds of each,
      * alternating, and reports the median round of each.
      */
-    public static BenchResult run(int actors, long events, long seed) {
+    public static BenchResult run(Pattern pattern, int actors, long events, long seed) {
         if (actors < 2) {
             throw new IllegalArgumentException("the bench needs at least 2 actors, got " + actors);
         }
         if (events < 1) {
             throw new IllegalArgumentException("the bench needs at least 1 event, got " + events);
         }
-        runEngine(actors, events, seed);
-        runBaseline(actors, events, seed);
+        runEngine(pattern, actors, events, seed);
+        runBaseline(pattern, actors, events, seed);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
         long[] engineNanos = new long[ROUNDS];
@@ -61,10 +84,10 @@ public final class EngineBench {
         for (int round = 0; round < ROUNDS; round++) {
             long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
-            Simulation sim = runEngine(actors, events, seed);
+            Simulation sim = runEngine(pattern, actors, events, seed);
             long t1 = System.nanoTime();
             long c1 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
-            runBaseline(actors, events, seed);
+            runBaseline(pattern, actors, events, seed);
             long t2 = System.nanoTime();
             long c2 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             engineNanos[round] = t1 - t0;
@@ -73,7 +96,7 @@ public final class EngineBench {
             baselineCpuNanos[round] = c2 - c1;
             digest = sim.digestHex();
         }
-        return new BenchResult(actors, events, seed, rate(events, engineNanos), rate(events, baselineNanos),
+        return new BenchResult(pattern, actors, events, seed, rate(events, engineNanos), rate(events, baselineNanos),
                 cpuTime ? rate(events, engineCpuNanos) : Double.NaN,
                 cpuTime ? rate(events, baselineCpuNanos) : Double.NaN, digest);
     }
@@ -92,7 +115,7 @@ public final class EngineBench {
         int actors = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         long events = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1L;
-        System.out.println(run(actors, events, seed));
+        System.out.println(run(Pattern.CONSTANT, actors, events, seed));
     }
 
     // ------------------------------------------------------------------ the engine
@@ -137,8 +160,11 @@ public final class EngineBench {
         return draw >= self ? draw + 1 : draw;
     }
 
-    static Simulation runEngine(int actors, long events, long seed) {
-        Simulation sim = new Simulation(seed, NetworkConfig.ideal(LATENCY_NANOS), CpuCostModel.FREE, 1_000_000_000L);
+    /** On a random latency the links are not FIFO, so a message arrives when its draw says, as in the plain loop. */
+    static Simulation runEngine(Pattern pattern, int actors, long events, long seed) {
+        NetworkConfig network = pattern == Pattern.CONSTANT ? NetworkConfig.ideal(LATENCY_NANOS)
+                : new NetworkConfig(pattern.latency, 0, 0, 0, 0, 0, false);
+        Simulation sim = new Simulation(seed, network, CpuCostModel.FREE, 1_000_000_000L);
         for (int i = 0; i < actors; i++) {
             sim.addNode("relay-" + i, NodeSpec.simple().withBandwidth(0), (id, store) -> new Relay(actors));
         }
@@ -164,7 +190,8 @@ public final class EngineBench {
     }
 
     /** The same pattern with a {@link PriorityQueue} ordered by (time, seq); returns a checksum. */
-    static long runBaseline(int actors, long events, long seed) {
+    static long runBaseline(Pattern pattern, int actors, long events, long seed) {
+        LatencyDistribution latency = pattern.latency;
         PriorityQueue<PlainEvent> queue = new PriorityQueue<>((a, b) -> a.time != b.time
                 ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
         SplittableRandom[] random = new SplittableRandom[actors];
@@ -173,7 +200,7 @@ public final class EngineBench {
             random[node] = new SplittableRandom(seed * 1_000_003L + node);
             for (int i = 0; i < MESSAGES_PER_ACTOR; i++) {
                 int to = otherThan(node, random[node].nextInt(actors - 1));
-                queue.add(new PlainEvent(LATENCY_NANOS, seq++, to, false));
+                queue.add(new PlainEvent(latency.sampleNanos(random[node]), seq++, to, false));
             }
             queue.add(new PlainEvent(TIMER_MIN_NANOS + random[node].nextLong(TIMER_SPREAD_NANOS), seq++, node, true));
         }
@@ -185,7 +212,7 @@ public final class EngineBench {
                 queue.add(new PlainEvent(e.time + TIMER_MIN_NANOS + r.nextLong(TIMER_SPREAD_NANOS), seq++, e.node, true));
             } else {
                 int to = otherThan(e.node, r.nextInt(actors - 1));
-                queue.add(new PlainEvent(e.time + LATENCY_NANOS, seq++, to, false));
+                queue.add(new PlainEvent(e.time + latency.sampleNanos(r), seq++, to, false));
             }
             checksum += e.time ^ e.node;
         }

@@ -18,9 +18,12 @@ public interface Actor {
     }
 
     /**
-     * The connection to {@code peer} broke (a partition or cut between us), or a connect to it
-     * failed because the link is still cut. Only on a network with connections (see
-     * {@link Simulation#useConnections}); messages sent to {@code peer} since the break were lost.
+     * The connection to {@code peer} ended: the peer's process crashed (a reset), or it closed
+     * its end (a FIN), or a message met a reset (a restarted or closed peer), or a connect to it
+     * was refused or failed because the link is still cut. A cut alone says nothing: a protocol
+     * notices silence by its own timeouts. Only on a network with connections (see
+     * {@link Simulation#useConnections}); messages sent to {@code peer} on the ended connection
+     * were lost.
      */
     default void onConnectionLost(Context ctx, int peer) {
     }

@@ -31,6 +31,16 @@ public interface Context {
         }
     }
 
+    /**
+     * Closes this node's connection to {@code peer} when the handler's sends leave (after the
+     * ones it made before): what it kept for the peer across a cut is dropped, nothing in
+     * flight on it is delivered, and the peer learns as TCP would (see
+     * {@link quorumsim.net.Connections}). A protocol calls it when its own timeout gives up on
+     * a peer. On datagrams there is nothing to close.
+     */
+    default void closeConnection(int peer) {
+    }
+
     /** Fires {@code timer} after {@code delayNanos} of this node's clock. */
     TimerId setTimer(long delayNanos, Object timer);
 

@@ -157,6 +157,8 @@ final class CpuScheduler {
             } else if (to == Outbox.MULTICAST) {
                 Outbox.Multicast m = (Outbox.Multicast) outbox.item(i);
                 sim.network.transmitMulticast(node, m.to(), m.message());
+            } else if (to == Outbox.CLOSE) {
+                sim.network.close(node, (Integer) outbox.item(i));
             } else {
                 sim.network.transmit(node, to, (Message) outbox.item(i));
             }

@@ -41,6 +41,11 @@ public abstract class ForwardingContext implements Context {
     }
 
     @Override
+    public void closeConnection(int peer) {
+        delegate.closeConnection(peer);
+    }
+
+    @Override
     public TimerId setTimer(long delayNanos, Object timer) {
         return delegate.setTimer(delayNanos, timer);
     }

@@ -12,8 +12,9 @@ import quorumsim.trace.TraceKind;
  * latency drawn from the sender's own network stream, optional reordering and duplication,
  * receiver NIC serialization, FIFO links when asked. A message crosses as frames with headers
  * ({@link Framing}), stored and forwarded per frame, so a large one is pipelined. On datagrams, a message on a link that is
- * cut when it is sent or when it arrives is dropped. With {@link Connections}, a cut breaks the
- * pair's connection visibly instead (see there for the rules).
+ * cut when it is sent or when it arrives is dropped. With {@link Connections}, a cut is silence
+ * inside connections that both ends still hold, and what is sent into it is resent when it heals
+ * (see there for the rules).
  */
 final class Network {
     private final Simulation sim;
@@ -135,7 +136,9 @@ final class Network {
         int bytes = m.bytes();
         long id = m.id();
         if (connections != null) {
-            boolean cut = partitions.isCut(from.id, to) || partitions.isCut(to, from.id);
+            boolean cutThisWay = partitions.isCut(from.id, to);
+            boolean cut = cutThisWay || partitions.isCut(to, from.id);
+            boolean holds = connectionState.holds(from.id, to);
             Attempt attempt = lastTry ? null : attempt(from.id, to);
             if (attempt != null) {
                 if (cut) {
@@ -150,18 +153,23 @@ final class Network {
                         send(from, to, earlier, true, -1);
                     }
                 }
+                holds = connectionState.holds(from.id, to);
             }
             if (connectionState.isDown(from.id, to, now)) {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection broken");
                 notice(from.id, to, connectionState.downUntilNanos(from.id, to));
                 return;
             }
-            if (cut && lastTry) {
+            if (holds && cutThisWay) {                               // silence: kept, and resent when the link heals
+                unacknowledged(from.id, to).add(m);
+                return;
+            }
+            if (!holds && cut && lastTry) {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connect failed");
                 notice(from.id, to, now);
                 return;
             }
-            if (cut) {                                                // SYNs retried until the connect timeout
+            if (!holds && cut) {                                      // SYNs retried until the connect timeout
                 Attempt fresh = new Attempt(from.id, to, from.epoch);
                 fresh.held.add(m);
                 setAttempt(from.id, to, fresh);
@@ -176,7 +184,7 @@ final class Network {
                 refused(from, to);
                 return;
             }
-            if (connectionState.isStale(from.id, from.epoch, to, receiver.epoch) && !receiver.crashed) {
+            if (!receiver.crashed && connectionState.isStale(from.id, from.epoch, to, receiver.epoch)) {
                 sim.trace(TraceKind.DROP, to, from.id, message, type, typeHash, bytes, id, "connection reset");
                 refused(from, to);
                 return;
@@ -257,13 +265,14 @@ final class Network {
     }
 
     /**
-     * The link was cut under the message (datagrams), or its connection broke or the receiver
-     * restarted since it was sent (connections).
+     * The link was cut under the message (datagrams), or its connection broke, the receiver
+     * restarted or the receiver closed it since it was sent (connections).
      */
     boolean lostOnTheWay(Jobs.Delivery delivery) {
         if (connections != null) {
             return delivery.connection != connectionState.generation(delivery.from, delivery.to)
-                    || delivery.toEpoch != sim.node(delivery.to).epoch;
+                    || delivery.toEpoch != sim.node(delivery.to).epoch
+                    || !connectionState.holds(delivery.to, delivery.from);   // the receiver closed it
         }
         return partitions.isCut(delivery.from, delivery.to);
     }
@@ -294,12 +303,71 @@ final class Network {
         sim.trace(TraceKind.DROP, to, from, m.message(), m.type(), m.typeHash(), m.bytes(), m.id(), "sender crashed");
     }
 
-    /** A directed link became cut: with connections, the pair's connection breaks and both ends will learn. */
-    void linkCut(int from, int to) {
-        long knownAt = sim.now + connections.detectionNanos();
-        connectionState.breakAt(from, to, knownAt);
-        notice(from, to, knownAt);
-        notice(to, from, knownAt);
+    /**
+     * Per directed pair (sender, peer): what the sender sent into a cut link on a connection it
+     * holds, oldest first, as TCP keeps unacknowledged bytes; looked up, never iterated.
+     */
+    private final java.util.Map<Long, java.util.ArrayList<Held>> unacknowledged = new java.util.HashMap<>();
+
+    private java.util.ArrayList<Held> unacknowledged(int from, int to) {
+        return unacknowledged.computeIfAbsent(directed(from, to), k -> new java.util.ArrayList<>());
+    }
+
+    /** Drops what {@code from} kept for {@code to}, saying why. */
+    private void dropUnacknowledged(int from, int to, String why) {
+        java.util.ArrayList<Held> kept = unacknowledged.remove(directed(from, to));
+        if (kept != null) {
+            for (Held m : kept) {
+                sim.trace(TraceKind.DROP, to, from, m.message(), m.type(), m.typeHash(), m.bytes(), m.id(), why);
+            }
+        }
+    }
+
+    /**
+     * A directed link carries traffic again: what its sender kept on the connection leaves now,
+     * in order (TCP's retransmission); and a peer that holds a connection its sender has closed,
+     * or lost in a crash, hears of it now (the FIN or reset goes through at last).
+     */
+    void linkHealed(int from, int to) {
+        Node sender = sim.node(from);
+        java.util.ArrayList<Held> kept = unacknowledged.remove(directed(from, to));
+        if (kept != null) {
+            for (Held m : kept) {
+                send(sender, to, m, false, -1);
+            }
+            return;
+        }
+        Node peer = sim.node(to);
+        if (!peer.crashed && !sender.poweredOff && connectionState.isStale(to, peer.epoch, from, sender.epoch)) {
+            notice(to, from, sim.now + oneWayNanos(stream(from)));
+        }
+    }
+
+    /**
+     * {@code node} closes its connection to {@code peer} (its protocol gave up on it): what it kept
+     * for the peer across a cut is dropped, and nothing the peer sent on it arrives any more.
+     * What the node sent before the close still arrives, and then the FIN: the peer learns one
+     * network delay later, or, across a cut, once the link heals or it sends over a link that
+     * carries traffic (a reset).
+     */
+    void close(Node node, int peer) {
+        if (node.crashed) {
+            return;
+        }
+        dropUnacknowledged(node.id, peer, "connection closed");
+        if (!connectionState.holds(node.id, peer)) {
+            return;
+        }
+        Node other = sim.node(peer);
+        boolean peerHolds = !other.crashed && connectionState.isOpen(node.id, node.epoch, peer, other.epoch);
+        connectionState.closeEnd(node.id, peer);
+        if (peerHolds && !partitions.isCut(node.id, peer)) {
+            long fin = sim.now + oneWayNanos(stream(node.id));
+            if (config.fifoLinks() && peer < node.lastDeliveryTo.length) {
+                fin = Math.max(fin, node.lastDeliveryTo[peer]);      // behind the data it sent
+            }
+            notice(peer, node.id, fin);
+        }
     }
 
     /**
@@ -315,7 +383,8 @@ final class Network {
 
     /**
      * A process crashed (its machine still answers): every live connection to it is reset. What
-     * is in flight on them is dropped, and each peer learns one network delay later.
+     * is in flight on them is dropped, and each peer learns one network delay later; a peer
+     * across a cut learns when the link heals or when it sends over a link that carries traffic.
      */
     void processCrashed(Node crashed, int previousEpoch) {
         SplittableRandom random = stream(crashed.id);
@@ -323,13 +392,29 @@ final class Network {
             if (peer == crashed.id) {
                 continue;
             }
+            dropUnacknowledged(crashed.id, peer, "sender crashed");
             Node other = sim.node(peer);
             if (connectionState.isOpen(peer, other.epoch, crashed.id, previousEpoch)) {
+                if (partitions.isCut(crashed.id, peer)) {
+                    connectionState.endInFlight(crashed.id, peer);   // silence: the peer still holds its end
+                    continue;
+                }
                 long knownAt = sim.now + oneWayNanos(random);
                 connectionState.breakAt(crashed.id, peer, knownAt);
                 notice(peer, crashed.id, knownAt);
             }
         }
+        connectionState.forgetAll(crashed.id);
+    }
+
+    /** A machine was powered off: its process's connections end with it, and nobody hears a thing. */
+    void machineVanished(Node node) {
+        for (int peer = 0; peer < sim.nodeCount(); peer++) {
+            if (peer != node.id) {
+                dropUnacknowledged(node.id, peer, "sender crashed");
+            }
+        }
+        connectionState.forgetAll(node.id);
     }
 
     /** One network delay as a connection sees it (a slow draw is capped by the retransmission timeout). */
@@ -348,12 +433,20 @@ final class Network {
         sim.schedule(notice);
     }
 
-    /** A notice is due: it reaches the node unless the node crashed since (its new life had no such connection). */
+    /**
+     * A notice is due: it reaches the node unless the node crashed since (its new life had no such
+     * connection), and it ends the node's end of the connection it tells of (unless a new one
+     * replaced it).
+     */
     void noticeDue(Jobs.ConnectionLost notice) {
         connectionState.noticeDelivered(notice.node, notice.peer, notice.nodeEpoch);
         Node node = sim.node(notice.node);
         if (node.crashed || node.epoch != notice.nodeEpoch) {
             return;
+        }
+        Node peer = sim.node(notice.peer);
+        if (connectionState.isStale(node.id, node.epoch, peer.id, peer.crashed ? -1 : peer.epoch)) {
+            connectionState.closeEnd(node.id, peer.id);
         }
         sim.queueNotice(node, notice);
     }

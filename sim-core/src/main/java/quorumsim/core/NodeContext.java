@@ -107,6 +107,16 @@ final class NodeContext implements Context {
     }
 
     @Override
+    public void closeConnection(int peer) {
+        if (peer < 0 || peer >= sim.nodeCount() || peer == node.id) {
+            throw new IllegalArgumentException("node " + node.id + " closed a connection to " + peer + ": no such peer");
+        }
+        if (sim.network.connections != null) {
+            outbox().close(peer);
+        }
+    }
+
+    @Override
     public void persist(int bytes, Object token) {
         outbox().write(bytes, token);
     }

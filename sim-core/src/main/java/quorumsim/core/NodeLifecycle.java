@@ -34,6 +34,9 @@ final class NodeLifecycle {
         sim.tracer.node(TraceKind.CRASH, node.id, "power-off");
         dropQueueAndCrash(node);
         node.poweredOff = true;
+        if (sim.network.connections != null) {
+            sim.network.machineVanished(node);
+        }
     }
 
     /** Drops the node's queued messages and its volatile state; returns the life (epoch) that ended. */

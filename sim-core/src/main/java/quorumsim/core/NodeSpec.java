@@ -26,18 +26,69 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
     }
 
     public NodeSpec withCores(int n) {
-        return new NodeSpec(n, bandwidthBitsPerSec, disk, clockOffsetNanos, clockDriftPpm);
+        return toBuilder().cores(n).build();
     }
 
     public NodeSpec withBandwidth(long bitsPerSec) {
-        return new NodeSpec(cores, bitsPerSec, disk, clockOffsetNanos, clockDriftPpm);
+        return toBuilder().bandwidthBitsPerSec(bitsPerSec).build();
     }
 
     public NodeSpec withDisk(DiskConfig d) {
-        return new NodeSpec(cores, bandwidthBitsPerSec, d, clockOffsetNanos, clockDriftPpm);
+        return toBuilder().disk(d).build();
     }
 
     public NodeSpec withClock(long offsetNanos, double driftPpm) {
-        return new NodeSpec(cores, bandwidthBitsPerSec, disk, offsetNanos, driftPpm);
+        return toBuilder().clockOffsetNanos(offsetNanos).clockDriftPpm(driftPpm).build();
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a NodeSpec is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private int cores;
+        private long bandwidthBitsPerSec;
+        private DiskConfig disk;
+        private long clockOffsetNanos;
+        private double clockDriftPpm;
+
+        private Builder(NodeSpec c) {
+            this.cores = c.cores;
+            this.bandwidthBitsPerSec = c.bandwidthBitsPerSec;
+            this.disk = c.disk;
+            this.clockOffsetNanos = c.clockOffsetNanos;
+            this.clockDriftPpm = c.clockDriftPpm;
+        }
+
+        public Builder cores(int value) {
+            this.cores = value;
+            return this;
+        }
+
+        public Builder bandwidthBitsPerSec(long value) {
+            this.bandwidthBitsPerSec = value;
+            return this;
+        }
+
+        public Builder disk(DiskConfig value) {
+            this.disk = value;
+            return this;
+        }
+
+        public Builder clockOffsetNanos(long value) {
+            this.clockOffsetNanos = value;
+            return this;
+        }
+
+        public Builder clockDriftPpm(double value) {
+            this.clockDriftPpm = value;
+            return this;
+        }
+
+        public NodeSpec build() {
+            return new NodeSpec(cores, bandwidthBitsPerSec, disk, clockOffsetNanos, clockDriftPpm);
+        }
     }
 }

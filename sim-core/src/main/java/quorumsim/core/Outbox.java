@@ -14,6 +14,9 @@ final class Outbox {
     /** The destination of a multicast, whose item is a {@link Multicast}. */
     static final int MULTICAST = -2;
 
+    /** The destination of a connection close, whose item is the peer's id. */
+    static final int CLOSE = -3;
+
     /** One transmission for several receivers, copied by the switch. */
     record Multicast(int[] to, Message message) {
     }
@@ -33,6 +36,10 @@ final class Outbox {
 
     void multicast(int[] to, Message message) {
         add(MULTICAST, new Multicast(to, message), 0);
+    }
+
+    void close(int peer) {
+        add(CLOSE, peer, 0);
     }
 
     void write(int bytes, Object token) {
@@ -55,7 +62,7 @@ final class Outbox {
         return size;
     }
 
-    /** Node id the i-th item goes to, or {@link #WRITE} or {@link #MULTICAST}. */
+    /** Node id the i-th item goes to, or {@link #WRITE}, {@link #MULTICAST} or {@link #CLOSE}. */
     int destination(int i) {
         return destinations[i];
     }

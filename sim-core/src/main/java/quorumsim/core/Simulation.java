@@ -124,7 +124,7 @@ public final class Simulation {
         network.partitions = new Partitions(nodes.size());
         if (network.connections != null) {
             network.connectionState = new Connections.State(nodes.size());
-            network.partitions.setListener(network::linkCut);
+            network.partitions.setListener(network::linkHealed);
         }
         for (Node node : nodes) {
             node.actor = node.factory.create(node.id, node.store);

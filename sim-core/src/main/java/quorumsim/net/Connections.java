@@ -2,53 +2,54 @@ package quorumsim.net;
 
 /**
  * TCP-like connections, one between every pair of nodes: reliable, FIFO (where the network is),
- * and broken visibly. The rules, all deterministic:
+ * and silent when the network is: a cut tells nobody anything, as a real partition does; a
+ * process crash resets. The rules, all deterministic:
  *
  * <ul>
- *   <li>A cut of either direction between two nodes breaks their connection at that instant:
- *       every message in flight on it is dropped, and each end learns of the break
- *       {@code detectionNanos} later (a keepalive or read that times out). Until then the pair
- *       is down: what either end sends is lost, and the coming notice covers it.</li>
- *   <li>Once both ends know, a message to a peer over a link that is still cut (either way)
- *       opens a connect attempt, as a SYN that is retried: it holds that message and whatever the
- *       sender sends the peer after it, in order. If the link carries traffic again before
+ *   <li>A cut of a link is silence. Both ends keep their connection and think it alive. What
+ *       a sender sends into the cut link on a connection it holds is kept, in order, as TCP
+ *       keeps unacknowledged bytes and retransmits them: once the link carries traffic again,
+ *       it leaves at once, in order, ahead of anything sent after it. A message already on
+ *       its way when the cut starts arrives (it was past the cut). Nobody learns of the cut:
+ *       a protocol notices it by its own timeouts and then closes the connection
+ *       ({@code Context.closeConnection}), which drops what it kept for the peer.</li>
+ *   <li>Closing a connection ends it for both directions at once: nothing in flight on it is
+ *       delivered any more. The peer learns one network delay later (the FIN), or, if the link
+ *       towards it is cut, when the link carries traffic again or when it sends over a link
+ *       that does (the closer's kernel answers with a reset, one round trip later).</li>
+ *   <li>A message to a peer the sender holds no connection to, over a link cut either way,
+ *       opens a connect attempt, as a SYN that is retried: it holds that message and whatever
+ *       the sender sends the peer after it, in order. If the link carries traffic again before
  *       {@code connectTimeoutNanos} has passed, the connect goes through with the sender's next
  *       message to the peer or at the timeout, whichever comes first, and the held messages
  *       leave first. Otherwise, at the timeout, they are dropped and the sender learns then
  *       that the connect failed; one such notice at a time per sender and peer, so a busy
- *       sender cannot spin. So a notice always tells of a connection (or attempt) that is over
- *       when it arrives: it never reaches a sender about an attempt that succeeded, and it
- *       cannot break a connection opened after it. A sender that crashes while its attempt
- *       runs loses what it held.</li>
- *   <li>Once the link carries traffic again, the next message opens a new connection; nothing
- *       from the broken one is ever delivered.</li>
+ *       sender cannot spin. A sender that crashes while its attempt runs loses what it held.</li>
  *   <li>Nothing inside a live connection is lost or held for ever: a message the network
  *       loses is resent after the retransmission timeout (it arrives that much later than
  *       drawn), and a message whose drawn latency exceeds the timeout is resent then (it
  *       arrives after the timeout). On FIFO links what follows waits for it. The timeout is
  *       {@code retransmitNanos} or four mean latencies, whichever is longer, as TCP's RTO is
  *       a floor or a few round trips.</li>
- *   <li>A process crash resets its connections: what is in flight on them either way is
- *       dropped, and each peer with a live connection to it learns of the reset one network
- *       delay later (its kernel's RST). A connect to a crashed process is refused: the sender
- *       learns after one round trip.</li>
+ *   <li>A process crash resets its connections (its kernel closes its sockets): what is in
+ *       flight on them either way is dropped, and each peer with a live connection to it
+ *       learns of the reset one network delay later, or, across a cut, as for a close. A
+ *       connect to a crashed process is refused: the sender learns after one round trip.</li>
  *   <li>A recovered process starts with no connections: nothing sent to its previous life is
  *       delivered to the new one, and a peer that still holds a connection to the previous life
- *       (it never heard of the end, because the machine was powered off) has its next message
- *       refused with a reset, one round trip later.</li>
+ *       has its next message refused with a reset, one round trip later.</li>
  *   <li>A machine that is powered off says nothing: what is sent to it is lost, and its peers
  *       learn only by their own timeouts.</li>
  * </ul>
  *
- * @param detectionNanos      from a break to both ends learning of it
  * @param connectTimeoutNanos how long a connect over a cut link is retried before its sender learns it failed
  * @param retransmitNanos     the floor of the retransmission timeout (Linux's is 200 ms)
  */
-public record Connections(long detectionNanos, long connectTimeoutNanos, long retransmitNanos) {
+public record Connections(long connectTimeoutNanos, long retransmitNanos) {
     public Connections {
-        if (detectionNanos < 0 || connectTimeoutNanos <= 0 || retransmitNanos < 0) {
-            throw new IllegalArgumentException("connection timings must not be negative (connect timeout positive): detection "
-                    + detectionNanos + " ns, connect timeout " + connectTimeoutNanos + " ns, retransmit " + retransmitNanos + " ns");
+        if (connectTimeoutNanos <= 0 || retransmitNanos < 0) {
+            throw new IllegalArgumentException("connection timings must not be negative (connect timeout positive): connect timeout "
+                    + connectTimeoutNanos + " ns, retransmit " + retransmitNanos + " ns");
         }
     }
 
@@ -109,18 +110,37 @@ public record Connections(long detectionNanos, long connectTimeoutNanos, long re
             peerEpoch[b * nodes + a] = -1;
         }
 
+        /** {@code a} lets go of its end; {@code b} may still hold its own (half open). */
+        public void closeEnd(int a, int b) {
+            peerEpoch[a * nodes + b] = -1;
+        }
+
+        /** {@code a}'s life ended: it holds no connection any more (its peers may still hold theirs). */
+        public void forgetAll(int a) {
+            java.util.Arrays.fill(peerEpoch, a * nodes, (a + 1) * nodes, -1);
+        }
+
+        /** Whether {@code a} (its current life) holds a connection to {@code b}, live or not. */
+        public boolean holds(int a, int b) {
+            return peerEpoch[a * nodes + b] >= 0;
+        }
+
+        /** Nothing in flight between them is delivered any more (a close or a reset). */
+        public void endInFlight(int a, int b) {
+            generation[pair(a, b)]++;
+        }
+
         /** Whether {@code a} in its life {@code epochA} holds a connection to {@code b}'s life {@code epochB}. */
         public boolean isOpen(int a, int epochA, int b, int epochB) {
             return peerEpoch[a * nodes + b] == epochB && peerEpoch[b * nodes + a] == epochA;
         }
 
         /**
-         * Whether {@code a} in its life {@code epochA} holds a connection to a previous life of
-         * {@code b} (b restarted and {@code a} never heard of it).
+         * Whether {@code a} in its life {@code epochA} holds a connection that {@code b} in its
+         * life {@code epochB} does not hold: b restarted or closed it, and a never heard.
          */
         public boolean isStale(int a, int epochA, int b, int epochB) {
-            int seen = peerEpoch[a * nodes + b];
-            return seen >= 0 && seen != epochB && peerEpoch[b * nodes + a] == epochA;
+            return holds(a, b) && !isOpen(a, epochA, b, epochB);
         }
 
         /** A break between them is not yet known to both ends. */

@@ -61,31 +61,105 @@ public record NetworkConfig(
     }
 
     public NetworkConfig withBandwidth(long bitsPerSec) {
-        return new NetworkConfig(latency, bitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks, framing, switchMulticast);
+        return toBuilder().bandwidthBitsPerSec(bitsPerSec).build();
     }
 
     public NetworkConfig withLatency(LatencyDistribution distribution) {
-        return new NetworkConfig(distribution, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks,
-                framing, switchMulticast);
+        return toBuilder().latency(distribution).build();
     }
 
     public NetworkConfig withLoss(double loss, double duplicate) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, loss, duplicate, reorderProbability, reorderDelayNanos, fifoLinks, framing,
-                switchMulticast);
+        return toBuilder().lossProbability(loss).duplicateProbability(duplicate).build();
     }
 
     public NetworkConfig withReorder(double probability, long delayNanos, boolean fifo) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, probability, delayNanos, fifo, framing,
-                switchMulticast);
+        return toBuilder().reorderProbability(probability).reorderDelayNanos(delayNanos).fifoLinks(fifo).build();
     }
 
     public NetworkConfig withFraming(Framing f) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos,
-                fifoLinks, f, switchMulticast);
+        return toBuilder().framing(f).build();
     }
 
     public NetworkConfig withSwitchMulticast(boolean on) {
-        return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos,
-                fifoLinks, framing, on);
+        return toBuilder().switchMulticast(on).build();
+    }
+
+    /** A copy to change several fields at once; {@link Builder#build} makes the record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The one place a NetworkConfig is copied with changes: every {@code withX} goes through it. */
+    public static final class Builder {
+        private LatencyDistribution latency;
+        private long bandwidthBitsPerSec;
+        private double lossProbability;
+        private double duplicateProbability;
+        private double reorderProbability;
+        private long reorderDelayNanos;
+        private boolean fifoLinks;
+        private Framing framing;
+        private boolean switchMulticast;
+
+        private Builder(NetworkConfig c) {
+            this.latency = c.latency;
+            this.bandwidthBitsPerSec = c.bandwidthBitsPerSec;
+            this.lossProbability = c.lossProbability;
+            this.duplicateProbability = c.duplicateProbability;
+            this.reorderProbability = c.reorderProbability;
+            this.reorderDelayNanos = c.reorderDelayNanos;
+            this.fifoLinks = c.fifoLinks;
+            this.framing = c.framing;
+            this.switchMulticast = c.switchMulticast;
+        }
+
+        public Builder latency(LatencyDistribution value) {
+            this.latency = value;
+            return this;
+        }
+
+        public Builder bandwidthBitsPerSec(long value) {
+            this.bandwidthBitsPerSec = value;
+            return this;
+        }
+
+        public Builder lossProbability(double value) {
+            this.lossProbability = value;
+            return this;
+        }
+
+        public Builder duplicateProbability(double value) {
+            this.duplicateProbability = value;
+            return this;
+        }
+
+        public Builder reorderProbability(double value) {
+            this.reorderProbability = value;
+            return this;
+        }
+
+        public Builder reorderDelayNanos(long value) {
+            this.reorderDelayNanos = value;
+            return this;
+        }
+
+        public Builder fifoLinks(boolean value) {
+            this.fifoLinks = value;
+            return this;
+        }
+
+        public Builder framing(Framing value) {
+            this.framing = value;
+            return this;
+        }
+
+        public Builder switchMulticast(boolean value) {
+            this.switchMulticast = value;
+            return this;
+        }
+
+        public NetworkConfig build() {
+            return new NetworkConfig(latency, bandwidthBitsPerSec, lossProbability, duplicateProbability, reorderProbability, reorderDelayNanos, fifoLinks, framing, switchMulticast);
+        }
     }
 }

@@ -12,9 +12,9 @@ public final class Partitions {
     private int cutLinks;
     private LinkListener listener = (from, to) -> { };
 
-    /** Told when a directed link that carried traffic becomes cut (connections over it break). */
+    /** Told when a directed link that was cut carries traffic again (connections resend what they kept). */
     public interface LinkListener {
-        void onCut(int from, int to);
+        void onHeal(int from, int to);
     }
 
     public Partitions(int nodes) {
@@ -38,7 +38,6 @@ public final class Partitions {
     public void cut(int from, int to) {
         if (cuts[from * nodes + to]++ == 0) {
             cutLinks++;
-            listener.onCut(from, to);
         }
     }
 
@@ -49,6 +48,7 @@ public final class Partitions {
         }
         if (--cuts[i] == 0) {
             cutLinks--;
+            listener.onHeal(from, to);
         }
     }
 

@@ -65,6 +65,13 @@ class DiskTest {
     }
 
     @Test
+    void withTheWriteCacheOnAFlushCostsItsBytesOnlyNotTheFsync() {
+        // the same writes as above, the drive acknowledging from its cache: 1 us, then 2 us
+        Probes probes = writer(new DiskConfig(FSYNC, 100_000_000, 1_000).withWriteCache(true), 0, 10, 20);
+        assertEquals(List.of("w0@1000", "w1@3000", "w2@3000"), persistedAt(probes));
+    }
+
+    @Test
     void aHandlersOutboxLeavesWholeBeforeTheNextHandlerRuns() {
         Probes probes = Probes.ideal(0);
         int sink = probes.addIdle();

@@ -86,4 +86,54 @@ class EventQueueTest {
             assertTrue(queue.isEmpty());
         }
     }
+
+    /**
+     * Times spread over many bucket widths, far outliers (a timer hours ahead), bursts at one
+     * instant and re-added events: whatever the tiers hold, the order is (time, insertion).
+     */
+    @Test
+    void spreadTimesOutliersAndBurstsMatchAReferenceOrder() {
+        for (long seed = 0; seed < 10; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            EventQueue queue = new EventQueue();
+            PriorityQueue<Marker> reference = new PriorityQueue<>(
+                    Comparator.<Marker>comparingLong(m -> m.time).thenComparingInt(m -> m.label));
+            int label = 0;
+            long now = 0;
+            int pending = 2_000 + random.nextInt(20_000);
+            for (int step = 0; step < 60_000; step++) {
+                while (reference.size() < pending) {
+                    long delay = switch (random.nextInt(10)) {
+                        case 0 -> 0;                                               // now
+                        case 1 -> 3_600_000_000_000L + random.nextLong(1_000_000); // an hour ahead
+                        case 2 -> (long) Math.exp(random.nextDouble() * 30);       // heavy tail
+                        default -> 250_000_000 + random.nextLong(100_000_000);     // a message
+                    };
+                    int burst = random.nextInt(50) == 0 ? 5_000 : 1;               // one instant
+                    for (int b = 0; b < burst; b++) {
+                        Marker m = new Marker(now + delay, label++);
+                        queue.add(m);
+                        reference.add(m);
+                    }
+                }
+                Marker expected = reference.poll();
+                Marker actual = (Marker) queue.poll();
+                long atSeed = seed;
+                int atStep = step;
+                assertEquals(expected.label, actual.label, () -> "seed " + atSeed + " step " + atStep);
+                now = actual.time;
+                if (random.nextInt(1_000) == 0) {
+                    pending = 10 + random.nextInt(50_000);                         // the queue shrinks or grows
+                }
+                assertEquals(reference.size(), queue.size());
+            }
+            int[] visited = new int[1];
+            queue.forEach(e -> visited[0]++);
+            assertEquals(reference.size(), visited[0], "forEach visits every queued event");
+            while (!reference.isEmpty()) {
+                assertEquals(reference.poll().label, ((Marker) queue.poll()).label);
+            }
+            assertTrue(queue.isEmpty());
+        }
+    }
 }

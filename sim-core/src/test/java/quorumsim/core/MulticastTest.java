@@ -68,7 +68,7 @@ class MulticastTest {
         int[] followers = new int[2];
         int[] sender = new int[1];
         Probes probes = fanOut(NetworkConfig.ideal(LATENCY).withSwitchMulticast(true), followers, sender);
-        probes.sim.useConnections(new Connections(1_000_000, 1_000_000, 1_000_000));
+        probes.sim.useConnections(new Connections(1_000_000, 1_000_000));
         probes.sim.runToCompletion();
         assertEquals(List.of(2 * SEND_NANOS + 8_192 + LATENCY), probes.probe(followers[0]).messageTimes());
         assertEquals(List.of(2 * SEND_NANOS + 16_384 + LATENCY), probes.probe(followers[1]).messageTimes());

@@ -20,7 +20,9 @@ import quorumsim.zab.tree.Op;
  * a child) had been acknowledged to some client before the read was issued, and the state the
  * read saw does not include it. It was behind by the transactions from its state to that write,
  * and for the time from that write's acknowledgement to the read's answer. Reads issued right
- * after their client's sync are counted apart: the sync is there to make them fresh.
+ * after their client's sync are counted apart: the sync is there to make them fresh. A sync that
+ * a read-only server refuses (NOT_READONLY) promises nothing, so the read after it is an ordinary
+ * one, and a refused write was never done.
  */
 final class StalenessChecker {
     /** The latest write to a node acknowledged so far: its place in the commit order, and when. */
@@ -40,6 +42,9 @@ final class StalenessChecker {
     private final TreeSet<Long> readAfterSync = new TreeSet<>();
     /** Clients whose last call was a sync. */
     private final TreeSet<Integer> justSynced = new TreeSet<>();
+    /** Each client's latest sync in flight, and the read issued right after it. */
+    private final TreeMap<Integer, Long> lastSync = new TreeMap<>();
+    private final TreeMap<Long, Long> readAfterSyncOf = new TreeMap<>();
     private final List<Violation> violations = new ArrayList<>();
     private long maxAckedPosition;
     private long reads;
@@ -57,6 +62,7 @@ final class StalenessChecker {
         if (kind == Op.Kind.SYNC) {
             syncFloorAtCall.put(CallKey.of(c.client(), c.cxid()), maxAckedPosition);
             justSynced.add(c.client());
+            lastSync.put(c.client(), CallKey.of(c.client(), c.cxid()));
             return;
         }
         boolean afterSync = justSynced.remove(c.client());
@@ -70,6 +76,10 @@ final class StalenessChecker {
         }
         if (afterSync) {
             readAfterSync.add(key);
+            Long sync = lastSync.remove(c.client());
+            if (sync != null) {
+                readAfterSyncOf.put(sync, key);
+            }
         }
     }
 
@@ -79,8 +89,18 @@ final class StalenessChecker {
             syncFloorAtCall.remove(key);
             writeBeforeRead.remove(key);
             readAfterSync.remove(key);
+            readAfterSyncOf.remove(key);
             return;
         }
+        if (a.result().code() == Code.NOT_READONLY) {               // refused: no write done, no sync point
+            syncFloorAtCall.remove(key);
+            Long read = readAfterSyncOf.remove(key);
+            if (read != null) {
+                readAfterSync.remove(read);
+            }
+            return;
+        }
+        readAfterSyncOf.remove(key);
         long position = log.position(a.zxid());
         Op.Kind kind = a.op().kind();
         if (kind.isWrite()) {

@@ -57,8 +57,8 @@ final class WriteChecker {
             return;
         }
         inFlightSince.compute(at, (t, n) -> n == 1 ? null : n - 1);
-        if (a.result().code() == Code.CONNECTION_LOSS) {
-            return;
+        if (a.result().code() == Code.CONNECTION_LOSS || a.result().code() == Code.NOT_READONLY) {
+            return;                                                  // not done, or maybe not: nothing acknowledged
         }
         ackedWrites++;
         checkApplied(timeNanos, a);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
+import quorumsim.core.Dispatch;
 import quorumsim.core.Message;
 import quorumsim.zab.Messages;
 import quorumsim.zab.Observations;
@@ -202,12 +203,16 @@ public final class ZkClient implements Actor {
             }
             return;
         }
-        if (!(timer instanceof Timers.ClientTick t) || t.generation() != tickGeneration || !(connected || connecting)) {
+        if (!(timer instanceof Timers.ClientTick t)) {
+            throw Dispatch.unhandled(ctx, "ZooKeeper client", "timer", timer);
+        }
+        if (t.generation() != tickGeneration || !(connected || connecting)) {
             return;                                                  // superseded, or waiting out a pause
         }
         long now = ctx.now();
         if (now - lastHeardLocalNanos >= (connected ? readTimeoutNanos : connectTimeoutNanos)) {
             ctx.send(server, new Messages.Close(sessionId));         // SessionTimeoutException: close the socket, move on
+            ctx.closeConnection(server);                             // (ClientCnxn.SendThread.cleanup closes it)
             connectionLoss(ctx);
             return;
         }
@@ -236,6 +241,8 @@ public final class ZkClient implements Actor {
             onDisconnect(ctx);
         } else if (message instanceof Messages.ClientPong p) {
             lastZxidSeen = Math.max(lastZxidSeen, p.zxid());
+        } else {
+            throw Dispatch.unhandled(ctx, "ZooKeeper client", "message from " + from, message);
         }
     }
 
@@ -331,12 +338,15 @@ public final class ZkClient implements Actor {
 
     /**
      * The server closed the connection. A client that has never been connected retries its own
-     * server a little later (the benchmark's clients were pinned to their servers); one that has
-     * been connected has lost its connection.
+     * first server a little later (the benchmark's clients were pinned to their servers); one that
+     * has been connected, or that a connect timeout already sent on from its first server (to a
+     * server that may never serve, such as a leader with leaderServes: false), has lost its
+     * connection and tries the next server of its list (ClientCnxn.SendThread).
      */
     private void onDisconnect(Context ctx) {
-        if (everConnected) {
+        if (everConnected || server != firstServer) {              // ClientCnxn: on to the next server of the list
             ctx.send(server, new Messages.Close(sessionId));
+            ctx.closeConnection(server);
             connectionLoss(ctx);
             return;
         }

@@ -52,19 +52,19 @@ public final class ZabDeployment implements Deployment {
         this.sim = sim;
         this.config = config;
         this.checks = new ZabChecks(config.sessionTimeoutNanos(), config.workload().kind().equals("saturation") && config.workload().clients() > 0,
-                config.servers());
-        this.servers = new ZabServer[config.servers()];
+                config.members());
+        this.servers = new ZabServer[config.members()];
     }
 
     /** The CPU cost model to build the {@link Simulation} with. */
     public static CpuCostModel costModel(ZabConfig config) {
-        return new ZabCostModel(config.costs(), config.servers());
+        return new ZabCostModel(config.costs(), config.members());
     }
 
     /** Adds the servers and clients to {@code sim} (before it starts) and wires the checkers and the "leader" role. */
     public static ZabDeployment deploy(Simulation sim, ZabConfig config) {
         int serving = config.servingServers();
-        return deploy(sim, config, c -> driver(config.workload(), c), c -> c % serving);
+        return deploy(sim, config, c -> driver(config.workload(), c), c -> config.servingMember(c % serving));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class ZabDeployment implements Deployment {
         ZabDeployment d = new ZabDeployment(sim, config);
         sim.useConnections(connections(config));
         NodeSpec serverSpec = NodeSpec.simple().withCores(config.cores()).withBandwidth(-1).withDisk(config.disk());
-        for (int i = 0; i < config.servers(); i++) {
+        for (int i = 0; i < config.members(); i++) {                // voters, then observers
             int id = sim.addNode("s" + i, serverSpec, (self, store) -> {
                 ZabServer server = new ZabServer(self, config, store);
                 d.servers[self] = server;
@@ -92,10 +92,10 @@ public final class ZabDeployment implements Deployment {
             int first = firstServer.applyAsInt(c);
             String name = "c" + c;
             Driver driver = drivers.apply(c);
-            sim.addNode(name, clientSpec, (self, store) -> new ZkClient(first, config.servers(), config.sessionTimeoutNanos(), driver));
+            sim.addNode(name, clientSpec, (self, store) -> new ZkClient(first, config.members(), config.sessionTimeoutNanos(), driver));
             d.lanes.add(name);
         }
-        sim.setServerCount(config.servers());
+        sim.setServerCount(config.members());
         sim.setRoleResolver(role -> {
             if (!role.equals("leader")) {
                 throw new IllegalArgumentException("Zab has no role '" + role + "' (it knows: leader)");
@@ -108,12 +108,13 @@ public final class ZabDeployment implements Deployment {
     }
 
     /**
-     * Zab and its clients talk over TCP. A broken connection is noticed within a tick (a socket
-     * read times out, or a reset arrives), a connect over a cut link fails after a tick, and a
-     * packet the network loses is sent again after 200 ms (Linux's minimum retransmission timeout).
+     * Zab and its clients talk over TCP. A partition is silence that the servers' and clients'
+     * own read timeouts detect; a crashed process's connections reset; a connect over a cut
+     * link fails after a tick; and a packet the network loses is sent again after 200 ms
+     * (Linux's minimum retransmission timeout).
      */
     static Connections connections(ZabConfig config) {
-        return new Connections(config.tickNanos(), config.tickNanos(), RETRANSMIT_NANOS);
+        return new Connections(config.tickNanos(), RETRANSMIT_NANOS);
     }
 
     private static final long RETRANSMIT_NANOS = 200_000_000L;
@@ -190,7 +191,7 @@ public final class ZabDeployment implements Deployment {
 
     @Override
     public int servers() {
-        return config.servers();
+        return config.members();
     }
 
     @Override

@@ -197,6 +197,45 @@ class ZabChecksTest {
         assertTrue(verdict().holds(), verdict().detail());
     }
 
+    /** Client 11, cut off on a read-only server that has applied only z1, syncs /x and reads it while z2 to /x is acknowledged. */
+    private void syncAndReadOnAServerAt(long z1, Result syncResult) {
+        long z2 = Zxid.of(1, 2);
+        Op w1 = Op.setData("/x", 8, 1, -1);
+        Op w2 = Op.setData("/x", 8, 2, -1);
+        call(1 * MS, 1, w1);
+        apply(2 * MS, 0, 0, write(z1, 1, 1));
+        apply(2 * MS, 1, 0, write(z1, 1, 1));
+        answer(3 * MS, 1, w1, z1, Code.OK);
+        call(4 * MS, 2, w2);
+        apply(5 * MS, 0, z1, write(z2, 2, 2));
+        answer(6 * MS, 2, w2, z2, Code.OK);
+        Op sync = Op.sync("/x");
+        Op read = Op.getData("/x", false);
+        checks.onObservation(7 * MS, 11, new Observations.Call(11, 78, 1, sync));
+        checks.onObservation(7 * MS, 11, new Observations.Call(11, 78, 2, read));
+        checks.onObservation(8 * MS, 11, new Observations.Answer(11, 78, 1, sync, z1, syncResult, 1));
+        checks.onObservation(8 * MS, 11, new Observations.Answer(11, 78, 2, read, z1, Result.ok(), 1));
+    }
+
+    @Test
+    void aSyncThatAReadOnlyServerRefusedPromisesNothingSoTheReadAfterItIsAnOrdinaryStaleRead() {
+        syncAndReadOnAServerAt(Zxid.of(1, 1), Result.error(Code.NOT_READONLY));
+        Op refused = Op.setData("/x", 8, 3, -1);
+        checks.onObservation(9 * MS, 11, new Observations.Call(11, 78, 3, refused));
+        checks.onObservation(10 * MS, 11, new Observations.Answer(11, 78, 3, refused, Zxid.of(1, 1), Result.error(Code.NOT_READONLY), 1));
+        var f = checks.figures();
+        assertEquals(1.0, f.get("staleReads"), f.toString());
+        assertEquals(0.0, f.get("readsAfterSync"), f.toString());
+        assertTrue(verdict().holds(), "a refused sync and a refused write are no broken promise: " + verdict().detail());
+    }
+
+    @Test
+    void aSyncAnsweredAsDoneBeforeAnAcknowledgedWriteBreaksTheSyncPromise() {
+        syncAndReadOnAServerAt(Zxid.of(1, 1), Result.ok());
+        assertTrue(has(verdict(), "sync"), verdict().detail());
+        assertEquals(1.0, checks.figures().get("staleReadsAfterSync"));
+    }
+
     @Test
     void aCallLeftUnansweredAndASilentServiceBreakLiveness() {
         call(1 * MS, 1, Op.getData("/x", false));
