@@ -80,7 +80,9 @@ class KnobsTest {
         {"zk-saturation", "zab.tick=50ms"},
         {"zk-saturation", "zab.syncLimit=2", "duration=2s", "faults=[{at: 200ms, pause: leader, until: 1500ms}]"},
         {"zk-saturation", "zab.electionWait=50ms"},
-        {"zk-leader-crash", "zab.snapshotThreshold=1"},
+        {"zk-saturation", "zab.observers=2"},
+        {"zk-read-only-minority", "zab.readOnlyMode=false", "duration=4s",
+            "faults=[{at: 500ms, partition: [[0, 1, 2, 5, 6, 7, 10, 11, 12], [3, 4, 8, 9, 13, 14]]}]"},
         {"zk-lock-recipe", "zab.hold=5ms"},
         {"zk-saturation", "zab.readNext=true"},
         {"pbft-normal", "network.latency={distribution: constant, value: 2ms}"},
@@ -106,6 +108,7 @@ class KnobsTest {
         {"zk-saturation", "hardware.fsync=5ms"},
         {"zk-saturation", "hardware.diskBandwidth=1MB"},
         {"zk-saturation", "hardware.groupCommitLimit=1"},
+        {"zk-saturation", "hardware.writeCache=true"},
         {"pbft-normal", "hardware.fsync=5ms", "pbft.logToDisk=true"},
         {"pbft-silent-primary", "hardware.clockDriftPpm=50000"},
         {"pbft-silent-primary", "hardware.clockDriftPpm=-50000"},
@@ -142,6 +145,9 @@ class KnobsTest {
     private static final Map<String, String> ELSEWHERE = Map.ofEntries(
             Map.entry("name", "names the output folder (OutputSafetyTest, ScenarioValidationTest)"),
             Map.entry("description", "text for report.html and 'quorumsim list' (ShowCommandTest)"),
+            Map.entry("zab.snapshotThreshold", "NOT SHOWN: it changed zk-leader-crash before the merge of 28 November 15:10,"
+                    + " and neither that run nor a follower's crash and restart in zk-saturation changes with it since (left to the"
+                    + " Zab helpers)"),
             Map.entry("pbft.keySpace", "which keys the operations touch: what they say, not when; the digest covers the"
                     + " run's events, not the operations' contents, and the checkers replay them (CheckerHistoriesTest)"),
             Map.entry("cluster", "a section: its fields are walked"),

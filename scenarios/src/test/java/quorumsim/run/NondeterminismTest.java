@@ -28,8 +28,10 @@ class NondeterminismTest {
 
     @Test
     void sameSeedSameRun() {
-        ScenarioSpec spec = ScenarioLoader.load("pbft-nondeterminism", List.of("duration=600ms"));
-        assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
-                ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest());
+        for (String builtIn : List.of("pbft-nondeterminism", "pbft-nondeterminism-naive")) {
+            ScenarioSpec spec = ScenarioLoader.load(builtIn, List.of("duration=600ms"));
+            assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
+                    ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(), builtIn);
+        }
     }
 }

@@ -28,9 +28,11 @@ class ProactiveRecoveryTest {
 
     @Test
     void sameSeedSameRun() {
-        ScenarioSpec spec = ScenarioLoader.load("pbft-proactive-recovery", List.of("duration=2600ms"));
-        assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
-                ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest());
+        for (String builtIn : List.of("pbft-proactive-recovery", "pbft-no-recovery")) {
+            ScenarioSpec spec = ScenarioLoader.load(builtIn, List.of("duration=2600ms"));
+            assertEquals(ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(),
+                    ScenarioRunner.run(spec, RunOptions.plain()).summary().traceDigest(), builtIn);
+        }
     }
 
     private static ScenarioSpec withIntrusions(String secondFrom) {
