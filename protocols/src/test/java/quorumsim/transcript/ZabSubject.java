@@ -34,11 +34,12 @@ import quorumsim.zab.tree.Txn;
  * <p>The config line gives the ensemble's size and this server's disk: its accepted and
  * current epochs and its logged history ({@code history=[1:1 1:2]}); {@code tick=100ms} and
  * {@code syncLimit=5} (ticks) are ZooKeeper's; {@code broadcastInFlight=N} gives it the
- * broadcast workload with N generated transactions in flight.
+ * broadcast workload with N generated transactions in flight; {@code observers=K} adds K
+ * non-voting members after the voters.
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight");
+            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers");
 
     private final int self;
     private final ZabConfig config;
@@ -50,7 +51,8 @@ final class ZabSubject implements Subject {
         ZabConfig config = ZabConfig.defaults().withServers(s.integer("servers", 3))
                 .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
                 .withTickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
-                .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()));
+                .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
+                .withObservers(s.integer("observers", 0));
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
             config = config.withWorkload(config.workload().withKind("broadcast").withClients(0)
                     .withOutstanding(s.integer("broadcastInFlight", 1)));

@@ -51,7 +51,8 @@ class ZabReprosTest {
                 Arguments.of("zab-swarm-8117.yaml", 8117L),
                 Arguments.of("zab-swarm-8885.yaml", 8885L),
                 Arguments.of("zab-swarm-9820.yaml", 9820L),
-                Arguments.of("zab-sync-answer-older-than-read.yaml", 42L));
+                Arguments.of("zab-sync-answer-older-than-read.yaml", 42L),
+                Arguments.of("zab-swarm-4652.yaml", 4652L));             // a client sent on to a server that never serves
     }
 
     @ParameterizedTest(name = "{0} seed {1}")

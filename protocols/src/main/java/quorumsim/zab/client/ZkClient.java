@@ -338,11 +338,13 @@ public final class ZkClient implements Actor {
 
     /**
      * The server closed the connection. A client that has never been connected retries its own
-     * server a little later (the benchmark's clients were pinned to their servers); one that has
-     * been connected has lost its connection.
+     * first server a little later (the benchmark's clients were pinned to their servers); one that
+     * has been connected, or that a connect timeout already sent on from its first server (to a
+     * server that may never serve, such as a leader with leaderServes: false), has lost its
+     * connection and tries the next server of its list (ClientCnxn.SendThread).
      */
     private void onDisconnect(Context ctx) {
-        if (everConnected) {
+        if (everConnected || server != firstServer) {              // ClientCnxn: on to the next server of the list
             ctx.send(server, new Messages.Close(sessionId));
             ctx.closeConnection(server);
             connectionLoss(ctx);
