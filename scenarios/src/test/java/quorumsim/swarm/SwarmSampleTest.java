@@ -32,8 +32,7 @@ class SwarmSampleTest {
      * past the bound. 988 passes since a NEW-VIEW names its VIEW-CHANGEs by digest (Castro's
      * thesis; repro pbft-swarm-988). 855 was fixed by a backup waiting for the new view's
      * re-issued slots when a client retries; 563 passes with that and a replica passing its
-     * VIEW-CHANGE for a lower view to one whose
-     * STATUS lacks it; 229, 390, 587, 827, 835 and 996 pass since frames, multicast and
+     * VIEW-CHANGE for a lower view to one whose STATUS lacks it; 229, 390, 587, 827, 835 and 996 pass since frames, multicast and
      * incremental counting; 251, 515 and 671 since the STATUS bitmap. Zab: none.
      */
     private static final Map<String, Set<Long>> KNOWN_STALLS = Map.of(
