@@ -137,7 +137,7 @@ class PbftSwarmReprosTest {
      * again: more CPU and link time than the new-view timer, view after view (seed 988, f = 3,
      * signatures; seed 2023, f = 4 on heavy-tailed links). Now a backup checks the NEW-VIEW
      * against the VIEW-CHANGEs it already holds (checked when they came) and fetches the ones
-     * it lacks, with a whole new-view timeout for that once per view.
+     * it lacks from the NEW-VIEW's sender.
      */
     @Test
     void aNewViewNamesItsViewChangesByDigest() {
