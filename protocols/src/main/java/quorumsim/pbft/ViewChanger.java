@@ -376,9 +376,14 @@ final class ViewChanger {
         if (senders.size() < r.quorums.viewChanges()) {
             return;
         }
+        boolean first = awaitingViewChanges == null || awaitingViewChanges.view() != nv.view();
         awaitingViewChanges = nv;
         if (!installIfComplete(ctx)) {
             fetchMissing(ctx, from, nv);
+            if (first && nv.view() == r.view && newViewTimer != null) {
+                cancelNewViewTimer(ctx);                                  // the fetch gets a whole timeout, once per view
+                newViewTimer = ctx.setTimer(r.timeoutNanos, new Timers.NewViewTimer(r.view));
+            }
         }
     }
 
