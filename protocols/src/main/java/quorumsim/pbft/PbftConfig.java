@@ -339,8 +339,7 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         }
 
         public PbftConfig build() {
-            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies,
-                    proactiveRecovery, nondeterminism, logToDisk);
+            return new PbftConfig(f, n, quorum, unsafe, checkpointInterval, logWindow, viewChangeTimeoutNanos, batchSize, batchWindowNanos, authentication, tentativeExecution, readOnlyOptimization, variant, workload, costs, digestReplies, proactiveRecovery, nondeterminism, logToDisk);
         }
     }
 }

@@ -1,5 +1,6 @@
 package quorumsim.zab;
 
+import java.util.ArrayList;
 import java.util.List;
 import quorumsim.core.Context;
 import quorumsim.zab.Messages.PeerState;
@@ -58,8 +59,13 @@ final class FollowerRole {
             server.lookForLeader(ctx);
             return;
         }
-        server.store.put(ZabServer.ACCEPTED_EPOCH, m.epoch());
+        server.acceptedEpoch = m.epoch();
         server.phase = ZabServer.FollowerPhase.SYNC;
+        ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochAccepted(m.epoch()));
+    }
+
+    /** The accepted epoch is on disk: acknowledge it, with my history's point. */
+    void ackEpoch(Context ctx) {
         ctx.send(server.leader, new Messages.AckEpoch(server.currentEpoch(), server.lastZxid()));
     }
 
@@ -71,20 +77,23 @@ final class FollowerRole {
         }
         server.lastHeardLeaderLocalNanos = ctx.now();
         ctx.observe(new Observations.Synced(server.self, server.leader, m.kind(), m.txns().size()));
+        Messages.Snapshot snapshot = null;
+        int keep = -1;
         if (m.kind() == Messages.SyncKind.SNAP) {
             server.base = m.snapshot();
-            server.store.put(ZabServer.SNAPSHOT, new Messages.Snapshot(server.base.zxid(), server.base.tree().copy(), server.base.chainDigest()));
+            snapshot = new Messages.Snapshot(server.base.zxid(), server.base.tree().copy(), server.base.chainDigest());
             server.history.clear();
-            server.stableLog.clear();
             server.resetTreeToBase();
             ctx.observe(new Observations.Installed(server.self, server.lastApplied, server.chain));
         } else if (m.kind() == Messages.SyncKind.TRUNC) {
-            truncateAfter(ctx, m.truncateAfterZxid());
+            keep = truncateAfter(ctx, m.truncateAfterZxid());
         }
         int bytes = 0;
+        List<Txn> appended = new ArrayList<>();
         for (Txn txn : m.txns()) {
             if (txn.zxid() > server.lastZxid()) {
                 server.history.add(txn);
+                appended.add(txn);
                 bytes += txn.sizeBytes();
             }
         }
@@ -92,12 +101,13 @@ final class FollowerRole {
             bytes += (int) Math.min(Integer.MAX_VALUE / 2, server.base.tree().sizeBytes());
         }
         server.phase = ZabServer.FollowerPhase.WAIT_UPTODATE;
-        ctx.persist(Math.max(bytes, 1), new ZabServer.HistoryLogged(m.epoch(), server.lastZxid()));
+        ctx.persist(Math.max(bytes, 1) + ZabServer.EPOCH_BYTES,
+                new ZabServer.HistoryLogged(m.epoch(), server.lastZxid(), snapshot, keep, List.copyOf(appended)));
         server.applyUpTo(ctx, m.committedZxid());
     }
 
-    /** TRUNC: drop the uncommitted tail after {@code zxid}. */
-    void truncateAfter(Context ctx, long zxid) {
+    /** TRUNC: drop the uncommitted tail after {@code zxid}; returns how many entries stay (the log on disk follows when the sync's write is done). */
+    int truncateAfter(Context ctx, long zxid) {
         int keep = server.indexAfter(zxid);
         if (keep < server.appliedCount) {                             // only possible when safety is already broken
             server.history.subList(keep, server.history.size()).clear();
@@ -112,9 +122,7 @@ final class FollowerRole {
         } else {
             server.history.subList(keep, server.history.size()).clear();
         }
-        if (server.stableLog.size() > keep) {
-            server.stableLog.subList(keep, server.stableLog.size()).clear();
-        }
+        return keep;
     }
 
     /** UPTODATE: a quorum has the history; apply what is committed and serve clients. */
@@ -146,7 +154,7 @@ final class FollowerRole {
         }
         server.history.add(m.txn());
         ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
-        ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), zxid));
+        ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
     }
 
     static boolean follows(long last, long next) {
@@ -188,7 +196,7 @@ final class FollowerRole {
             }
             server.history.add(m.txn());
             ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
-            ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), zxid));
+            ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
         }
         ctx.chargeCpu(server.costs.commitNanos());
         server.applyUpTo(ctx, zxid);

@@ -34,7 +34,7 @@ final class LeaderRole {
             startEpochIfQuorum(ctx);
         } else if (m.acceptedEpoch() > server.leading.epoch) {       // it has seen a later epoch than mine
             server.lookForLeader(ctx);
-        } else {
+        } else if (server.leading.epochOnDisk) {                     // else it gets NEWEPOCH once the epoch is on disk
             ctx.send(from, new Messages.NewEpoch(server.leading.epoch));
         }
     }
@@ -80,8 +80,14 @@ final class LeaderRole {
             return;
         }
         server.leading.epoch = maxEpoch + 1;                         // e' = max accepted epoch + 1
-        server.store.put(ZabServer.ACCEPTED_EPOCH, server.leading.epoch);
+        server.acceptedEpoch = server.leading.epoch;
         server.leading.phase = Leadership.Phase.SYNC;
+        ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochAccepted(server.leading.epoch));
+    }
+
+    /** My accepted epoch is on disk: propose it to every follower that has sent FOLLOWERINFO. */
+    void epochOnDisk(Context ctx) {
+        server.leading.epochOnDisk = true;
         for (int peer = 0; peer < server.config.members(); peer++) {
             if (peer != server.self && server.leading.followerAcceptedEpoch[peer] >= 0) {
                 ctx.send(peer, new Messages.NewEpoch(server.leading.epoch));
@@ -140,10 +146,15 @@ final class LeaderRole {
             }
             return;
         }
-        if (!server.quorums.isQuorum(server.leading.countVoters(server.leading.ackedNewLeader))) {
+        if (server.leading.savingCurrentEpoch || !server.quorums.isQuorum(server.leading.countVoters(server.leading.ackedNewLeader))) {
             return;
         }
-        server.store.put(ZabServer.CURRENT_EPOCH, server.leading.epoch);
+        server.leading.savingCurrentEpoch = true;
+        ctx.persist(ZabServer.EPOCH_BYTES, new ZabServer.EpochCurrent(server.leading.epoch));
+    }
+
+    /** A quorum has my history and my epoch is current on disk: the history is committed, I broadcast. */
+    void establish(Context ctx) {
         server.leading.phase = Leadership.Phase.BROADCAST;
         server.applyUpTo(ctx, server.lastZxid());
         server.leading.prepared = server.tree.copy();
@@ -241,7 +252,7 @@ final class LeaderRole {
         server.history.add(txn);
         server.leading.outstanding.put(txn.zxid(), new BitSet());
         ctx.chargeCpu(server.costs.logWriteNanos());
-        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn.zxid()));
+        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn));
         ctx.multicast(server.leading.forwardingTargets(), new Messages.Proposal(server.leading.epoch, txn));
     }
 

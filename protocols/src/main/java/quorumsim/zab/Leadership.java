@@ -15,6 +15,10 @@ final class Leadership {
     }
 
     Phase phase = Phase.DISCOVERY;
+    /** The new epoch is on disk as accepted: NEWEPOCH may go out. */
+    boolean epochOnDisk;
+    /** A quorum acknowledged NEWLEADER: the epoch is being written as current. */
+    boolean savingCurrentEpoch;
     long epoch;
     final long startedLocalNanos;
     /** FOLLOWERINFO received, by server: the follower's accepted epoch, or -1. */

@@ -1,6 +1,7 @@
 package quorumsim.zab;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import quorumsim.core.Actor;
 import quorumsim.core.Context;
@@ -20,8 +21,10 @@ import quorumsim.zab.tree.Txn;
  * its role) and does the election and the delivery; what it does as a leader or a follower is in
  * {@link LeaderRole} and {@link FollowerRole}. Its {@link ClientPipeline} serves the clients.
  *
- * <p>Stable storage: the accepted and current epochs, the last snapshot and the log after it.
- * Everything else is rebuilt after a crash by synchronizing with a leader.
+ * <p>Stable storage: the accepted and current epochs, the last snapshot and the log after it,
+ * all written through {@code ctx.persist} (they cost disk time, and a crash keeps exactly the
+ * writes that were done); the store changes only in {@link #onPersisted}. Everything else is
+ * rebuilt after a crash by synchronizing with a leader.
  */
 public final class ZabServer implements Actor, ClientPipeline.Host {
     static final String ACCEPTED_EPOCH = "acceptedEpoch";
@@ -30,12 +33,30 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     static final String LOG = "log";
 
     /** A proposal is in the log: ACK it (follower) or count my own ack (leader). */
-    record ProposalLogged(long epoch, long zxid) {
+    record ProposalLogged(long epoch, Txn txn) {
+        long zxid() {
+            return txn.zxid();
+        }
     }
 
-    /** The synchronized history is in the log: ACK NEWLEADER. */
-    record HistoryLogged(long epoch, long zxid) {
+    /**
+     * The synchronized history is in the log, and {@code epoch} is current: ACK NEWLEADER. The
+     * write carries what it changed on disk: a SNAP's snapshot (or null), the entries of the old
+     * log a TRUNC kept (or -1), the transactions appended.
+     */
+    record HistoryLogged(long epoch, long zxid, Messages.Snapshot snapshot, int keep, List<Txn> txns) {
     }
+
+    /** The accepted epoch is on disk: a follower acknowledges it (ACKEPOCH), a leader proposes it (NEWEPOCH). */
+    record EpochAccepted(long epoch) {
+    }
+
+    /** A leader's current epoch is on disk: it starts to broadcast. */
+    record EpochCurrent(long epoch) {
+    }
+
+    /** Bytes an epoch takes on disk (ZooKeeper 3.4's acceptedEpoch and currentEpoch files hold one number). */
+    static final int EPOCH_BYTES = 8;
 
     enum FollowerPhase { DISCOVERY, SYNC, WAIT_UPTODATE, BROADCAST }
 
@@ -57,6 +78,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final long limitNanos;
     final long initLimitNanos;
 
+    /** The epochs as this process knows them; the store has them once their writes are done. */
+    long acceptedEpoch;
+    long currentEpoch;
     // history: the snapshot it starts from, then the transactions after it (logged or being logged)
     Messages.Snapshot base;
     final ArrayList<Txn> history;
@@ -95,6 +119,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             store.put(SNAPSHOT, new Messages.Snapshot(0, new DataTree(), 0));
             store.put(LOG, new ArrayList<Txn>());
         }
+        this.acceptedEpoch = store.<Long>get(ACCEPTED_EPOCH);
+        this.currentEpoch = store.<Long>get(CURRENT_EPOCH);
         this.base = store.get(SNAPSHOT);
         this.stableLog = store.get(LOG);
         this.history = new ArrayList<>(stableLog);
@@ -115,11 +141,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     }
 
     long acceptedEpoch() {
-        return store.<Long>get(ACCEPTED_EPOCH);
+        return acceptedEpoch;
     }
 
     long currentEpoch() {
-        return store.<Long>get(CURRENT_EPOCH);
+        return currentEpoch;
     }
 
     public PeerState state() {
@@ -209,23 +235,57 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         DISPATCH.dispatch(this, ctx, from, message);
     }
 
+    /**
+     * A write is on disk: only now does the stable store change (what a crash keeps), and only
+     * now does the server send what the write promised (Zab acknowledges after logging; an
+     * epoch is acted on once it is on disk, as ZooKeeper writes its epoch files before it goes on).
+     */
     @Override
     public void onPersisted(Context ctx, Object token) {
         if (token instanceof ProposalLogged p) {
-            makeStable(p.zxid());
+            appendStable(p.txn());
             if (leading != null && p.epoch() == leading.epoch) {
                 leaderRole.countAck(ctx, self, p.zxid());
             } else if (state == PeerState.FOLLOWING && p.epoch() == acceptedEpoch() && observing == null) {
                 ctx.send(leader, new Messages.Ack(p.epoch(), p.zxid()));   // an observer acks nothing
             }
         } else if (token instanceof HistoryLogged h) {
-            makeStable(h.zxid());
+            if (h.snapshot() != null) {
+                store.put(SNAPSHOT, h.snapshot());
+                stableLog.clear();
+            } else if (h.keep() >= 0 && stableLog.size() > h.keep()) {
+                stableLog.subList(h.keep(), stableLog.size()).clear();
+            }
+            for (Txn txn : h.txns()) {
+                appendStable(txn);
+            }
+            saveEpoch(CURRENT_EPOCH, h.epoch());
+            currentEpoch = Math.max(currentEpoch, h.epoch());
             if (state == PeerState.FOLLOWING && phase == FollowerPhase.WAIT_UPTODATE && h.epoch() == acceptedEpoch()) {
-                store.put(CURRENT_EPOCH, h.epoch());
                 ctx.send(leader, new Messages.AckNewLeader(h.epoch(), h.zxid()));
+            }
+        } else if (token instanceof EpochAccepted a) {
+            saveEpoch(ACCEPTED_EPOCH, a.epoch());
+            if (leading != null && leading.epoch == a.epoch() && leading.phase == Leadership.Phase.SYNC) {
+                leaderRole.epochOnDisk(ctx);
+            } else if (state == PeerState.FOLLOWING && phase == FollowerPhase.SYNC && a.epoch() == acceptedEpoch()) {
+                followerRole.ackEpoch(ctx);
+            }
+        } else if (token instanceof EpochCurrent c) {
+            saveEpoch(CURRENT_EPOCH, c.epoch());
+            currentEpoch = Math.max(currentEpoch, c.epoch());
+            if (leading != null && leading.epoch == c.epoch() && leading.phase == Leadership.Phase.SYNC) {
+                leaderRole.establish(ctx);
             }
         } else {
             throw Dispatch.unhandled(ctx, "Zab server", "write", token);
+        }
+    }
+
+    /** An epoch on disk only grows: a write done after a later one changes nothing. */
+    private void saveEpoch(String key, long epoch) {
+        if (store.<Long>get(key) < epoch) {
+            store.put(key, epoch);
         }
     }
 
@@ -252,10 +312,15 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         }
     }
 
-    /** The log on disk now holds the history up to {@code zxid}. */
-    void makeStable(long zxid) {
-        for (int i = stableLog.size(); i < history.size() && history.get(i).zxid() <= zxid; i++) {
-            stableLog.add(history.get(i));
+    /**
+     * A transaction's write is done: the log on disk ends with it. The disk completes writes in
+     * the order they were handed to it, so a proposal logged before a resync rewrote the log
+     * lands before the rewrite, which then truncates or replaces it as the resync said.
+     */
+    private void appendStable(Txn txn) {
+        long last = stableLog.isEmpty() ? store.<Messages.Snapshot>get(SNAPSHOT).zxid() : stableLog.get(stableLog.size() - 1).zxid();
+        if (txn.zxid() > last) {
+            stableLog.add(txn);
         }
     }
 

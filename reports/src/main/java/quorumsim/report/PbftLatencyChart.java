@@ -35,12 +35,14 @@ public final class PbftLatencyChart {
         LinkedHashSet<String> unreplicatedDone = new LinkedHashSet<>();
         for (PbftLatencyRow r : rows) {
             csv.add(List.of(r.caseName(), r.f(), r.operation(), r.latencyMs()));
-            boolean unreplicated = r.operation().equals("unreplicated");
-            if (unreplicated && !unreplicatedDone.add(r.caseName())) {
-                continue;                                             // one bar: it does not depend on f
+            if (!r.operation().equals("unreplicated")) {
+                dataset.addValue(r.latencyMs(), r.operation() + ", f = " + r.f(), r.caseName() + " KB");
             }
-            dataset.addValue(r.latencyMs(), unreplicated ? "unreplicated" : r.operation() + ", f = " + r.f(),
-                    r.caseName() + " KB");
+        }
+        for (PbftLatencyRow r : rows) {
+            if (r.operation().equals("unreplicated") && unreplicatedDone.add(r.caseName())) {
+                dataset.addValue(r.latencyMs(), "unreplicated", r.caseName() + " KB");   // one bar: it does not depend on f
+            }
         }
         files.add(CsvFile.write(dir.resolve(NAME + ".csv"), List.of("case", "f", "operation", "latency_ms"), csv));
         BarRenderer renderer = new BarRenderer();

@@ -9,7 +9,7 @@ abstract class Event {
     long seq;
     /** The next event of the same instant in the queue's run (see {@link EventQueue}). */
     Event next;
-    /** The next run's head in the same bucket, or in the top (see {@link EventQueue}). */
+    /** The next run's head added into the same bucket after its cut (see {@link EventQueue}). */
     Event link;
 
     /** Runs the event; the simulation has already advanced its clock to {@link #time}. */

@@ -10,11 +10,16 @@ import java.util.Arrays;
  *       live in two primitive arrays beside the events, so sifting compares longs instead of
  *       chasing objects;</li>
  *   <li>the <b>buckets</b>, {@code [bucketsStart, bucketsEnd)} cut into equal spans of
- *       {@code 2^shift} ns, each an unsorted list; when the heap runs dry, the next non-empty
- *       bucket moves into it and {@code boundary} moves to that bucket's end;</li>
- *   <li>the <b>top</b>, everything later, an unsorted list; when the buckets run out it is cut
- *       into new buckets sized from its own span and count (a few events per bucket).</li>
+ *       {@code 2^shift} ns; when the heap runs dry, the next non-empty bucket moves into it and
+ *       {@code boundary} moves to that bucket's end;</li>
+ *   <li>the <b>top</b>, everything later, unsorted; when the buckets run out it is cut into new
+ *       buckets sized from its own span and count (a few events per bucket).</li>
  * </ul>
+ *
+ * <p>The top and the buckets keep each run's key beside it in primitive arrays (a cut sorts the
+ * top into one array, bucket after bucket, by counting), so moving events between tiers reads
+ * no event: with millions pending, an event is fetched from memory once, when it fires. Only an
+ * event added into a bucket after its cut waits in that bucket's list through {@link Event#link}.
  *
  * <p>Every heap event is before {@code boundary}, every bucket event from it on and before
  * {@code bucketsEnd}, every top event from there on: the heap's top is the earliest event, and
@@ -34,6 +39,7 @@ final class EventQueue {
     static final int MAX_BUCKETS = 1 << 22;
     static final int MIN_HEAP_LIMIT = 4096;
 
+    /** The near future: a 4-ary heap of run heads, their keys beside them. */
     private Event[] events = new Event[1024];
     private long[] times = new long[1024];
     private long[] seqs = new long[1024];
@@ -43,15 +49,24 @@ final class EventQueue {
     private int heapLimit = MIN_HEAP_LIMIT;
     private long boundary;
 
-    /** Bucket lists (through {@link Event#link}); buckets before {@code nextBucket} are empty. */
-    private Event[] buckets = new Event[0];
+    /** The buckets: bucket b's heads at the cut are {@code sorted[bucketFrom[b] .. bucketFrom[b + 1])}. */
+    private Event[] sorted = new Event[0];
+    private long[] sortedTimes = new long[0];
+    private long[] sortedSeqs = new long[0];
+    private int[] bucketFrom = new int[1];
+    /** Heads added into bucket b after the cut, a list through {@link Event#link}. */
+    private Event[] late = new Event[0];
     private int bucketCount;
+    /** Buckets before this one are empty (moved into the heap). */
     private int nextBucket;
     private long bucketsStart;
     private long bucketsEnd;
     private int shift;
 
-    private Event top;
+    /** The top: heads from {@code bucketsEnd} on, unsorted. */
+    private Event[] topEvents = new Event[1024];
+    private long[] topTimes = new long[1024];
+    private long[] topSeqs = new long[1024];
     private int topCount;
     private long topMin = Long.MAX_VALUE;
     private long topMax = Long.MIN_VALUE;
@@ -81,27 +96,32 @@ final class EventQueue {
             last.next = event;
             return;
         }
-        place(event, time);
-    }
-
-    /** Puts the head of a run into the tier its time belongs to. */
-    private void place(Event event, long time) {
         if (time < boundary) {
-            heapAdd(event, time, event.seq);
+            heapAdd(event, time, seq);
             if (heapSize > heapLimit) {
                 recut();
             }
         } else if (time < bucketsEnd) {
             int b = (int) ((time - bucketsStart) >>> shift);
-            event.link = buckets[b];
-            buckets[b] = event;
+            event.link = late[b];
+            late[b] = event;
         } else {
-            event.link = top;
-            top = event;
-            topCount++;
-            topMin = Math.min(topMin, time);
-            topMax = Math.max(topMax, time);
+            topAdd(event, time, seq);
         }
+    }
+
+    private void topAdd(Event event, long time, long seq) {
+        if (topCount == topEvents.length) {
+            topEvents = Arrays.copyOf(topEvents, topCount * 2);
+            topTimes = Arrays.copyOf(topTimes, topCount * 2);
+            topSeqs = Arrays.copyOf(topSeqs, topCount * 2);
+        }
+        topEvents[topCount] = event;
+        topTimes[topCount] = time;
+        topSeqs[topCount] = seq;
+        topCount++;
+        topMin = Math.min(topMin, time);
+        topMax = Math.max(topMax, time);
     }
 
     /** Visits every queued event, in no particular order. */
@@ -110,12 +130,15 @@ final class EventQueue {
             visitRun(events[i], action);
         }
         for (int b = nextBucket; b < bucketCount; b++) {
-            for (Event e = buckets[b]; e != null; e = e.link) {
+            for (int i = bucketFrom[b]; i < bucketFrom[b + 1]; i++) {
+                visitRun(sorted[i], action);
+            }
+            for (Event e = late[b]; e != null; e = e.link) {
                 visitRun(e, action);
             }
         }
-        for (Event e = top; e != null; e = e.link) {
-            visitRun(e, action);
+        for (int i = 0; i < topCount; i++) {
+            visitRun(topEvents[i], action);
         }
     }
 
@@ -168,89 +191,128 @@ final class EventQueue {
         while (true) {
             while (nextBucket < bucketCount) {
                 int b = nextBucket++;
-                Event list = buckets[b];
-                if (list != null) {
-                    buckets[b] = null;
-                    boundary = bucketsStart + ((long) (b + 1) << shift);
-                    for (Event e = list; e != null; ) {
-                        Event following = e.link;
-                        e.link = null;
-                        heapAdd(e, e.time, e.seq);
-                        e = following;
-                    }
-                    return true;
+                int from = bucketFrom[b];
+                int to = bucketFrom[b + 1];
+                Event list = late[b];
+                if (from == to && list == null) {
+                    continue;
                 }
+                for (int i = from; i < to; i++) {
+                    heapAdd(sorted[i], sortedTimes[i], sortedSeqs[i]);
+                    sorted[i] = null;
+                }
+                late[b] = null;
+                for (Event e = list; e != null; ) {
+                    Event following = e.link;
+                    e.link = null;
+                    heapAdd(e, e.time, e.seq);
+                    e = following;
+                }
+                boundary = bucketsStart + ((long) (b + 1) << shift);
+                return true;
             }
-            Event all = top;
-            top = null;
-            cut(all, topCount, topMin, topMax);
+            cut();
         }
     }
 
     /**
-     * The heap outgrew its limit: every queued run goes back into new buckets, sized from the
-     * whole queue. The limit then grows with what stays in the heap, so a burst that no cut
-     * can spread (many events at one instant) costs one cut, not one per add.
+     * The heap outgrew its limit: every queued run goes back to the top and is cut into new
+     * buckets, sized from the whole queue. The limit then grows with what stays in the heap, so
+     * a burst that no cut can spread (many events at one instant) costs one cut, not one per add.
      */
     private void recut() {
-        Event all = top;
-        int count = topCount;
-        long min = topMin;
-        long max = topMax;
         for (int b = nextBucket; b < bucketCount; b++) {
-            for (Event e = buckets[b]; e != null; ) {
+            for (int i = bucketFrom[b]; i < bucketFrom[b + 1]; i++) {
+                topAdd(sorted[i], sortedTimes[i], sortedSeqs[i]);
+                sorted[i] = null;
+            }
+            for (Event e = late[b]; e != null; ) {
                 Event following = e.link;
-                e.link = all;
-                all = e;
-                count++;
-                min = Math.min(min, e.time);
-                max = Math.max(max, e.time);
+                e.link = null;
+                topAdd(e, e.time, e.seq);
                 e = following;
             }
-            buckets[b] = null;
+            late[b] = null;
         }
         for (int i = 0; i < heapSize; i++) {
-            Event e = events[i];
+            topAdd(events[i], times[i], seqs[i]);
             events[i] = null;
-            e.link = all;
-            all = e;
-            count++;
-            min = Math.min(min, e.time);
-            max = Math.max(max, e.time);
         }
         heapSize = 0;
-        top = null;
-        cut(all, count, min, max);
+        nextBucket = bucketCount;
+        cut();
         refill();
         heapLimit = Math.max(MIN_HEAP_LIMIT, heapSize * 4);
     }
 
     /**
-     * Cuts a list of runs ({@code count} heads, times from {@code min} to {@code max}) into
-     * buckets of a power-of-two width holding about {@link #EVENTS_PER_BUCKET} each; heads past
-     * the last bucket (more than {@link #MAX_BUCKETS} needed) form the new top.
+     * Cuts the top (the buckets are empty) into buckets of a power-of-two width holding about
+     * {@link #EVENTS_PER_BUCKET} heads each, sorted by bucket into one array by counting; heads
+     * past the last bucket (more than {@link #MAX_BUCKETS} needed) stay in the top.
      */
-    private void cut(Event all, int count, long min, long max) {
-        long perHead = (max - min) / count;                  // times are never negative: no overflow
+    private void cut() {
+        int count = topCount;
+        long min = topMin;
+        long perHead = (topMax - min) / count;               // times are never negative: no overflow
         shift = perHead >= 1L << 54 ? 56 : 64 - Long.numberOfLeadingZeros(Math.max(1, perHead * EVENTS_PER_BUCKET) - 1);
-        long needed = ((max - min) >>> shift) + 1;
-        bucketCount = (int) Math.min(MAX_BUCKETS, needed);
-        if (buckets.length < bucketCount) {
-            buckets = new Event[Math.max(bucketCount, buckets.length * 2)];
+        long needed = ((topMax - min) >>> shift) + 1;
+        int buckets = (int) Math.min(MAX_BUCKETS, needed);
+        if (late.length < buckets) {
+            late = new Event[Math.max(buckets, late.length * 2)];
+            bucketFrom = new int[late.length + 1];
         }
+        if (sorted.length < count) {
+            int length = Math.max(count, sorted.length * 2);
+            sorted = new Event[length];
+            sortedTimes = new long[length];
+            sortedSeqs = new long[length];
+        }
+        bucketCount = buckets;
         nextBucket = 0;
         bucketsStart = min;
-        long end = min + ((long) bucketCount << shift);
+        long end = min + ((long) buckets << shift);
         bucketsEnd = end < min ? Long.MAX_VALUE : end;  // past the largest time: no bucket beyond
         boundary = min;
-        topCount = 0;
-        topMin = Long.MAX_VALUE;
-        topMax = Long.MIN_VALUE;
-        for (Event e = all; e != null; ) {
-            Event following = e.link;
-            place(e, e.time);
-            e = following;
+        int[] from = bucketFrom;
+        Arrays.fill(from, 0, buckets + 1, 0);
+        Event[] te = topEvents;
+        long[] tt = topTimes;
+        long[] ts = topSeqs;
+        for (int i = 0; i < count; i++) {
+            long t = tt[i];
+            if (t < bucketsEnd) {
+                from[(int) ((t - min) >>> shift) + 1]++;
+            }
         }
+        for (int b = 0; b < buckets; b++) {
+            from[b + 1] += from[b];
+        }
+        // from[b] is now where bucket b starts; fill forward, then shift the starts back
+        int kept = 0;
+        long keptMin = Long.MAX_VALUE;
+        long keptMax = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            long t = tt[i];
+            if (t < bucketsEnd) {
+                int at = from[(int) ((t - min) >>> shift)]++;
+                sorted[at] = te[i];
+                sortedTimes[at] = t;
+                sortedSeqs[at] = ts[i];
+            } else {
+                te[kept] = te[i];
+                tt[kept] = t;
+                ts[kept] = ts[i];
+                keptMin = Math.min(keptMin, t);
+                keptMax = Math.max(keptMax, t);
+                kept++;
+            }
+        }
+        System.arraycopy(from, 0, from, 1, buckets);
+        from[0] = 0;
+        Arrays.fill(te, kept, count, null);
+        topCount = kept;
+        topMin = keptMin;
+        topMax = keptMax;
     }
 
     private void heapAdd(Event event, long time, long seq) {
