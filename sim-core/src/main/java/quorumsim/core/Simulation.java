@@ -85,7 +85,7 @@ public final class Simulation {
     }
 
     /**
-     * Makes every link a TCP-like connection (reliable, broken visibly; see {@link Connections}).
+     * Makes every link a TCP-like connection (reliable; a cut is silence, a crash a reset; see {@link Connections}).
      * A deployment whose protocol assumes TCP calls this before the run starts; without it,
      * links carry datagrams, where a cut or loss drops messages silently.
      */
