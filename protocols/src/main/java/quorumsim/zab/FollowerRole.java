@@ -138,10 +138,15 @@ final class FollowerRole {
         server.pipeline.open();
     }
 
+    /** From the leader I follow, in its epoch, from its NEWLEADER on (Learner.syncWithLeader). */
+    private boolean fromMyLeaderInSync(int from, long epoch) {
+        return server.state == PeerState.FOLLOWING && from == server.leader && epoch == server.acceptedEpoch()
+                && (server.phase == ZabServer.FollowerPhase.WAIT_UPTODATE || server.phase == ZabServer.FollowerPhase.BROADCAST);
+    }
+
     /** PROPOSAL: it must follow my history without a gap (else the connection lost messages); log it, then ACK. */
     void onProposal(Context ctx, int from, Messages.Proposal m) {
-        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()
-                || (server.phase != ZabServer.FollowerPhase.WAIT_UPTODATE && server.phase != ZabServer.FollowerPhase.BROADCAST)) {
+        if (!fromMyLeaderInSync(from, m.epoch())) {
             return;
         }
         server.lastHeardLeaderLocalNanos = ctx.now();
@@ -184,8 +189,7 @@ final class FollowerRole {
      * is new (it must follow my history without a gap) and deliver everything up to it. No ACK.
      */
     void onInform(Context ctx, int from, Messages.Inform m) {
-        if (server.state != PeerState.FOLLOWING || from != server.leader || m.epoch() != server.acceptedEpoch()
-                || (server.phase != ZabServer.FollowerPhase.WAIT_UPTODATE && server.phase != ZabServer.FollowerPhase.BROADCAST)) {
+        if (!fromMyLeaderInSync(from, m.epoch())) {
             return;
         }
         server.lastHeardLeaderLocalNanos = ctx.now();
