@@ -76,6 +76,11 @@ public final class PbftReplica implements Actor {
     long timeoutNanos;
     /** A request executed since the last view change started (if not, the next one doubles the timeout). */
     boolean progressSinceViewChange = true;
+    /**
+     * When (local clock) the current view was installed: a final execution gives back half of
+     * a doubled timeout only once the view has held that long (timer-backoff-kept.txt).
+     */
+    long viewInstalledAtNanos;
 
     private record Buffered(int from, Messages message, long view) {
     }
@@ -595,7 +600,9 @@ public final class PbftReplica implements Actor {
         ctx.observe(new Observations.Executed(self, slot.prePrepare.view(), slot.seq, slot.prePrepare.digest(),
                 slot.prePrepare.batch()));
         clearExecutedPending(ctx);                                        // executed for good: no longer awaited
-        timeoutNanos = config.viewChangeTimeoutNanos();
+        if (ctx.now() - viewInstalledAtNanos >= timeoutNanos) {
+            timeoutNanos = Math.max(config.viewChangeTimeoutNanos(), timeoutNanos / 2);   // a view that held a timeout earns half back
+        }
         progressSinceViewChange = true;
         if (slot.seq % config.checkpointInterval() == 0) {
             takeCheckpoint(ctx, slot.seq);

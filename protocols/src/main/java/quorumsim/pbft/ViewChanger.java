@@ -26,8 +26,9 @@ import quorumsim.pbft.Messages.ViewChangeDigest;
  * backup once it holds each VIEW-CHANGE named (it fetches those it lacks); the new-view timer
  * started on 2f+1 VIEW-CHANGEs; the timeout doubled for each view change that follows one
  * after which nothing executed (the paper doubles it when a new view fails to arrive; a new
- * view that arrives but cannot make progress counts as failed too); joining on f+1
- * VIEW-CHANGEs for higher views.
+ * view that arrives but cannot make progress counts as failed too; half of it comes back
+ * only once a view has held for a whole timeout: PbftReplica.afterFinalExecution); joining on
+ * f+1 VIEW-CHANGEs for higher views.
  */
 final class ViewChanger {
     private final PbftReplica r;
@@ -461,6 +462,7 @@ final class ViewChanger {
         PaperInvariants.viewGrows(ctx, r.view, view);
         r.view = view;
         r.viewActive = true;
+        r.viewInstalledAtNanos = ctx.now();
         r.knowsViewState = true;                                          // O and max-s: what was assigned before this view
         cancelNewViewTimer(ctx);
         votes.headMap(view, true).clear();
