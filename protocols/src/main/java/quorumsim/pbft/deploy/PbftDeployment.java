@@ -62,6 +62,18 @@ public final class PbftDeployment implements Deployment {
     /** The replicas' log disk with {@code logToDisk} unless {@code hardware:} sets one: the Zab servers' default, 2 ms fsync at 60 MB/s. */
     public static final quorumsim.disk.DiskConfig LOG_DISK = new quorumsim.disk.DiskConfig(2_000_000L, 60L * 1024 * 1024, 1000);
 
+    /** The run's lanes: replicas r0.. then clients c0.., in node-id order. */
+    public static List<String> lanes(PbftConfig config) {
+        List<String> lanes = new ArrayList<>();
+        for (int i = 0; i < config.n(); i++) {
+            lanes.add("r" + i);
+        }
+        for (int j = 0; j < config.workload().clients(); j++) {
+            lanes.add("c" + j);
+        }
+        return Collections.unmodifiableList(lanes);
+    }
+
     /** Adds replicas and clients on the given hardware; refuses a configuration {@link PbftConfig#validate} rejects. */
     public static PbftDeployment deploy(Simulation sim, PbftConfig config, NodeSpec replicaSpec, NodeSpec clientSpec) {
         List<String> problems = config.validate();
@@ -69,17 +81,10 @@ public final class PbftDeployment implements Deployment {
             throw new IllegalArgumentException("PBFT configuration: " + String.join("; ", problems));
         }
         int n = config.n();
-        List<String> lanes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            lanes.add("r" + i);
-        }
-        for (int j = 0; j < config.workload().clients(); j++) {
-            lanes.add("c" + j);
-        }
-        PbftDeployment d = new PbftDeployment(sim, config, Collections.unmodifiableList(lanes));
+        PbftDeployment d = new PbftDeployment(sim, config, lanes(config));
         Collusion collusion = new Collusion();
         for (int i = 0; i < n; i++) {
-            sim.addNode(lanes.get(i), replicaSpec, (self, store) -> {
+            sim.addNode(d.lanes.get(i), replicaSpec, (self, store) -> {
                 boolean recovering = d.replicas[self] != null;            // made before: this is a recovery
                 ByzantineReplica replica = new ByzantineReplica(new PbftReplica(config, self, store, recovering), collusion,
                         d::clientId);
@@ -89,7 +94,7 @@ public final class PbftDeployment implements Deployment {
         }
         Quorums quorums = Quorums.of(config);
         for (int j = 0; j < config.workload().clients(); j++) {
-            sim.addNode(lanes.get(n + j), clientSpec, (self, store) -> new PbftClient(config, quorums));
+            sim.addNode(d.lanes.get(n + j), clientSpec, (self, store) -> new PbftClient(config, quorums));
         }
         sim.setServerCount(n);
         sim.setRoleResolver(d::resolveRole);

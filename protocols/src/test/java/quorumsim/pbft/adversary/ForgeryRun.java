@@ -1,6 +1,5 @@
 package quorumsim.pbft.adversary;
 
-import java.util.ArrayList;
 import java.util.List;
 import quorumsim.core.NodeSpec;
 import quorumsim.core.Simulation;
@@ -49,13 +48,7 @@ final class ForgeryRun {
                 .withLatency(new LatencyDistribution.Uniform(500_000, 1_500_000)).withBandwidth(1_000_000_000L);
         Simulation sim = new Simulation(seed, network, PbftDeployment.costModel(config), 10_000_000);
         int n = config.n();
-        List<String> lanes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            lanes.add("r" + i);
-        }
-        for (int j = 0; j < config.workload().clients(); j++) {
-            lanes.add("c" + j);
-        }
+        List<String> lanes = PbftDeployment.lanes(config);
         RunRecord record = new RunRecord(n, lanes);
         PbftReplica[] replicas = new PbftReplica[n];
         for (int i = 0; i < n; i++) {
