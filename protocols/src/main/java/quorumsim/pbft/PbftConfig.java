@@ -258,6 +258,16 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
             return this;
         }
 
+        /** f, with n = 3f+1 replicas and the quorum 2f+1 (PBFT's sizes); set n or the quorum after it to experiment. */
+        public Builder tolerating(int faults) {
+            return f(faults).replicas(3 * faults + 1);
+        }
+
+        /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica (for the f set so far). */
+        public Builder replicas(int replicas) {
+            return n(replicas).quorum(Quorums.intersecting(replicas, f));
+        }
+
         public Builder unsafe(boolean value) {
             this.unsafe = value;
             return this;

@@ -275,6 +275,11 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             return this;
         }
 
+        /** 2f+1 servers: the fewest whose majority survives f crashes. */
+        public Builder tolerating(int faults) {
+            return servers(2 * faults + 1);
+        }
+
         public Builder quorum(int value) {
             this.quorum = value;
             return this;
