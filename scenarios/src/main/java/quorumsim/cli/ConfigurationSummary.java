@@ -57,7 +57,7 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
                         + ", staggered by " + Units.formatDuration(c.proactiveRecovery().staggerNanos()) + ", down "
                         + Units.formatDuration(c.proactiveRecovery().rebootNanos()));
             }
-            broken.addAll(unsafeOnly(c.withUnsafe(false).validate(), c.withUnsafe(true).validate()));
+            broken.addAll(unsafeOnly(c.toBuilder().unsafe(false).build().validate(), c.toBuilder().unsafe(true).build().validate()));
             if (atOnce > c.f()) {
                 broken.add(atOnce + " Byzantine nodes" + (c.proactiveRecovery() != null ? " at once" : "") + ", more than f = " + c.f());
             }
@@ -71,7 +71,7 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             values.put("timeouts", "tick " + Units.formatDuration(c.tickNanos()) + ", sync limit " + c.syncLimitTicks() + " ticks, session "
                     + Units.formatDuration(c.sessionTimeoutNanos()) + ", election wait " + Units.formatDuration(c.electionFinalizeWaitNanos()));
             values.put("Byzantine nodes", byzantine);
-            broken.addAll(unsafeOnly(c.withUnsafe(false).validate(), c.withUnsafe(true).validate()));
+            broken.addAll(unsafeOnly(c.toBuilder().unsafe(false).build().validate(), c.toBuilder().unsafe(true).build().validate()));
             if (byzantine > 0) {
                 broken.add(byzantine + " Byzantine node(s); Zab assumes crash faults only");
             }

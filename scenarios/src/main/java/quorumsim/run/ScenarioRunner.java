@@ -29,16 +29,16 @@ public final class ScenarioRunner {
         for (int id = 0; id < sim.nodeCount(); id++) {
             if (id < servers) {
                 if (hardware.cores() > 0) {
-                    sim.reshapeNode(id, node -> node.withCores(hardware.cores()));
+                    sim.reshapeNode(id, node -> node.toBuilder().cores(hardware.cores()).build());
                 }
                 if (hardware.disk() != null) {
-                    sim.reshapeNode(id, node -> node.withDisk(hardware.disk()));
+                    sim.reshapeNode(id, node -> node.toBuilder().disk(hardware.disk()).build());
                 }
                 if (hardware.clockDriftPpm() != 0) {
-                    sim.reshapeNode(id, node -> node.withClock(node.clockOffsetNanos(), hardware.clockDriftPpm()));
+                    sim.reshapeNode(id, node -> node.toBuilder().clockDriftPpm(hardware.clockDriftPpm()).build());
                 }
             } else if (hardware.clientBandwidthBitsPerSec() >= 0) {
-                sim.reshapeNode(id, node -> node.withBandwidth(hardware.clientBandwidthBitsPerSec()));
+                sim.reshapeNode(id, node -> node.toBuilder().bandwidthBitsPerSec(hardware.clientBandwidthBitsPerSec()).build());
             }
         }
     }
