@@ -11,7 +11,6 @@ import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
 import quorumsim.scenario.Configured;
-import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.JsonLinesTrace;
 import quorumsim.trace.TraceListener;
@@ -59,7 +58,7 @@ public final class ScenarioRunner {
     /** As {@link #run(ScenarioSpec, RunOptions)}, with more trace listeners (a recording for the viewer, an export, a replay's). */
     public static RunResult run(ScenarioSpec spec, RunOptions options, List<TraceListener> listeners) {
         long wallStart = System.nanoTime();
-        Configured<?> protocol = Protocols.get(spec.protocol()).configured(spec.protocolConfig());
+        Configured<?> protocol = spec.protocolConfig().configured();
         long bucketNanos = bucketFor(spec.durationNanos());
         Simulation sim = new Simulation(spec.seed(), spec.network(), protocol.costModel(), bucketNanos);
         Deployment deployment = protocol.deploy(sim);

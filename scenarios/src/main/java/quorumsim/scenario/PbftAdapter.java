@@ -13,12 +13,7 @@ import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.protocols.Deployment;
 
 /** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */
-final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
-    @Override
-    public Class<PbftConfig> configType() {
-        return PbftConfig.class;
-    }
-
+final class PbftAdapter implements ProtocolAdapter<ProtocolConfig.Pbft> {
     @Override
     public String name() {
         return "pbft";
@@ -67,7 +62,7 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public PbftConfig bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public ProtocolConfig.Pbft bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         PbftConfig defaults = PbftConfig.defaults();
         PbftConfig.Builder builder = defaults.toBuilder().tolerating(cluster.f()).unsafe(unsafe);
@@ -105,7 +100,7 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
         for (String problem : config.validate()) {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));
         }
-        return config;
+        return new ProtocolConfig.Pbft(config);
     }
 
     /** {@code proactiveRecovery: { period, stagger, reboot }}, or null without the key. */
@@ -125,8 +120,8 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public int byzantineTolerance(PbftConfig config) {
-        return config.f();
+    public int byzantineTolerance(ProtocolConfig.Pbft pbft) {
+        return pbft.config().f();
     }
 
     /**
@@ -135,8 +130,9 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
      * whole-run count (which replica it hits is known only when it starts).
      */
     @Override
-    public int byzantineAtOnce(PbftConfig config, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
-        if (config.proactiveRecovery() == null) {
+    public int byzantineAtOnce(ProtocolConfig.Pbft pbft, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
+        quorumsim.pbft.ProactiveRecovery recovery = pbft.config().proactiveRecovery();
+        if (recovery == null) {
             return counted;
         }
         List<long[]> windows = new java.util.ArrayList<>();                // {replica, from, to}
@@ -146,7 +142,7 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
                     return counted;
                 }
                 for (int id : nodes.ids()) {
-                    long end = Math.min(t.ends() ? t.untilNanos() : durationNanos, config.proactiveRecovery().nextRebootNanos(id, t.atNanos()));
+                    long end = Math.min(t.ends() ? t.untilNanos() : durationNanos, recovery.nextRebootNanos(id, t.atNanos()));
                     windows.add(new long[] {id, t.atNanos(), end});
                 }
             }
@@ -165,22 +161,32 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public int servers(PbftConfig config) {
-        return config.n();
+    public int servers(ProtocolConfig.Pbft pbft) {
+        return pbft.config().n();
     }
 
     @Override
-    public long stateBytes(PbftConfig config) {
-        return PbftMemory.neededBytes(config);
+    public int quorum(ProtocolConfig.Pbft pbft) {
+        return pbft.config().quorum();
     }
 
     @Override
-    public CpuCostModel costModel(PbftConfig config) {
-        return PbftDeployment.costModel(config);
+    public long logWindow(ProtocolConfig.Pbft pbft) {
+        return pbft.config().logWindow();
     }
 
     @Override
-    public Deployment deploy(Simulation sim, PbftConfig config) {
-        return PbftDeployment.deploy(sim, config);
+    public long stateBytes(ProtocolConfig.Pbft pbft) {
+        return PbftMemory.neededBytes(pbft.config());
+    }
+
+    @Override
+    public CpuCostModel costModel(ProtocolConfig.Pbft pbft) {
+        return PbftDeployment.costModel(pbft.config());
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, ProtocolConfig.Pbft pbft) {
+        return PbftDeployment.deploy(sim, pbft.config());
     }
 }

@@ -13,12 +13,7 @@ import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.deploy.ZabDeployment;
 
 /** Scenario keys for the ZooKeeper-style service: {@code cluster:}, the {@code zab:} section, its workloads. */
-final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
-    @Override
-    public Class<ZabConfig> configType() {
-        return ZabConfig.class;
-    }
-
+final class ZabAdapter implements ProtocolAdapter<ProtocolConfig.Zab> {
     @Override
     public String name() {
         return "zab";
@@ -77,12 +72,12 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
     }
 
     @Override
-    public int byzantineTolerance(ZabConfig config) {
+    public int byzantineTolerance(ProtocolConfig.Zab zab) {
         return 0;
     }
 
     @Override
-    public ZabConfig bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public ProtocolConfig.Zab bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         ZabConfig defaults = ZabConfig.defaults();
         ZabConfig.Builder builder = defaults.toBuilder().tolerating(cluster.f()).unsafe(unsafe);
@@ -116,21 +111,26 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
         for (String problem : config.validate()) {
             problems.add(new Problem(z.source(), 0, 0, "cluster", problem));
         }
-        return config;
+        return new ProtocolConfig.Zab(config);
     }
 
     @Override
-    public int servers(ZabConfig config) {
-        return config.members();                                     // voters, then observers
+    public int servers(ProtocolConfig.Zab zab) {
+        return zab.config().members();                               // voters, then observers
     }
 
     @Override
-    public CpuCostModel costModel(ZabConfig config) {
-        return ZabDeployment.costModel(config);
+    public int quorum(ProtocolConfig.Zab zab) {
+        return zab.config().quorumSize();
     }
 
     @Override
-    public Deployment deploy(Simulation sim, ZabConfig config) {
-        return ZabDeployment.deploy(sim, config);
+    public CpuCostModel costModel(ProtocolConfig.Zab zab) {
+        return ZabDeployment.costModel(zab.config());
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, ProtocolConfig.Zab zab) {
+        return ZabDeployment.deploy(sim, zab.config());
     }
 }
