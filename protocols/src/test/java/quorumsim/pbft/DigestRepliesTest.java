@@ -18,7 +18,8 @@ class DigestRepliesTest {
     /** f = 1, one client, 4 KB results, free CPU on a constant 1 ms network. */
     private static PbftConfig config(boolean digestReplies) {
         return PbftConfig.defaults().toBuilder().costs(PbftCosts.free()).digestReplies(digestReplies)
-                .workload(Workload.defaults().toBuilder().clients(1).requestSizeBytes(64).replySizeBytes(REPLY_BYTES).clientRetryNanos(50_000_000L).build()).build();
+                .workload(Workload.defaults().toBuilder().clients(1).requestSizeBytes(64)
+                        .replySizeBytes(REPLY_BYTES).clientRetryNanos(50_000_000L).build()).build();
     }
 
     private static Metrics.MessageCount replies(PbftRun run) {

@@ -91,7 +91,8 @@ final class PbftSubject implements Subject {
         c = c.toBuilder().readOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false"))).build();
         c = c.toBuilder().batchSize(s.integer("B", c.batchSize())).batchWindowNanos(Durations.parse(s.text("batchWindow", "1ms"))).build();
         c = c.toBuilder().logToDisk(Boolean.parseBoolean(s.text("logToDisk", "false"))).build();
-        c = c.toBuilder().nondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT))).build();
+        c = c.toBuilder()
+                .nondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT))).build();
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

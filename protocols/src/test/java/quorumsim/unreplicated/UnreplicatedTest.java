@@ -22,7 +22,8 @@ class UnreplicatedTest {
 
     @Test
     void aRequestTakesOneRoundTrip() {
-        PbftConfig config = PbftConfig.defaults().toBuilder().costs(PbftCosts.free()).workload(Workload.defaults().toBuilder().clients(1).build()).build();
+        PbftConfig config = PbftConfig.defaults().toBuilder().costs(PbftCosts.free())
+                .workload(Workload.defaults().toBuilder().clients(1).build()).build();
         Simulation sim = run(config, 1);
         assertEquals(2.0, sim.metrics().latency().getMean() / 1_000_000, 0.01);
         assertEquals(50, sim.metrics().completedTotal());

@@ -15,7 +15,8 @@ import quorumsim.fault.Target;
  */
 class LockRecipeTest {
     private static ZabConfig lockConfig(int clients) {
-        return ZabRun.quick(3, clients).toBuilder().workload(ZabWorkload.saturation(clients, 0, 1).toBuilder().kind("lock").holdNanos(5_000_000L).build()).build();
+        return ZabRun.quick(3, clients).toBuilder()
+                .workload(ZabWorkload.saturation(clients, 0, 1).toBuilder().kind("lock").holdNanos(5_000_000L).build()).build();
     }
 
     /** Holding intervals [from, to] by client, from the clients' own reports. */

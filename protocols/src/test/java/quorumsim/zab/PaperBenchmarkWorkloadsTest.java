@@ -70,7 +70,8 @@ class PaperBenchmarkWorkloadsTest {
 
     @Test
     void aSyncRatioPrecedesThatShareOfReadsWithASync() {
-        ZabConfig config = ZabRun.quick(3, 3).toBuilder().workload(ZabWorkload.saturation(3, 1.0, 2).toBuilder().loadStartNanos(50_000_000L).syncRatio(1.0).build()).build();
+        ZabConfig config = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabWorkload.saturation(3, 1.0, 2).toBuilder().loadStartNanos(50_000_000L).syncRatio(1.0).build()).build();
         ZabRun run = ZabRun.of(4, config).run(300_000_000L);
         var f = run.zab().figures();
         assertTrue(f.get("readsMeasured") > 20, f.toString());
@@ -85,7 +86,8 @@ class PaperBenchmarkWorkloadsTest {
 
     @Test
     void withReadNextEachClientReadsTheNextClientsZnode() {
-        ZabConfig config = ZabRun.quick(3, 3).toBuilder().workload(ZabWorkload.saturation(3, 0.5, 2).toBuilder().loadStartNanos(50_000_000L).readNext(true).build()).build();
+        ZabConfig config = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabWorkload.saturation(3, 0.5, 2).toBuilder().loadStartNanos(50_000_000L).readNext(true).build()).build();
         ZabRun run = ZabRun.of(4, config);
         java.util.TreeSet<String> readByFirstClient = new java.util.TreeSet<>();
         int firstClient = config.servers();
@@ -97,7 +99,8 @@ class PaperBenchmarkWorkloadsTest {
         run.run(200_000_000L);
         assertEquals(java.util.Set.of("/c1"), readByFirstClient);
         assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
-        ZabConfig lock = ZabRun.quick(3, 3).toBuilder().workload(ZabRun.quick(3, 3).workload().toBuilder().kind("lock").readNext(true).build()).build();
+        ZabConfig lock = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabRun.quick(3, 3).workload().toBuilder().kind("lock").readNext(true).build()).build();
         assertTrue(lock.validate().stream().anyMatch(p -> p.contains("readNext is for the saturation workload only")), String.valueOf(lock.validate()));
     }
 

@@ -9,7 +9,8 @@ import quorumsim.zab.deploy.ZabDeployment;
 record ZabRun(Simulation sim, ZabDeployment zab) {
     /** A LAN of the paper's era: 0.1-0.3 ms one way, gigabit NICs, TCP-like links. */
     static NetworkConfig lan() {
-        return NetworkConfig.ideal(200_000).toBuilder().latency(new LatencyDistribution.Uniform(100_000, 300_000)).bandwidthBitsPerSec(1_000_000_000L).build();
+        return NetworkConfig.ideal(200_000).toBuilder().latency(new LatencyDistribution.Uniform(100_000, 300_000))
+                .bandwidthBitsPerSec(1_000_000_000L).build();
     }
 
     static ZabRun of(long seed, ZabConfig config) {

@@ -17,7 +17,8 @@ class ZabScalingTest {
     @Test
     void messagesPerWriteGrowLinearlyWithTheServers() {
         for (int n = 3; n <= 13; n += 2) {
-            ZabConfig config = ZabRun.quick(n, 4).toBuilder().leaderServes(false).workload(ZabWorkload.saturation(4, 0.0, 2).toBuilder().loadStartNanos(10_000_000L).build()).build();
+            ZabConfig config = ZabRun.quick(n, 4).toBuilder().leaderServes(false)
+                    .workload(ZabWorkload.saturation(4, 0.0, 2).toBuilder().loadStartNanos(10_000_000L).build()).build();
             ZabRun run = ZabRun.of(1, config).run(300_000_000L);
             double perWrite = run.zab().figures().get("serverMessagesPerWrite");
             // a follower forwards it (1), the leader proposes to, hears an ACK from, and commits to every follower

@@ -39,7 +39,8 @@ class MemoryBudgetTest {
 
     @Test
     void aThousandPbftReplicasFitEightGigabytesAndTheirLogsAreNamedWhenTheyDoNot() {
-        long logs = PbftMemory.neededBytes(PbftConfig.defaults().toBuilder().tolerating(333).workload(PbftConfig.defaults().workload().toBuilder().clients(1).build()).build());
+        long logs = PbftMemory.neededBytes(PbftConfig.defaults().toBuilder().tolerating(333)
+                .workload(PbftConfig.defaults().workload().toBuilder().clients(1).build()).build());
         assertNull(MemoryBudget.problem(1000, clients(1), logs, 8 * GIB));
         String problem = MemoryBudget.problem(1000, clients(1), logs, GIB);
         assertTrue(problem.startsWith("1000 servers and 1 clients (1 outstanding of 1,024 bytes each) need about 2."), problem);

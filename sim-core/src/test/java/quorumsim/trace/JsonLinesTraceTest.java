@@ -138,7 +138,8 @@ class JsonLinesTraceTest {
     }
 
     private static String run(boolean traced) {
-        Simulation sim = new Simulation(5, NetworkConfig.ideal(20_000).toBuilder().lossProbability(0.1).duplicateProbability(0.1).build(), CpuCostModel.FREE, 1_000_000);
+        Simulation sim = new Simulation(5, NetworkConfig.ideal(20_000).toBuilder().lossProbability(0.1).duplicateProbability(0.1).build(),
+                CpuCostModel.FREE, 1_000_000);
         for (int i = 0; i < 4; i++) {
             sim.addNode("n" + i, NodeSpec.simple(), (id, store) -> new Talker());
         }
