@@ -3,6 +3,7 @@ package quorumsim.zab;
 import java.util.ArrayList;
 import java.util.List;
 import quorumsim.core.Context;
+import quorumsim.disk.DiskDevice;
 import quorumsim.zab.Messages.PeerState;
 import quorumsim.zab.tree.Txn;
 
@@ -102,7 +103,9 @@ final class FollowerRole {
             bytes += (int) Math.min(Integer.MAX_VALUE / 2, server.base.tree().sizeBytes());
         }
         server.phase = ZabServer.FollowerPhase.WAIT_UPTODATE;
-        ctx.persist(Math.max(bytes, 1) + ZabServer.EPOCH_BYTES,
+        // a SNAP's tree is a snapshot: it goes to the data directory's device (Learner.syncWithLeader: takeSnapshot)
+        DiskDevice device = snapshot != null ? DiskDevice.DATA : DiskDevice.LOG;
+        ctx.persist(device, Math.max(bytes, 1) + ZabServer.EPOCH_BYTES,
                 new ZabServer.HistoryLogged(m.epoch(), server.lastZxid(), snapshot, keep, List.copyOf(appended)));
         server.applyUpTo(ctx, m.committedZxid());
     }
@@ -161,6 +164,7 @@ final class FollowerRole {
         server.history.add(m.txn());
         ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
         ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+        server.snapshots.logged(ctx, server);
     }
 
     static boolean follows(long last, long next) {
@@ -202,6 +206,7 @@ final class FollowerRole {
             server.history.add(m.txn());
             ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
             ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+            server.snapshots.logged(ctx, server);
         }
         ctx.chargeCpu(server.costs.commitNanos());
         server.applyUpTo(ctx, zxid);

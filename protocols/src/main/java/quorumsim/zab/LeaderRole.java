@@ -255,6 +255,7 @@ final class LeaderRole {
         server.leading.outstanding.put(txn.zxid(), new BitSet());
         ctx.chargeCpu(server.costs.logWriteNanos());
         ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn));
+        server.snapshots.logged(ctx, server);
         ctx.multicast(server.leading.forwardingTargets(), new Messages.Proposal(server.leading.epoch, txn));
     }
 

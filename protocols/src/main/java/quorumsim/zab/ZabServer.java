@@ -67,6 +67,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final StableStore store;
     final FastLeaderElection election;
     final ClientPipeline pipeline;
+    final Snapshots snapshots;
     /** The leader's own transactions (workload kind "broadcast"), or null. */
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
@@ -113,6 +114,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
         this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
+        this.snapshots = new Snapshots(config.snapCount());
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -276,6 +278,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             } else if (state == PeerState.FOLLOWING && phase == FollowerPhase.SYNC && a.epoch() == acceptedEpoch()) {
                 followerRole.ackEpoch(ctx);
             }
+        } else if (token instanceof Snapshots.Written) {
+            snapshots.written();
         } else if (token instanceof EpochCurrent c) {
             saveEpoch(CURRENT_EPOCH, c.epoch());
             currentEpoch = Math.max(currentEpoch, c.epoch());
@@ -369,6 +373,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         leading = null;
         phase = null;
         pipeline.close(ctx, "server lost its leader");
+        snapshots.restart();
         if (observing != null) {
             observing.start(ctx, lastZxid(), acceptedEpoch());
             return;
@@ -412,6 +417,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;
+            snapshots.take(ctx, this);                               // Leader.lead: zk.loadData() ends with takeSnapshot
             leaderRole.startEpochIfQuorum(ctx);
         } else {
             state = PeerState.FOLLOWING;

@@ -144,7 +144,7 @@ final class RecordingContext implements Context {
     @Override
     public void persist(quorumsim.disk.DiskDevice device, int bytes, Object token) {
         writes.add(token);
-        effects.add(new Effect.Persist(token));
+        effects.add(new Effect.Persist(device, token));
     }
 
     @Override

@@ -39,7 +39,7 @@ import quorumsim.zab.tree.Txn;
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers");
+            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers", "snapCount");
 
     private final int self;
     private final ZabConfig config;
@@ -53,6 +53,7 @@ final class ZabSubject implements Subject {
                 .withTickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
                 .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
                 .withObservers(s.integer("observers", 0));
+        config = config.toBuilder().snapCount(s.integer("snapCount", ZabConfig.defaults().snapCount())).build();
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
             config = config.withWorkload(config.workload().withKind("broadcast").withClients(0)
                     .withOutstanding(s.integer("broadcastInFlight", 1)));

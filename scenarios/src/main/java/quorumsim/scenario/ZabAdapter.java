@@ -26,7 +26,7 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
 
     @Override
     public List<String> sectionKeys() {
-        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold",
+        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "snapCount", "dedicatedLogDevice", "hold",
                 "readNext", "readOnlyMode", "observers");
     }
 
@@ -113,6 +113,10 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
                 .withSyncLimitTicks((int) z.integer("syncLimit", defaults.syncLimitTicks(), 1, 1000))
                 .withElectionFinalizeWaitNanos(z.durationNanos("electionWait", defaults.electionFinalizeWaitNanos(), 0, 60_000_000_000L))
                 .withSnapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000));
+        config = config.toBuilder()
+                .snapCount((int) z.integer("snapCount", defaults.snapCount(), 2, 100_000_000))
+                .dedicatedLogDevice(z.bool("dedicatedLogDevice", defaults.dedicatedLogDevice()))
+                .build();
         for (String problem : config.validate()) {
             problems.add(new Problem(z.source(), 0, 0, "cluster", problem));
         }
