@@ -68,6 +68,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final FastLeaderElection election;
     final ClientPipeline pipeline;
     final Snapshots snapshots;
+    /** The leader's PrepRequestProcessor and SyncRequestProcessor threads (the pipeline holds the others). */
+    final Processor prep = new Processor("prep");
+    final Processor logSync = new Processor("sync");
     /** The leader's own transactions (workload kind "broadcast"), or null. */
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
@@ -184,7 +187,11 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onTimer(Context ctx, Object timer) {
-        if (timer instanceof Timers.Serve s) {
+        if (timer instanceof Timers.Serve s && s.processor().equals("prep")) {
+            prep.onTimer(ctx, s);
+        } else if (timer instanceof Timers.Serve s && s.processor().equals("sync")) {
+            logSync.onTimer(ctx, s);
+        } else if (timer instanceof Timers.Serve s) {
             pipeline.onServe(ctx, s);
         } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
@@ -374,6 +381,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         phase = null;
         pipeline.close(ctx, "server lost its leader");
         snapshots.restart();
+        prep.reset();
+        logSync.reset();
         if (observing != null) {
             observing.start(ctx, lastZxid(), acceptedEpoch());
             return;
