@@ -20,6 +20,8 @@ final class FollowerRole {
     private final ZabServer server;
     /** Connects to the chosen leader refused so far. */
     private int refusedConnects;
+    /** Which connect a retry belongs to: a retry from an earlier leader's connect does nothing. */
+    private long connectGeneration;
 
     FollowerRole(ZabServer server) {
         this.server = server;
@@ -28,11 +30,16 @@ final class FollowerRole {
     /** Just elected a leader to follow: connect and send FOLLOWERINFO (CEPOCH). */
     void connect(Context ctx) {
         refusedConnects = 0;
-        retryConnect(ctx);
+        connectGeneration++;
+        ctx.send(server.leader, new Messages.FollowerInfo(server.acceptedEpoch(), server.lastZxid()));
     }
 
-    /** Another try, every half tick while in discovery (ZooKeeper pauses a second, half its 2 s tick). */
-    void retryConnect(Context ctx) {
+    /** The pause after a refusal is over: another try, if still connecting to the same leader. */
+    void onConnectRetry(Context ctx, Timers.ConnectRetry timer) {
+        if (timer.generation() != connectGeneration || server.state != PeerState.FOLLOWING
+                || server.phase != ZabServer.FollowerPhase.DISCOVERY) {
+            return;
+        }
         ctx.send(server.leader, new Messages.FollowerInfo(server.acceptedEpoch(), server.lastZxid()));
     }
 
@@ -47,7 +54,10 @@ final class FollowerRole {
         refusedConnects++;
         if (refusedConnects >= CONNECT_TRIES) {
             server.lookForLeader(ctx);
+            return;
         }
+        // Learner.connectToLeader: Thread.sleep(1000) after a refused try, then the next one
+        ctx.setTimer(server.config.tickNanos() / 2, new Timers.ConnectRetry(connectGeneration));
     }
 
     /** NEWEPOCH: accept it if it is not older than what I accepted, and tell my history. */

@@ -196,6 +196,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
             tick(ctx);
+        } else if (timer instanceof Timers.ConnectRetry r) {
+            followerRole.onConnectRetry(ctx, r);
         } else if (timer instanceof Timers.FinalizeElection f) {
             if (state == PeerState.LOOKING) {
                 election.onFinalize(ctx, f);
@@ -355,8 +357,6 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
-            } else if (phase == FollowerPhase.DISCOVERY) {
-                followerRole.retryConnect(ctx);                      // it may not have been leading yet
             }
         } else {
             leaderRole.leaderTick(ctx, now);
