@@ -31,6 +31,10 @@ public final class Timers {
     public record ClientTick(long generation) {
     }
 
+    /** Client: connected read-only, time to ask the next server whether it serves writes (3.4's pingRwServer). */
+    public record PingRwServer(long generation) {
+    }
+
     /** Client: the pause before the next connect attempt is over. */
     public record Reconnect(long generation) {
     }

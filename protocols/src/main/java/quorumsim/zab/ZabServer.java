@@ -228,6 +228,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             })
             .on(Messages.SetWatches.class, (s, ctx, from, m) -> s.pipeline.onSetWatches(ctx, from, m))
             .on(Messages.Close.class, (s, ctx, from, m) -> s.pipeline.onClose(from))
+            // NIOServerCnxn's "isro": "rw" from a server that takes clients, "null" from one that serves none
+            .on(Messages.IsReadOnly.class, (s, ctx, from, m) -> ctx.send(from, new Messages.IsReadOnlyAnswer(s.pipeline.isOpen())))
             .on(Messages.Revalidate.class, (s, ctx, from, m) -> s.leaderRole.onRevalidate(ctx, from, m))
             .on(Messages.Revalidated.class, (s, ctx, from, m) -> s.followerRole.onRevalidated(ctx, from, m))
             .on(Messages.Notification.class, (s, ctx, from, m) -> s.onNotification(ctx, from, m))
@@ -239,7 +241,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             .on(Messages.AckNewLeader.class, (s, ctx, from, m) -> s.leaderRole.onAckNewLeader(ctx, from, m))
             .on(Messages.UpToDate.class, (s, ctx, from, m) -> s.followerRole.onUpToDate(ctx, from, m))
             .notForThisActor(Messages.Connected.class, Messages.Reply.class, Messages.WatchEvent.class,
-                    Messages.ClientPong.class, Messages.Disconnect.class)      // a client's messages
+                    Messages.ClientPong.class, Messages.Disconnect.class, Messages.IsReadOnlyAnswer.class)  // a client's messages
             .build();
 
     @Override
