@@ -161,6 +161,18 @@ class PbftSwarmReprosTest {
         assertLiveAndSafe("pbft-swarm-2671.yaml");
     }
 
+    /**
+     * A doubled view-change timeout comes back by halves, one for each whole timeout a view
+     * holds. Given back at every execution after the first timeout, a burst of executions took
+     * one replica's timeout to its 30 ms floor: with signatures a NEW-VIEW for 59 slots costs
+     * its primary 60 ms, so that replica left every new view before its NEW-VIEW came, while
+     * the others waited out 480 ms in views that could not make progress without it.
+     */
+    @Test
+    void aViewEarnsOneHalfOfItsTimeoutBackPerTimeoutItHolds() {
+        assertLiveAndSafe("pbft-swarm-8642.yaml");
+    }
+
     /** Recovery and STATUS with its bitmap keep a run a function of its seed: run twice, the same trace digest. */
     @Test
     void recoveryAndStatusRetransmissionRunTheSameTwice() {
