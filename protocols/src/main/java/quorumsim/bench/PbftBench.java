@@ -56,16 +56,16 @@ public final class PbftBench {
     /** The configuration a row runs: f = floor((n-1)/3), one client, the timeout above. */
     public static PbftConfig config(int n) {
         PbftConfig defaults = PbftConfig.defaults();
-        return defaults.withF((n - 1) / 3).withN(n).withViewChangeTimeoutNanos(VIEW_CHANGE_TIMEOUT_NANOS)
-                .withWorkload(defaults.workload().withClients(1).withOutstanding(1));
+        return defaults.toBuilder().tolerating((n - 1) / 3).replicas(n).viewChangeTimeoutNanos(VIEW_CHANGE_TIMEOUT_NANOS)
+                .workload(defaults.workload().toBuilder().clients(1).outstanding(1).build()).build();
     }
 
     /** Runs {@code requests} sequential requests at n, measured. */
     public static Row run(int n, long requests, long seed) {
         PbftConfig config = config(n);
-        NetworkConfig network = NetworkConfig.ideal(0)
-                .withLatency(new LatencyDistribution.Normal(LATENCY_MEAN_NANOS, LATENCY_STDDEV_NANOS))
-                .withBandwidth(BANDWIDTH_BITS_PER_SEC);
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder()
+                .latency(new LatencyDistribution.Normal(LATENCY_MEAN_NANOS, LATENCY_STDDEV_NANOS))
+                .bandwidthBitsPerSec(BANDWIDTH_BITS_PER_SEC).build();
         List<MemoryPoolMXBean> heap = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

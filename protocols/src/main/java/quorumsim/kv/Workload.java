@@ -24,30 +24,6 @@ public record Workload(int clients, int outstanding, double readRatio, int reque
         return new Workload(4, 1, 0.0, 1024, 128, 50_000_000L, 100);
     }
 
-    public Workload withClients(int n) {
-        return toBuilder().clients(n).build();
-    }
-
-    public Workload withOutstanding(int n) {
-        return toBuilder().outstanding(n).build();
-    }
-
-    public Workload withReadRatio(double r) {
-        return toBuilder().readRatio(r).build();
-    }
-
-    public Workload withSizes(int requestBytes, int replyBytes) {
-        return toBuilder().requestSizeBytes(requestBytes).replySizeBytes(replyBytes).build();
-    }
-
-    public Workload withClientRetryNanos(long nanos) {
-        return toBuilder().clientRetryNanos(nanos).build();
-    }
-
-    public Workload withKeySpace(int keys) {
-        return toBuilder().keySpace(keys).build();
-    }
-
     /** The next operation of a client, drawn from its own random stream. */
     public Operation next(RandomGenerator random, int client, long timestamp) {
         String key = "k" + random.nextInt(keySpace);
@@ -92,7 +68,7 @@ public record Workload(int clients, int outstanding, double readRatio, int reque
         return new Builder(this);
     }
 
-    /** The one place a Workload is copied with changes: every {@code withX} goes through it. */
+    /** The one place a Workload is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private int clients;
         private int outstanding;

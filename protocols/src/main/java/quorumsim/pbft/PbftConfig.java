@@ -6,9 +6,9 @@ import quorumsim.kv.Workload;
 
 /**
  * Everything a PBFT run is parameterised by. Immutable; start from {@link #defaults()} and
- * change with the {@code withX} methods (one knob) or {@link #toBuilder()} (several). {@link #withF} also resets n to 3f+1 and the
- * quorum to 2f+1; {@link #withN} resets the quorum to {@link Quorums#intersecting} for the
- * new n; call {@link #withQuorum} last to experiment.
+ * change with {@link #toBuilder()}. {@link Builder#tolerating} also resets n to 3f+1 and the
+ * quorum to 2f+1; {@link Builder#replicas} resets the quorum to {@link Quorums#intersecting} for
+ * the new n; set {@link Builder#quorum} last to experiment.
  *
  * @param f                       faults tolerated
  * @param n                       replicas (at least 3f+1 unless unsafe)
@@ -51,79 +51,6 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
     public static PbftConfig defaults() {
         return new PbftConfig(1, 4, 3, false, 128, 256, 100_000_000L, 1, 1_000_000L, Authentication.MAC,
                 false, false, STANDARD, Workload.defaults(), PbftCosts.defaults(), true, null, Nondeterminism.NONE, false);
-    }
-
-    public PbftConfig withF(int newF) {
-        return toBuilder().f(newF).n(3 * newF + 1).quorum(Quorums.intersecting(3 * newF + 1, newF)).build();
-    }
-
-    /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica. */
-    public PbftConfig withN(int newN) {
-        return toBuilder().n(newN).quorum(Quorums.intersecting(newN, f)).build();
-    }
-
-    public PbftConfig withQuorum(int q) {
-        return toBuilder().quorum(q).build();
-    }
-
-    public PbftConfig withUnsafe(boolean u) {
-        return toBuilder().unsafe(u).build();
-    }
-
-    public PbftConfig withCheckpointInterval(int k) {
-        return toBuilder().checkpointInterval(k).build();
-    }
-
-    public PbftConfig withLogWindow(int l) {
-        return toBuilder().logWindow(l).build();
-    }
-
-    public PbftConfig withViewChangeTimeoutNanos(long t) {
-        return toBuilder().viewChangeTimeoutNanos(t).build();
-    }
-
-    public PbftConfig withBatching(int size, long windowNanos) {
-        return toBuilder().batchSize(size).batchWindowNanos(windowNanos).build();
-    }
-
-    public PbftConfig withAuthentication(Authentication a) {
-        return toBuilder().authentication(a).build();
-    }
-
-    public PbftConfig withTentativeExecution(boolean t) {
-        return toBuilder().tentativeExecution(t).build();
-    }
-
-    public PbftConfig withReadOnlyOptimization(boolean r) {
-        return toBuilder().readOnlyOptimization(r).build();
-    }
-
-    public PbftConfig withVariant(String v) {
-        return toBuilder().variant(v).build();
-    }
-
-    public PbftConfig withWorkload(Workload w) {
-        return toBuilder().workload(w).build();
-    }
-
-    public PbftConfig withCosts(PbftCosts c) {
-        return toBuilder().costs(c).build();
-    }
-
-    public PbftConfig withDigestReplies(boolean d) {
-        return toBuilder().digestReplies(d).build();
-    }
-
-    public PbftConfig withProactiveRecovery(ProactiveRecovery r) {
-        return toBuilder().proactiveRecovery(r).build();
-    }
-
-    public PbftConfig withNondeterminism(Nondeterminism nd) {
-        return toBuilder().nondeterminism(nd).build();
-    }
-
-    public PbftConfig withLogToDisk(boolean disk) {
-        return toBuilder().logToDisk(disk).build();
     }
 
     public boolean skipsCommit() {
@@ -199,7 +126,7 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         return new Builder(this);
     }
 
-    /** The one place a PbftConfig is copied with changes: every {@code withX} goes through it. */
+    /** The one place a PbftConfig is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private int f;
         private int n;
@@ -256,6 +183,16 @@ public record PbftConfig(int f, int n, int quorum, boolean unsafe, int checkpoin
         public Builder quorum(int value) {
             this.quorum = value;
             return this;
+        }
+
+        /** f, with n = 3f+1 replicas and the quorum 2f+1 (PBFT's sizes); set n or the quorum after it to experiment. */
+        public Builder tolerating(int faults) {
+            return f(faults).replicas(3 * faults + 1);
+        }
+
+        /** n replicas, with the smallest quorum that keeps any two quorums sharing a correct replica (for the f set so far). */
+        public Builder replicas(int replicas) {
+            return n(replicas).quorum(Quorums.intersecting(replicas, f));
         }
 
         public Builder unsafe(boolean value) {

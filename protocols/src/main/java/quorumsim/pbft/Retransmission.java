@@ -97,7 +97,7 @@ final class Retransmission {
             for (Slot slot : r.log.tailMap(from, false).values()) {
                 if (slot.prePrepare != null && slot.prePrepare.view() == r.view && slot.committed) {
                     committed.add(slot.seq);
-                } else if (r.prepared(slot)) {
+                } else if (r.agreement.prepared(slot)) {
                     prepared.add(slot.seq);
                 }
             }

@@ -50,7 +50,7 @@ public final class UnreplicatedDeployment implements Deployment {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("unreplicated configuration: " + String.join("; ", problems));
         }
-        PbftConfig config = pbftConfig.withTentativeExecution(false).withReadOnlyOptimization(false);
+        PbftConfig config = pbftConfig.toBuilder().tentativeExecution(false).readOnlyOptimization(false).build();
         List<String> lanes = new ArrayList<>();
         lanes.add("s0");
         for (int j = 0; j < config.workload().clients(); j++) {

@@ -6,7 +6,7 @@ import quorumsim.disk.DiskConfig;
 
 /**
  * Everything a Zab deployment needs, immutable, with defaults from the ZooKeeper paper and the
- * era's code. Change a field with its {@code withX} method; {@link #validate()} lists what is
+ * era's code. Change fields with {@link #toBuilder()}; {@link #validate()} lists what is
  * wrong in one line each instead of throwing.
  *
  * @param servers                   number of servers (2f+1 by default)
@@ -158,81 +158,12 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         return index < voters ? index : servers + (index - voters);
     }
 
-    public ZabConfig withServers(int n) {
-        return toBuilder().servers(n).build();
-    }
-
-    /** n = 2f+1 servers. */
-    public ZabConfig withF(int f) {
-        return withServers(2 * f + 1);
-    }
-
-    public ZabConfig withQuorum(int q) {
-        return toBuilder().quorum(q).build();
-    }
-
-    public ZabConfig withUnsafe(boolean u) {
-        return toBuilder().unsafe(u).build();
-    }
-
-    public ZabConfig withLeaderServes(boolean l) {
-        return toBuilder().leaderServes(l).build();
-    }
-
-    public ZabConfig withThrottle(int t) {
-        return toBuilder().throttle(t).build();
-    }
-
-    public ZabConfig withSessionTimeoutNanos(long s) {
-        return toBuilder().sessionTimeoutNanos(s).build();
-    }
-
-    public ZabConfig withTickNanos(long t) {
-        return toBuilder().tickNanos(t).build();
-    }
-
-    public ZabConfig withSyncLimitTicks(int s) {
-        return toBuilder().syncLimitTicks(s).build();
-    }
-
-    public ZabConfig withElectionFinalizeWaitNanos(long w) {
-        return toBuilder().electionFinalizeWaitNanos(w).build();
-    }
-
-    public ZabConfig withSnapshotThreshold(int s) {
-        return toBuilder().snapshotThreshold(s).build();
-    }
-
-    public ZabConfig withCores(int c) {
-        return toBuilder().cores(c).build();
-    }
-
-    public ZabConfig withWorkload(ZabWorkload w) {
-        return toBuilder().workload(w).build();
-    }
-
-    public ZabConfig withCosts(ZabCosts c) {
-        return toBuilder().costs(c).build();
-    }
-
-    public ZabConfig withDisk(DiskConfig d) {
-        return toBuilder().disk(d).build();
-    }
-
-    public ZabConfig withObservers(int o) {
-        return toBuilder().observers(o).build();
-    }
-
-    public ZabConfig withReadOnlyMode(boolean r) {
-        return toBuilder().readOnlyMode(r).build();
-    }
-
     /** A copy to change several fields at once; {@link Builder#build} makes the record. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The one place a ZabConfig is copied with changes: every {@code withX} goes through it. */
+    /** The one place a ZabConfig is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private int servers;
         private int quorum;
@@ -273,6 +204,11 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         public Builder servers(int value) {
             this.servers = value;
             return this;
+        }
+
+        /** 2f+1 servers: the fewest whose majority survives f crashes. */
+        public Builder tolerating(int faults) {
+            return servers(2 * faults + 1);
         }
 
         public Builder quorum(int value) {

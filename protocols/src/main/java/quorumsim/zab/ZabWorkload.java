@@ -34,44 +34,8 @@ public record ZabWorkload(String kind, int clients, double readRatio, int outsta
         this(kind, clients, readRatio, outstanding, requestSizeBytes, holdNanos, loadStartNanos, 0, false);
     }
 
-    public ZabWorkload withReadNext(boolean r) {
-        return toBuilder().readNext(r).build();
-    }
-
-    public ZabWorkload withSyncRatio(double s) {
-        return toBuilder().syncRatio(s).build();
-    }
-
     public static ZabWorkload saturation(int clients, double readRatio, int outstanding) {
         return new ZabWorkload("saturation", clients, readRatio, outstanding, 1024, 20_000_000L, 100_000_000L);
-    }
-
-    public ZabWorkload withKind(String k) {
-        return toBuilder().kind(k).build();
-    }
-
-    public ZabWorkload withClients(int c) {
-        return toBuilder().clients(c).build();
-    }
-
-    public ZabWorkload withReadRatio(double r) {
-        return toBuilder().readRatio(r).build();
-    }
-
-    public ZabWorkload withOutstanding(int o) {
-        return toBuilder().outstanding(o).build();
-    }
-
-    public ZabWorkload withRequestSizeBytes(int b) {
-        return toBuilder().requestSizeBytes(b).build();
-    }
-
-    public ZabWorkload withHoldNanos(long h) {
-        return toBuilder().holdNanos(h).build();
-    }
-
-    public ZabWorkload withLoadStartNanos(long t) {
-        return toBuilder().loadStartNanos(t).build();
     }
 
     /** A copy to change several fields at once; {@link Builder#build} makes the record. */
@@ -79,7 +43,7 @@ public record ZabWorkload(String kind, int clients, double readRatio, int outsta
         return new Builder(this);
     }
 
-    /** The one place a ZabWorkload is copied with changes: every {@code withX} goes through it. */
+    /** The one place a ZabWorkload is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private String kind;
         private int clients;

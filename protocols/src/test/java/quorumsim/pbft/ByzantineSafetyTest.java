@@ -23,8 +23,8 @@ class ByzantineSafetyTest {
     private static final long BOUND_NANOS = 150_000_000L;
 
     static PbftConfig shortRuns(int f) {
-        return PbftConfig.defaults().withF(f).withViewChangeTimeoutNanos(10_000_000L)
-                .withWorkload(Workload.defaults().withClients(2).withClientRetryNanos(5_000_000L).withReadRatio(0.2));
+        return PbftConfig.defaults().toBuilder().tolerating(f).viewChangeTimeoutNanos(10_000_000L)
+                .workload(Workload.defaults().toBuilder().clients(2).clientRetryNanos(5_000_000L).readRatio(0.2).build()).build();
     }
 
     /** f replicas chosen by the seed (the primary half of the time) turn Byzantine at a time the seed picks. */

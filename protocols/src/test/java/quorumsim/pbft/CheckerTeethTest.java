@@ -20,8 +20,8 @@ import quorumsim.result.Verdict;
  */
 class CheckerTeethTest {
     private static PbftConfig base() {
-        return PbftConfig.defaults().withViewChangeTimeoutNanos(20_000_000L)
-                .withWorkload(Workload.defaults().withClients(3).withClientRetryNanos(10_000_000L));
+        return PbftConfig.defaults().toBuilder().viewChangeTimeoutNanos(20_000_000L)
+                .workload(Workload.defaults().toBuilder().clients(3).clientRetryNanos(10_000_000L).build()).build();
     }
 
     @Test
@@ -38,7 +38,7 @@ class CheckerTeethTest {
 
     @Test
     void aQuorumOf2fLetsAnEquivocatingPrimarySplitTheReplicas() {
-        PbftConfig unsafe = base().withQuorum(2).withUnsafe(true);
+        PbftConfig unsafe = base().toBuilder().quorum(2).unsafe(true).build();
         Verdict safety = PbftRun.of(1, unsafe).byzantine(0, "equivocate", 20_000_000L).run(100_000_000L).safety();
         assertFalse(safety.holds());
         assertEquals("agreement", safety.violations().get(0).kind());
@@ -53,7 +53,7 @@ class CheckerTeethTest {
      * replica: the timing pinned here predates digest replies.
      */
     private static PbftRun muteReplicaAcrossViewChange(long seed, PbftConfig config) {
-        PbftRun run = PbftRun.of(seed, config.withDigestReplies(false));
+        PbftRun run = PbftRun.of(seed, config.toBuilder().digestReplies(false).build());
         run.sim.scheduleFault(20_000_000L, new Fault.OneWayCut(1, 0));
         run.sim.scheduleFault(20_000_000L, new Fault.OneWayCut(1, 2));
         run.sim.scheduleFault(20_000_000L, new Fault.OneWayCut(1, 3));
@@ -64,7 +64,7 @@ class CheckerTeethTest {
 
     @Test
     void skippingTheCommitPhaseLosesAnExecutedRequestInAViewChange() {
-        PbftConfig skipCommit = base().withVariant(PbftConfig.SKIP_COMMIT).withUnsafe(true);
+        PbftConfig skipCommit = base().toBuilder().variant(PbftConfig.SKIP_COMMIT).unsafe(true).build();
         Verdict safety = muteReplicaAcrossViewChange(2, skipCommit).safety();
         assertFalse(safety.holds());
         assertEquals("agreement", safety.violations().get(0).kind());

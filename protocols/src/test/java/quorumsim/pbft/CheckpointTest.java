@@ -11,8 +11,8 @@ import quorumsim.kv.Workload;
 class CheckpointTest {
     @Test
     void checkpointsBecomeStableAndTheLogStaysWithinTheWaterMarks() {
-        PbftConfig config = PbftConfig.defaults().withCheckpointInterval(32).withLogWindow(64)
-                .withWorkload(Workload.defaults().withClients(8));
+        PbftConfig config = PbftConfig.defaults().toBuilder().checkpointInterval(32).logWindow(64)
+                .workload(Workload.defaults().toBuilder().clients(8).build()).build();
         PbftRun run = PbftRun.of(1, config).run(300_000_000L);
         long executed = run.deployment.record().highestExecuted();
         assertTrue(executed > 10 * 32, "executed " + executed);
@@ -27,8 +27,8 @@ class CheckpointTest {
 
     @Test
     void aReplicaThatFellBehindCatchesUpByStateTransfer() {
-        PbftConfig config = PbftConfig.defaults().withCheckpointInterval(16).withLogWindow(32)
-                .withWorkload(Workload.defaults().withClients(4));
+        PbftConfig config = PbftConfig.defaults().toBuilder().checkpointInterval(16).logWindow(32)
+                .workload(Workload.defaults().toBuilder().clients(4).build()).build();
         PbftRun run = PbftRun.of(2, config);
         run.sim.scheduleFault(10_000_000L, new Fault.Isolate(Target.of(3)));
         run.sim.scheduleFault(100_000_000L, new Fault.Heal());
@@ -43,8 +43,8 @@ class CheckpointTest {
 
     @Test
     void aCrashedBackupRecoversFromItsLastStableCheckpointAndCatchesUp() {
-        PbftConfig config = PbftConfig.defaults().withCheckpointInterval(16).withLogWindow(32)
-                .withWorkload(Workload.defaults().withClients(4));
+        PbftConfig config = PbftConfig.defaults().toBuilder().checkpointInterval(16).logWindow(32)
+                .workload(Workload.defaults().toBuilder().clients(4).build()).build();
         PbftRun run = PbftRun.of(3, config);
         run.sim.scheduleFault(60_000_000L, new Fault.Crash(Target.of(2)));
         run.sim.scheduleFault(150_000_000L, new Fault.Recover(Target.of(2)));

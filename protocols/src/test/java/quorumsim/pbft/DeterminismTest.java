@@ -8,8 +8,8 @@ import quorumsim.kv.Workload;
 
 class DeterminismTest {
     private static PbftRun scenario(long seed) {
-        PbftConfig config = PbftConfig.defaults().withViewChangeTimeoutNanos(20_000_000L)
-                .withWorkload(Workload.defaults().withClients(4).withReadRatio(0.3).withClientRetryNanos(10_000_000L));
+        PbftConfig config = PbftConfig.defaults().toBuilder().viewChangeTimeoutNanos(20_000_000L)
+                .workload(Workload.defaults().toBuilder().clients(4).readRatio(0.3).clientRetryNanos(10_000_000L).build()).build();
         return PbftRun.of(seed, config).byzantine(0, "equivocate", 30_000_000L).byzantine(0, "replay", 30_000_000L)
                 .run(200_000_000L);
     }

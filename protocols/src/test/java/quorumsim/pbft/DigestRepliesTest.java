@@ -17,8 +17,9 @@ class DigestRepliesTest {
 
     /** f = 1, one client, 4 KB results, free CPU on a constant 1 ms network. */
     private static PbftConfig config(boolean digestReplies) {
-        return PbftConfig.defaults().withCosts(PbftCosts.free()).withDigestReplies(digestReplies)
-                .withWorkload(Workload.defaults().withClients(1).withSizes(64, REPLY_BYTES).withClientRetryNanos(50_000_000L));
+        return PbftConfig.defaults().toBuilder().costs(PbftCosts.free()).digestReplies(digestReplies)
+                .workload(Workload.defaults().toBuilder().clients(1).requestSizeBytes(64)
+                        .replySizeBytes(REPLY_BYTES).clientRetryNanos(50_000_000L).build()).build();
     }
 
     private static Metrics.MessageCount replies(PbftRun run) {

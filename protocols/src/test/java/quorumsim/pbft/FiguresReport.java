@@ -17,8 +17,8 @@ import quorumsim.unreplicated.UnreplicatedDeployment;
 @EnabledIfSystemProperty(named = "figures", matches = "true")
 class FiguresReport {
     private static final long RUN_NANOS = 500_000_000L;
-    private static final NetworkConfig LAN = NetworkConfig.ideal(100_000)
-            .withLatency(new LatencyDistribution.Uniform(50_000, 150_000)).withBandwidth(10_000_000_000L);
+    private static final NetworkConfig LAN = NetworkConfig.ideal(100_000).toBuilder()
+            .latency(new LatencyDistribution.Uniform(50_000, 150_000)).bandwidthBitsPerSec(10_000_000_000L).build();
 
     private static double[] measure(PbftConfig config, boolean replicated) {
         Simulation sim = new Simulation(1, LAN, PbftDeployment.costModel(config), 10_000_000);
@@ -37,16 +37,16 @@ class FiguresReport {
 
     @Test
     void print() {
-        Workload saturating = Workload.defaults().withClients(64).withOutstanding(4);
-        Workload single = Workload.defaults().withClients(1);
+        Workload saturating = Workload.defaults().toBuilder().clients(64).outstanding(4).build();
+        Workload single = Workload.defaults().toBuilder().clients(1).build();
         System.out.println("f | unrepl ops/s | PBFT ops/s (view changes, client retries) | PBFT batch16 ops/s | unrepl ms (1 client) | PBFT ms (1 client) | msgs/wall s");
         for (int f = 1; f <= 5; f++) {
-            PbftConfig c = PbftConfig.defaults().withF(f);
-            double[] un = measure(c.withWorkload(saturating), false);
-            double[] pb = measure(c.withWorkload(saturating), true);
-            double[] batched = measure(c.withWorkload(saturating).withBatching(16, 200_000L), true);
-            double[] unLat = measure(c.withWorkload(single), false);
-            double[] pbLat = measure(c.withWorkload(single), true);
+            PbftConfig c = PbftConfig.defaults().toBuilder().tolerating(f).build();
+            double[] un = measure(c.toBuilder().workload(saturating).build(), false);
+            double[] pb = measure(c.toBuilder().workload(saturating).build(), true);
+            double[] batched = measure(c.toBuilder().workload(saturating).batchSize(16).batchWindowNanos(200_000L).build(), true);
+            double[] unLat = measure(c.toBuilder().workload(single).build(), false);
+            double[] pbLat = measure(c.toBuilder().workload(single).build(), true);
             System.out.printf("%d | %.0f | %.0f (%.0f, %.0f) | %.0f | %.3f | %.3f | %.0f%n", f, un[0], pb[0], pb[3], pb[4], batched[0], unLat[1], pbLat[1], pb[2]);
         }
     }

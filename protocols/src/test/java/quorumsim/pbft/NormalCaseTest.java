@@ -19,8 +19,8 @@ class NormalCaseTest {
     private static final long DELAY_NANOS = 1_000_000L;
 
     private static PbftConfig oneClient(int f) {
-        return PbftConfig.defaults().withF(f).withCosts(PbftCosts.free())
-                .withWorkload(Workload.defaults().withClients(1).withClientRetryNanos(50_000_000L));
+        return PbftConfig.defaults().toBuilder().tolerating(f).costs(PbftCosts.free())
+                .workload(Workload.defaults().toBuilder().clients(1).clientRetryNanos(50_000_000L).build()).build();
     }
 
     private static PbftRun constantNetwork(PbftConfig config) {
@@ -40,13 +40,13 @@ class NormalCaseTest {
 
     @Test
     void tentativeExecutionSavesTheCommitDelay() {
-        assertEquals(4.0, meanDelays(constantNetwork(oneClient(1).withTentativeExecution(true))), 0.01);
+        assertEquals(4.0, meanDelays(constantNetwork(oneClient(1).toBuilder().tentativeExecution(true).build())), 0.01);
     }
 
     @Test
     void readOnlyRequestsTakeOneRoundTrip() {
-        PbftConfig reads = oneClient(1).withReadOnlyOptimization(true)
-                .withWorkload(Workload.defaults().withClients(1).withReadRatio(1.0));
+        PbftConfig reads = oneClient(1).toBuilder().readOnlyOptimization(true)
+                .workload(Workload.defaults().toBuilder().clients(1).readRatio(1.0).build()).build();
         assertEquals(2.0, meanDelays(constantNetwork(reads)), 0.01);
     }
 
@@ -70,8 +70,8 @@ class NormalCaseTest {
 
     @Test
     void batchingPutsManyRequestsInOnePrePrepare() {
-        PbftConfig batched = PbftConfig.defaults().withBatching(16, 500_000L)
-                .withWorkload(Workload.defaults().withClients(32));
+        PbftConfig batched = PbftConfig.defaults().toBuilder().batchSize(16).batchWindowNanos(500_000L)
+                .workload(Workload.defaults().toBuilder().clients(32).build()).build();
         PbftRun run = PbftRun.of(1, batched).run(100_000_000L);
         long prePrepares = run.sim.metrics().messagesByType().get("PrePrepare").messages() / (batched.n() - 1);
         assertTrue(run.completed() > 4 * prePrepares, run.completed() + " requests in " + prePrepares + " batches");
@@ -80,9 +80,9 @@ class NormalCaseTest {
 
     @Test
     void signaturesCostMoreThanMacs() {
-        PbftConfig macs = PbftConfig.defaults().withWorkload(Workload.defaults().withClients(8));
+        PbftConfig macs = PbftConfig.defaults().toBuilder().workload(Workload.defaults().toBuilder().clients(8).build()).build();
         PbftRun withMacs = PbftRun.of(1, macs).run(100_000_000L);
-        PbftRun withSignatures = PbftRun.of(1, macs.withAuthentication(PbftConfig.Authentication.SIGNATURE)).run(100_000_000L);
+        PbftRun withSignatures = PbftRun.of(1, macs.toBuilder().authentication(PbftConfig.Authentication.SIGNATURE).build()).run(100_000_000L);
         assertTrue(withSignatures.completed() * 3 < withMacs.completed(),
                 withSignatures.completed() + " with signatures vs " + withMacs.completed() + " with MACs");
         long macBytes = withMacs.sim.metrics().messagesByType().get("Prepare").bytes() / withMacs.sim.metrics().messagesByType().get("Prepare").messages();

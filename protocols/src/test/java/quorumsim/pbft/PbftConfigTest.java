@@ -19,28 +19,28 @@ class PbftConfigTest {
         assertEquals(3, c.quorum());
         assertEquals(128, c.checkpointInterval());
         assertEquals(256, c.logWindow());
-        PbftConfig f3 = c.withF(3);
+        PbftConfig f3 = c.toBuilder().tolerating(3).build();
         assertEquals(10, f3.n());
         assertEquals(7, f3.quorum());
     }
 
     @Test
     void everyProblemIsReportedOnOneLine() {
-        List<String> problems = PbftConfig.defaults().withN(3).withQuorum(2).withLogWindow(100).withVariant("fast").validate();
+        List<String> problems = PbftConfig.defaults().toBuilder().replicas(3).quorum(2).logWindow(100).variant("fast").build().validate();
         assertEquals(List.of(
                 "n = 3 is below 3f+1 = 4; set unsafe: true to run it anyway",
                 "quorum = 2 is below ceil((n+f+1)/2) = 3 for n = 3, f = 1: two quorums could share no correct replica;"
                         + " set unsafe: true to run it anyway",
                 "logWindow L = 100 must exceed checkpointInterval K = 128, or the primary stops at the high water mark for good",
                 "variant 'fast' is unknown; use standard or skip-commit"), problems);
-        assertTrue(PbftConfig.defaults().withN(3).withQuorum(2).withUnsafe(true).validate().isEmpty());
+        assertTrue(PbftConfig.defaults().toBuilder().replicas(3).quorum(2).unsafe(true).build().validate().isEmpty());
     }
 
     @Test
     void moreReplicasThan3fPlus1GetAQuorumAnyTwoOfWhichShareACorrectReplica() {
         for (int f = 1; f <= 4; f++) {
             for (int n = 3 * f + 1; n <= 3 * f + 12; n++) {
-                PbftConfig c = PbftConfig.defaults().withF(f).withN(n);
+                PbftConfig c = PbftConfig.defaults().toBuilder().tolerating(f).replicas(n).build();
                 int q = c.quorum();
                 String at = "f = " + f + ", n = " + n + ", quorum = " + q;
                 assertEquals(List.of(), c.validate(), at);
@@ -55,23 +55,23 @@ class PbftConfigTest {
                 assertEquals(q, quorums.strongReplies(), at);
                 assertEquals(f + 1, quorums.weak(), at);
             }
-            assertEquals(2 * f + 1, PbftConfig.defaults().withF(f).withN(3 * f + 1).quorum());
+            assertEquals(2 * f + 1, PbftConfig.defaults().toBuilder().tolerating(f).replicas(3 * f + 1).build().quorum());
         }
-        assertEquals(6, PbftConfig.defaults().withF(1).withN(10).quorum());
+        assertEquals(6, PbftConfig.defaults().toBuilder().tolerating(1).replicas(10).build().quorum());
     }
 
     @Test
     void aQuorumTooSmallToIntersectInACorrectReplicaNeedsUnsafe() {
-        PbftConfig tenReplicas = PbftConfig.defaults().withF(1).withN(10);
+        PbftConfig tenReplicas = PbftConfig.defaults().toBuilder().tolerating(1).replicas(10).build();
         assertEquals(List.of("quorum = 5 is below ceil((n+f+1)/2) = 6 for n = 10, f = 1: two quorums could share no correct replica;"
-                + " set unsafe: true to run it anyway"), tenReplicas.withQuorum(5).validate());
-        assertEquals(List.of(), tenReplicas.withQuorum(6).validate());
-        assertEquals(List.of(), tenReplicas.withQuorum(3).withUnsafe(true).validate());
+                + " set unsafe: true to run it anyway"), tenReplicas.toBuilder().quorum(5).build().validate());
+        assertEquals(List.of(), tenReplicas.toBuilder().quorum(6).build().validate());
+        assertEquals(List.of(), tenReplicas.toBuilder().quorum(3).unsafe(true).build().validate());
     }
 
     @Test
     void deployRefusesAnInvalidConfiguration() {
-        PbftConfig bad = PbftConfig.defaults().withN(3);
+        PbftConfig bad = PbftConfig.defaults().toBuilder().replicas(3).build();
         Simulation sim = new Simulation(1, NetworkConfig.ideal(1_000_000), PbftDeployment.costModel(bad), 10_000_000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PbftDeployment.deploy(sim, bad));
         assertTrue(e.getMessage().contains("n = 3 is below 3f+1"), e.getMessage());

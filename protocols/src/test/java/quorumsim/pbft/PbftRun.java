@@ -20,8 +20,8 @@ final class PbftRun {
 
     /** Uniform 0.5-1.5 ms links, 1 Gbit/s, default costs. */
     static PbftRun of(long seed, PbftConfig config) {
-        return of(seed, config, NetworkConfig.ideal(1_000_000)
-                .withLatency(new LatencyDistribution.Uniform(500_000, 1_500_000)).withBandwidth(1_000_000_000L));
+        return of(seed, config, NetworkConfig.ideal(1_000_000).toBuilder()
+                .latency(new LatencyDistribution.Uniform(500_000, 1_500_000)).bandwidthBitsPerSec(1_000_000_000L).build());
     }
 
     static PbftRun of(long seed, PbftConfig config, NetworkConfig network) {

@@ -15,8 +15,8 @@ class ViewChangeTest {
     private static final long FAULT_NANOS = 50_000_000L;
 
     private static PbftConfig config(int f) {
-        return PbftConfig.defaults().withF(f).withViewChangeTimeoutNanos(20_000_000L)
-                .withWorkload(Workload.defaults().withClients(3).withClientRetryNanos(10_000_000L));
+        return PbftConfig.defaults().toBuilder().tolerating(f).viewChangeTimeoutNanos(20_000_000L)
+                .workload(Workload.defaults().toBuilder().clients(3).clientRetryNanos(10_000_000L).build()).build();
     }
 
     private static long completedAfter(PbftRun run, long fromNanos) {

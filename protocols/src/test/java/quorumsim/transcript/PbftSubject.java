@@ -84,14 +84,15 @@ final class PbftSubject implements Subject {
         if (s.integer("view", 0) != 0 || s.integer("h", 0) != 0) {
             throw new IllegalArgumentException("a transcript starts in view 0 with h=0; drive the replica to later ones");
         }
-        PbftConfig c = PbftConfig.defaults().withF(s.integer("f", 1));
-        c = c.withCheckpointInterval(s.integer("K", c.checkpointInterval())).withLogWindow(s.integer("L", c.logWindow()));
-        c = c.withViewChangeTimeoutNanos(Durations.parse(s.text("timeout", "100ms")));
-        c = c.withTentativeExecution(Boolean.parseBoolean(s.text("tentative", "false")));
-        c = c.withReadOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false")));
-        c = c.withBatching(s.integer("B", c.batchSize()), Durations.parse(s.text("batchWindow", "1ms")));
-        c = c.withLogToDisk(Boolean.parseBoolean(s.text("logToDisk", "false")));
-        c = c.withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT)));
+        PbftConfig c = PbftConfig.defaults().toBuilder().tolerating(s.integer("f", 1)).build();
+        c = c.toBuilder().checkpointInterval(s.integer("K", c.checkpointInterval())).logWindow(s.integer("L", c.logWindow())).build();
+        c = c.toBuilder().viewChangeTimeoutNanos(Durations.parse(s.text("timeout", "100ms"))).build();
+        c = c.toBuilder().tentativeExecution(Boolean.parseBoolean(s.text("tentative", "false"))).build();
+        c = c.toBuilder().readOnlyOptimization(Boolean.parseBoolean(s.text("readOnly", "false"))).build();
+        c = c.toBuilder().batchSize(s.integer("B", c.batchSize())).batchWindowNanos(Durations.parse(s.text("batchWindow", "1ms"))).build();
+        c = c.toBuilder().logToDisk(Boolean.parseBoolean(s.text("logToDisk", "false"))).build();
+        c = c.toBuilder()
+                .nondeterminism(quorumsim.pbft.Nondeterminism.valueOf(s.text("nondeterminism", "none").toUpperCase(java.util.Locale.ROOT))).build();
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

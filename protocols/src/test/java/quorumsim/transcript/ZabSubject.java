@@ -48,14 +48,14 @@ final class ZabSubject implements Subject {
 
     ZabSubject(Map<String, Term> values, StableStore store) {
         Settings s = new Settings(values, KEYS);
-        ZabConfig config = ZabConfig.defaults().withServers(s.integer("servers", 3))
-                .withSnapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
-                .withTickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
-                .withSyncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
-                .withObservers(s.integer("observers", 0));
+        ZabConfig config = ZabConfig.defaults().toBuilder().servers(s.integer("servers", 3))
+                .snapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
+                .tickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
+                .syncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
+                .observers(s.integer("observers", 0)).build();
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
-            config = config.withWorkload(config.workload().withKind("broadcast").withClients(0)
-                    .withOutstanding(s.integer("broadcastInFlight", 1)));
+            config = config.toBuilder().workload(config.workload().toBuilder().kind("broadcast").clients(0)
+                    .outstanding(s.integer("broadcastInFlight", 1)).build()).build();
         }
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {

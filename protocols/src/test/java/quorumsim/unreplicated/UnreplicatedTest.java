@@ -22,7 +22,8 @@ class UnreplicatedTest {
 
     @Test
     void aRequestTakesOneRoundTrip() {
-        PbftConfig config = PbftConfig.defaults().withCosts(PbftCosts.free()).withWorkload(Workload.defaults().withClients(1));
+        PbftConfig config = PbftConfig.defaults().toBuilder().costs(PbftCosts.free())
+                .workload(Workload.defaults().toBuilder().clients(1).build()).build();
         Simulation sim = run(config, 1);
         assertEquals(2.0, sim.metrics().latency().getMean() / 1_000_000, 0.01);
         assertEquals(50, sim.metrics().completedTotal());
@@ -30,7 +31,7 @@ class UnreplicatedTest {
 
     @Test
     void theSameSeedGivesTheSameRun() {
-        PbftConfig config = PbftConfig.defaults().withWorkload(Workload.defaults().withClients(8).withReadRatio(0.5));
+        PbftConfig config = PbftConfig.defaults().toBuilder().workload(Workload.defaults().toBuilder().clients(8).readRatio(0.5).build()).build();
         assertEquals(run(config, 3).digestHex(), run(config, 3).digestHex());
     }
 }

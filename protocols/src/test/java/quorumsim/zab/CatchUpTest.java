@@ -22,7 +22,7 @@ class CatchUpTest {
 
     @Test
     void aFollowerBackAfterAFewWritesGetsADiffAndOneFarBehindGetsASnapshot() {
-        ZabConfig config = ZabRun.quick(3, 4).withSnapshotThreshold(50).withWorkload(ZabWorkload.saturation(4, 0.0, 2));
+        ZabConfig config = ZabRun.quick(3, 4).toBuilder().snapshotThreshold(50).workload(ZabWorkload.saturation(4, 0.0, 2)).build();
         ZabRun run = ZabRun.of(2, config);
         TreeMap<String, Integer> kinds = syncKinds(run);
         run.sim().scheduleFault(120_000_000L, new Fault.Crash(Target.of(0)));
@@ -38,7 +38,7 @@ class CatchUpTest {
 
     @Test
     void aLeaderCutOffWithUncommittedProposalsIsTruncatedWhenItReturns() {
-        ZabConfig config = ZabRun.quick(3, 4).withWorkload(ZabWorkload.saturation(4, 0.0, 4));
+        ZabConfig config = ZabRun.quick(3, 4).toBuilder().workload(ZabWorkload.saturation(4, 0.0, 4)).build();
         int truncations = 0;
         for (long seed = 1; seed <= 10 && truncations == 0; seed++) {
             ZabRun run = ZabRun.of(seed, config);

@@ -27,7 +27,7 @@ import quorumsim.zab.tree.Result;
 class ClientLibraryTest {
     static final long MS = 1_000_000L;
     /** 5 servers, 10 clients, s = 900 ms: read timeout 600 ms, connect timeout 180 ms, pauses under 225 ms. */
-    static final ZabConfig CONFIG = ZabRun.quick(5, 10).withSyncLimitTicks(30).withSessionTimeoutNanos(900 * MS);
+    static final ZabConfig CONFIG = ZabRun.quick(5, 10).toBuilder().syncLimitTicks(30).sessionTimeoutNanos(900 * MS).build();
     static final long FAULT_AT = 200 * MS;
 
     /** What one client lived through: when it lost its connection and paused, when it sent Connect, where it was answered. */
@@ -97,7 +97,7 @@ class ClientLibraryTest {
 
     @Test
     void clientsOfOneServerMoveToServersOfTheirOwnShuffledLists() {
-        ZabConfig config = CONFIG.withWorkload(ZabWorkload.saturation(20, 0.5, 2));
+        ZabConfig config = CONFIG.toBuilder().workload(ZabWorkload.saturation(20, 0.5, 2)).build();
         ZabRun run = ZabRun.of(3, config);
         Client[] clients = watch(run);
         run.sim().scheduleFault(FAULT_AT, new Fault.Crash(Target.of(0)));
@@ -151,7 +151,7 @@ class ClientLibraryTest {
     void callsInFlightWhenTheConnectionIsLostFailWithConnectionLossAndTheRecipeHearsOfIt() {
         Recorder recorder = new Recorder();
         Simulation sim = new Simulation(3, ZabRun.lan(), ZabDeployment.costModel(CONFIG), 10 * MS);
-        ZabDeployment.deploy(sim, CONFIG.withWorkload(ZabWorkload.saturation(1, 0.5, 2)), c -> recorder, c -> 0);
+        ZabDeployment.deploy(sim, CONFIG.toBuilder().workload(ZabWorkload.saturation(1, 0.5, 2)).build(), c -> recorder, c -> 0);
         sim.scheduleFault(FAULT_AT, new Fault.Crash(Target.of(0)));
         sim.runUntil(FAULT_AT + 600 * MS);
         int disconnected = recorder.seen.indexOf("disconnected");

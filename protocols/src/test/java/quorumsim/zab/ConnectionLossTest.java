@@ -19,7 +19,7 @@ import quorumsim.fault.Target;
 class ConnectionLossTest {
     static final long MS = 1_000_000L;
     /** A 10 ms tick, a sync limit of 300 ms, a client read timeout of 600 ms. */
-    static final ZabConfig PATIENT = ZabRun.quick(3, 4).withSyncLimitTicks(30).withSessionTimeoutNanos(900 * MS);
+    static final ZabConfig PATIENT = ZabRun.quick(3, 4).toBuilder().syncLimitTicks(30).sessionTimeoutNanos(900 * MS).build();
 
     /** When each server went back to election, and which servers synchronized with a leader, with the time. */
     private record Events(List<long[]> looking, List<long[]> synced, TreeSet<String> answeredBy, List<long[]> answers) {
@@ -46,7 +46,7 @@ class ConnectionLossTest {
 
     @Test
     void aCutShorterThanTheSyncLimitIsSilenceThatTcpBridges() {
-        ZabRun run = ZabRun.of(1, PATIENT.withWorkload(ZabWorkload.saturation(2, 0.5, 2)));
+        ZabRun run = ZabRun.of(1, PATIENT.toBuilder().workload(ZabWorkload.saturation(2, 0.5, 2)).build());
         Events events = watch(run);
         run.sim().scheduleFault(150 * MS, new Fault.OneWayCut(0, 2));      // s2 leads; s0's acks and pings wait
         run.sim().scheduleFault(400 * MS, new Fault.Heal());               // 250 ms: under the 300 ms sync limit
@@ -77,7 +77,7 @@ class ConnectionLossTest {
 
     @Test
     void aClientCutFromItsServerMovesAfterItsReadTimeoutWithItsSession() {
-        ZabConfig config = PATIENT.withWorkload(ZabWorkload.saturation(1, 0.5, 2));
+        ZabConfig config = PATIENT.toBuilder().workload(ZabWorkload.saturation(1, 0.5, 2)).build();
         ZabRun run = ZabRun.of(2, config);
         Events events = watch(run);
         int client = config.servers();                               // c0, first on s0
@@ -96,7 +96,7 @@ class ConnectionLossTest {
     @Test
     void followersThatRejoinWhileProposalsAwaitTheirQuorumAckThemWithTheirAckOfNewLeader() {
         for (long seed = 1; seed <= 5; seed++) {
-            ZabRun run = ZabRun.of(seed, PATIENT.withWorkload(ZabWorkload.saturation(6, 0.5, 2)));
+            ZabRun run = ZabRun.of(seed, PATIENT.toBuilder().workload(ZabWorkload.saturation(6, 0.5, 2)).build());
             run.sim().scheduleFault(100 * MS, new Fault.Partition(new int[][] {{1}, {0, 2}}));
             run.sim().scheduleFault(190 * MS, new Fault.Heal());                              // s1 rejoins...
             run.sim().scheduleFault(190 * MS, new Fault.OneWayCut(0, 2));                      // ...as s0 drops out

@@ -43,7 +43,8 @@ class LeaderCrashTest {
     @Test
     void aNewLeaderIsElectedAndNoAcknowledgedWriteIsLost() {
         List<String> notes = new ArrayList<>();
-        ZabConfig config = ZabConfig.defaults().withWorkload(ZabWorkload.saturation(6, 0.5, 4).withLoadStartNanos(10_000_000L));
+        ZabConfig config = ZabConfig.defaults().toBuilder()
+                .workload(ZabWorkload.saturation(6, 0.5, 4).toBuilder().loadStartNanos(10_000_000L).build()).build();
         double millis = electionMillisAfterLeaderCrash(3, config, 400_000_000L, 2_000_000_000L, notes);
         // the followers' connections are reset one network delay after the crash, then the finalize wait (200 ms), then sync
         assertTrue(millis > 200 && millis < 400, "election took " + millis + " ms");
@@ -53,7 +54,8 @@ class LeaderCrashTest {
     @Test
     void aLeaderWhoseMachineIsPoweredOffIsMissedOnlyAfterTheSyncLimit() {
         List<String> notes = new ArrayList<>();
-        ZabConfig config = ZabConfig.defaults().withWorkload(ZabWorkload.saturation(6, 0.5, 4).withLoadStartNanos(10_000_000L));
+        ZabConfig config = ZabConfig.defaults().toBuilder()
+                .workload(ZabWorkload.saturation(6, 0.5, 4).toBuilder().loadStartNanos(10_000_000L).build()).build();
         double millis = electionMillisAfter(new Fault.PowerOff(new Target.Role("leader")), 3, config, 400_000_000L, 2_000_000_000L, notes);
         // silence: detection takes the sync limit (5 ticks of 100 ms), then the finalize wait (200 ms), then sync
         assertTrue(millis > 700 && millis < 900, "election took " + millis + " ms");

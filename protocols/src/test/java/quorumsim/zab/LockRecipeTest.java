@@ -15,7 +15,8 @@ import quorumsim.fault.Target;
  */
 class LockRecipeTest {
     private static ZabConfig lockConfig(int clients) {
-        return ZabRun.quick(3, clients).withWorkload(ZabWorkload.saturation(clients, 0, 1).withKind("lock").withHoldNanos(5_000_000L));
+        return ZabRun.quick(3, clients).toBuilder()
+                .workload(ZabWorkload.saturation(clients, 0, 1).toBuilder().kind("lock").holdNanos(5_000_000L).build()).build();
     }
 
     /** Holding intervals [from, to] by client, from the clients' own reports. */
@@ -52,7 +53,7 @@ class LockRecipeTest {
 
     @Test
     void aDeadHoldersNodeExpiresWithItsSessionAndTheNextClientGetsTheLock() {
-        ZabConfig config = ZabRun.quick(3, 2).withWorkload(ZabWorkload.saturation(2, 0, 1).withKind("election"));
+        ZabConfig config = ZabRun.quick(3, 2).toBuilder().workload(ZabWorkload.saturation(2, 0, 1).toBuilder().kind("election").build()).build();
         ZabRun run = ZabRun.of(4, config);
         TreeMap<Integer, List<long[]>> held = holdings(run);
         run.run(100_000_000L);

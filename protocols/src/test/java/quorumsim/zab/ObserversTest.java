@@ -18,7 +18,7 @@ import quorumsim.zab.tree.Code;
  */
 class ObserversTest {
     static final long MS = 1_000_000L;
-    static final ZabConfig THREE_AND_TWO = ZabRun.quick(3, 5).withObservers(2);
+    static final ZabConfig THREE_AND_TWO = ZabRun.quick(3, 5).toBuilder().observers(2).build();
 
     private record Seen(TreeSet<Integer> appliedBy, TreeSet<Integer> answeredBy, List<long[]> leading, List<Long> writesAnswered) {
     }
@@ -70,7 +70,7 @@ class ObserversTest {
 
     @Test
     void theSameSeedGivesTheSameRunWithObserversAndReadOnlyMode() {
-        ZabConfig config = THREE_AND_TWO.withReadOnlyMode(true);
+        ZabConfig config = THREE_AND_TWO.toBuilder().readOnlyMode(true).build();
         assertEquals(ZabRun.of(4, config).run(600 * MS).sim().digestHex(), ZabRun.of(4, config).run(600 * MS).sim().digestHex());
     }
 }

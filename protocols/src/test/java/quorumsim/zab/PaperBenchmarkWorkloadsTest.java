@@ -12,11 +12,11 @@ import quorumsim.zab.tree.Op;
 /** The workloads of the paper's other benchmarks: create-delete workers, and the broadcast alone. */
 class PaperBenchmarkWorkloadsTest {
     private static ZabConfig createDelete(int workers) {
-        return ZabRun.quick(3, workers).withWorkload(new ZabWorkload("create-delete", workers, 0, 1, 1024, 0, 0));
+        return ZabRun.quick(3, workers).toBuilder().workload(new ZabWorkload("create-delete", workers, 0, 1, 1024, 0, 0)).build();
     }
 
     private static ZabConfig broadcast(int inFlight) {
-        return ZabRun.quick(3, 0).withWorkload(new ZabWorkload("broadcast", 0, 0, inFlight, 1024, 0, 0));
+        return ZabRun.quick(3, 0).toBuilder().workload(new ZabWorkload("broadcast", 0, 0, inFlight, 1024, 0, 0)).build();
     }
 
     @Test
@@ -70,7 +70,8 @@ class PaperBenchmarkWorkloadsTest {
 
     @Test
     void aSyncRatioPrecedesThatShareOfReadsWithASync() {
-        ZabConfig config = ZabRun.quick(3, 3).withWorkload(ZabWorkload.saturation(3, 1.0, 2).withLoadStartNanos(50_000_000L).withSyncRatio(1.0));
+        ZabConfig config = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabWorkload.saturation(3, 1.0, 2).toBuilder().loadStartNanos(50_000_000L).syncRatio(1.0).build()).build();
         ZabRun run = ZabRun.of(4, config).run(300_000_000L);
         var f = run.zab().figures();
         assertTrue(f.get("readsMeasured") > 20, f.toString());
@@ -78,14 +79,15 @@ class PaperBenchmarkWorkloadsTest {
         assertTrue(run.sim().metrics().completedByKind().getOrDefault("sync", 0L) > 20);
         assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
 
-        ZabRun without = ZabRun.of(4, config.withWorkload(config.workload().withSyncRatio(0))).run(300_000_000L);
+        ZabRun without = ZabRun.of(4, config.toBuilder().workload(config.workload().toBuilder().syncRatio(0).build()).build()).run(300_000_000L);
         assertEquals(0.0, without.zab().figures().get("readsAfterSync"));
         assertEquals(0L, without.sim().metrics().completedByKind().getOrDefault("sync", 0L));
     }
 
     @Test
     void withReadNextEachClientReadsTheNextClientsZnode() {
-        ZabConfig config = ZabRun.quick(3, 3).withWorkload(ZabWorkload.saturation(3, 0.5, 2).withLoadStartNanos(50_000_000L).withReadNext(true));
+        ZabConfig config = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabWorkload.saturation(3, 0.5, 2).toBuilder().loadStartNanos(50_000_000L).readNext(true).build()).build();
         ZabRun run = ZabRun.of(4, config);
         java.util.TreeSet<String> readByFirstClient = new java.util.TreeSet<>();
         int firstClient = config.servers();
@@ -97,13 +99,14 @@ class PaperBenchmarkWorkloadsTest {
         run.run(200_000_000L);
         assertEquals(java.util.Set.of("/c1"), readByFirstClient);
         assertTrue(run.zab().safety().holds(), run.zab().safety().detail());
-        ZabConfig lock = ZabRun.quick(3, 3).withWorkload(ZabRun.quick(3, 3).workload().withKind("lock").withReadNext(true));
+        ZabConfig lock = ZabRun.quick(3, 3).toBuilder()
+                .workload(ZabRun.quick(3, 3).workload().toBuilder().kind("lock").readNext(true).build()).build();
         assertTrue(lock.validate().stream().anyMatch(p -> p.contains("readNext is for the saturation workload only")), String.valueOf(lock.validate()));
     }
 
     @Test
     void theBroadcastWorkloadTakesNoClients() {
-        ZabConfig withClients = ZabRun.quick(3, 2).withWorkload(new ZabWorkload("broadcast", 2, 0, 10, 1024, 0, 0));
+        ZabConfig withClients = ZabRun.quick(3, 2).toBuilder().workload(new ZabWorkload("broadcast", 2, 0, 10, 1024, 0, 0)).build();
         assertTrue(withClients.validate().stream().anyMatch(p -> p.contains("clients must be 0 with workload kind broadcast")),
                 String.valueOf(withClients.validate()));
         assertEquals(java.util.List.of(), broadcast(10).validate());

@@ -21,7 +21,7 @@ class ReadOnlyModeTest {
 
     /** s0 and its one client cut off from s1 and s2 (s2 leads) from 0.2 s to 3.5 s. */
     private static ZabRun cutOff(boolean readOnlyMode, List<long[]> answers, List<long[]> readOnly) {
-        ZabConfig config = ZabRun.quick(3, 1).withSessionTimeoutNanos(10_000 * MS).withReadOnlyMode(readOnlyMode);
+        ZabConfig config = ZabRun.quick(3, 1).toBuilder().sessionTimeoutNanos(10_000 * MS).readOnlyMode(readOnlyMode).build();
         ZabRun run = ZabRun.of(3, config);
         run.sim().addObserver((t, node, e) -> {
             if (e instanceof Observations.Answer a && a.result().code() != Code.CONNECTION_LOSS) {

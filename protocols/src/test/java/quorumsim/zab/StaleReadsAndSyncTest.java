@@ -105,7 +105,7 @@ class StaleReadsAndSyncTest {
     void aCutOffServerServesStaleReadsAndSyncFixesTheView() {
         Writer writer = new Writer();
         Reader reader = new Reader();
-        ZabConfig config = ZabRun.quick(5, 2).withTickNanos(20_000_000L).withSyncLimitTicks(5);
+        ZabConfig config = ZabRun.quick(5, 2).toBuilder().tickNanos(20_000_000L).syncLimitTicks(5).build();
         quorumsim.core.Simulation sim = new quorumsim.core.Simulation(9, ZabRun.lan(), ZabDeployment.costModel(config), 10_000_000L);
         ZabDeployment zab = ZabDeployment.deploy(sim, config, c -> c == 0 ? writer : reader, c -> c == 0 ? 1 : 0);
         long cutAt = 100_000_000L;

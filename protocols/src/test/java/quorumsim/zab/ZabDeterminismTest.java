@@ -10,7 +10,7 @@ import quorumsim.fault.Target;
 /** The same seed and scenario give the same run, event for event; another seed gives another run. */
 class ZabDeterminismTest {
     private static String digest(long seed) {
-        ZabRun run = ZabRun.of(seed, ZabRun.quick(5, 6).withWorkload(ZabWorkload.saturation(6, 0.7, 3)));
+        ZabRun run = ZabRun.of(seed, ZabRun.quick(5, 6).toBuilder().workload(ZabWorkload.saturation(6, 0.7, 3)).build());
         run.sim().scheduleFault(80_000_000L, new Fault.Crash(new Target.Role("leader")));
         run.sim().scheduleFault(120_000_000L, new Fault.Isolate(Target.of(0)));
         run.sim().scheduleFault(180_000_000L, new Fault.Heal());

@@ -9,7 +9,8 @@ import quorumsim.zab.deploy.ZabDeployment;
 record ZabRun(Simulation sim, ZabDeployment zab) {
     /** A LAN of the paper's era: 0.1-0.3 ms one way, gigabit NICs, TCP-like links. */
     static NetworkConfig lan() {
-        return NetworkConfig.ideal(200_000).withLatency(new LatencyDistribution.Uniform(100_000, 300_000)).withBandwidth(1_000_000_000L);
+        return NetworkConfig.ideal(200_000).toBuilder().latency(new LatencyDistribution.Uniform(100_000, 300_000))
+                .bandwidthBitsPerSec(1_000_000_000L).build();
     }
 
     static ZabRun of(long seed, ZabConfig config) {
@@ -24,9 +25,9 @@ record ZabRun(Simulation sim, ZabDeployment zab) {
 
     /** Short timeouts so that a run of a few hundred virtual milliseconds sees failures and recovery. */
     static ZabConfig quick(int servers, int clients) {
-        return ZabConfig.defaults().withServers(servers).withTickNanos(10_000_000L).withSyncLimitTicks(2)
-                .withSessionTimeoutNanos(120_000_000L).withElectionFinalizeWaitNanos(20_000_000L)
-                .withWorkload(ZabWorkload.saturation(clients, 0.5, 2));
+        return ZabConfig.defaults().toBuilder().servers(servers).tickNanos(10_000_000L).syncLimitTicks(2)
+                .sessionTimeoutNanos(120_000_000L).electionFinalizeWaitNanos(20_000_000L)
+                .workload(ZabWorkload.saturation(clients, 0.5, 2)).build();
     }
 
     ZabRun run(long untilNanos) {

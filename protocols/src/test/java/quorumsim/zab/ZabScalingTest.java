@@ -17,7 +17,8 @@ class ZabScalingTest {
     @Test
     void messagesPerWriteGrowLinearlyWithTheServers() {
         for (int n = 3; n <= 13; n += 2) {
-            ZabConfig config = ZabRun.quick(n, 4).withLeaderServes(false).withWorkload(ZabWorkload.saturation(4, 0.0, 2).withLoadStartNanos(10_000_000L));
+            ZabConfig config = ZabRun.quick(n, 4).toBuilder().leaderServes(false)
+                    .workload(ZabWorkload.saturation(4, 0.0, 2).toBuilder().loadStartNanos(10_000_000L).build()).build();
             ZabRun run = ZabRun.of(1, config).run(300_000_000L);
             double perWrite = run.zab().figures().get("serverMessagesPerWrite");
             // a follower forwards it (1), the leader proposes to, hears an ACK from, and commits to every follower
@@ -28,7 +29,7 @@ class ZabScalingTest {
 
     @Test
     void aReadInvolvesOnlyTheServerThatAnswersIt() {
-        ZabConfig config = ZabRun.quick(5, 4).withWorkload(ZabWorkload.saturation(4, 1.0, 2));
+        ZabConfig config = ZabRun.quick(5, 4).toBuilder().workload(ZabWorkload.saturation(4, 1.0, 2)).build();
         ZabRun run = ZabRun.of(1, config);
         run.run(60_000_000L);                                      // sessions and znodes are made by now
         Map<String, Metrics.MessageCount> before = run.sim().metrics().messagesByType();

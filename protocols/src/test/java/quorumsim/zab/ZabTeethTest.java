@@ -16,7 +16,7 @@ class ZabTeethTest {
 
     /** Five servers with a quorum of one: a partition leaves two leaders that both commit, and healing loses writes. */
     static Verdict quorumBelowMajorityUnderPartition(long seed) {
-        ZabConfig config = ZabRun.quick(5, 5).withQuorum(1).withUnsafe(true);
+        ZabConfig config = ZabRun.quick(5, 5).toBuilder().quorum(1).unsafe(true).build();
         ZabRun run = ZabRun.of(seed, config);
         run.sim().scheduleFault(80_000_000L, new Fault.Partition(new int[][] {{0, 1, 5, 6}, {2, 3, 4, 7, 8, 9}}));
         run.sim().scheduleFault(220_000_000L, new Fault.Heal());
@@ -33,8 +33,8 @@ class ZabTeethTest {
 
     @Test
     void aQuorumBelowAMajorityIsRefusedUnlessUnsafe() {
-        assertFalse(ZabRun.quick(5, 1).withQuorum(1).validate().isEmpty());
-        assertTrue(ZabRun.quick(5, 1).withQuorum(1).withUnsafe(true).validate().isEmpty());
+        assertFalse(ZabRun.quick(5, 1).toBuilder().quorum(1).build().validate().isEmpty());
+        assertTrue(ZabRun.quick(5, 1).toBuilder().quorum(1).unsafe(true).build().validate().isEmpty());
     }
 
     @Test

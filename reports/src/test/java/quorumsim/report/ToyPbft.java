@@ -163,8 +163,8 @@ final class ToyPbft {
     }
 
     static RunResult run(Setup setup) {
-        Simulation sim = new Simulation(setup.seed(), NetworkConfig.ideal(1_000_000)
-                .withLatency(new LatencyDistribution.Uniform(500_000, 1_500_000)),
+        Simulation sim = new Simulation(setup.seed(), NetworkConfig.ideal(1_000_000).toBuilder()
+                .latency(new LatencyDistribution.Uniform(500_000, 1_500_000)).build(),
                 new CpuCostModel.Linear(20_000, 0, 5_000, 0, 0, 0, 0), setup.bucketNanos());
         List<String> lanes = new ArrayList<>();
         for (int r = 0; r < REPLICAS; r++) {

@@ -10,6 +10,7 @@ import quorumsim.fault.Target;
 import quorumsim.pbft.PbftConfig;
 import quorumsim.pbft.PbftCosts;
 import quorumsim.pbft.Quorums;
+import quorumsim.scenario.ProtocolConfig;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.scenario.Units;
 import quorumsim.zab.ZabConfig;
@@ -30,7 +31,8 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> broken = new ArrayList<>();
         int byzantine = byzantineNodes(spec);
-        if (spec.protocolConfig() instanceof PbftConfig c && spec.protocol().equals("pbft")) {
+        if (spec.protocolConfig() instanceof ProtocolConfig.Pbft pbft) {
+            PbftConfig c = pbft.config();
             Quorums q = Quorums.of(c);
             values.put("n", c.n());
             values.put("f", c.f());
@@ -51,34 +53,35 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             values.put("Byzantine nodes", byzantine);
             int atOnce = byzantine;
             if (c.proactiveRecovery() != null) {
-                atOnce = quorumsim.scenario.Protocols.get(spec.protocol()).configured(c).byzantineAtOnce(spec.faults(), spec.durationNanos(), byzantine);
+                atOnce = pbft.configured().byzantineAtOnce(spec.faults(), spec.durationNanos(), byzantine);
                 values.put("Byzantine nodes", byzantine + " over the run, at most " + atOnce + " at once");
                 values.put("proactive recovery", "each replica reboots every " + Units.formatDuration(c.proactiveRecovery().periodNanos())
                         + ", staggered by " + Units.formatDuration(c.proactiveRecovery().staggerNanos()) + ", down "
                         + Units.formatDuration(c.proactiveRecovery().rebootNanos()));
             }
-            broken.addAll(unsafeOnly(c.withUnsafe(false).validate(), c.withUnsafe(true).validate()));
+            broken.addAll(unsafeOnly(c.toBuilder().unsafe(false).build().validate(), c.toBuilder().unsafe(true).build().validate()));
             if (atOnce > c.f()) {
                 broken.add(atOnce + " Byzantine nodes" + (c.proactiveRecovery() != null ? " at once" : "") + ", more than f = " + c.f());
             }
             if (!c.variant().equals(PbftConfig.STANDARD)) {
                 broken.add("variant " + c.variant() + " is not PBFT as published");
             }
-        } else if (spec.protocolConfig() instanceof ZabConfig c) {
+        } else if (spec.protocolConfig() instanceof ProtocolConfig.Zab zab) {
+            ZabConfig c = zab.config();
             values.put("servers", c.servers());
             values.put("quorum", c.quorumSize());
             values.put("serving clients", c.leaderServes() ? "every server" : "every server but the leader");
             values.put("timeouts", "tick " + Units.formatDuration(c.tickNanos()) + ", sync limit " + c.syncLimitTicks() + " ticks, session "
                     + Units.formatDuration(c.sessionTimeoutNanos()) + ", election wait " + Units.formatDuration(c.electionFinalizeWaitNanos()));
             values.put("Byzantine nodes", byzantine);
-            broken.addAll(unsafeOnly(c.withUnsafe(false).validate(), c.withUnsafe(true).validate()));
+            broken.addAll(unsafeOnly(c.toBuilder().unsafe(false).build().validate(), c.toBuilder().unsafe(true).build().validate()));
             if (byzantine > 0) {
                 broken.add(byzantine + " Byzantine node(s); Zab assumes crash faults only");
             }
             if (spec.network().lossProbability() > 0 || spec.network().duplicateProbability() > 0 || !spec.network().fifoLinks()) {
                 broken.add("links that lose, duplicate or reorder messages; " + ZabConfig.TCP_LINKS);
             }
-        } else if (spec.protocol().equals("unreplicated")) {
+        } else if (spec.protocolConfig() instanceof ProtocolConfig.Unreplicated) {
             values.put("servers", 1);
         } else {
             throw new IllegalStateException("no configuration summary for protocol " + spec.protocol());

@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import quorumsim.pbft.PbftConfig;
 import quorumsim.result.RunResult;
+import quorumsim.scenario.Configured;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.TraceListener;
 import quorumsim.viewer.KnossosHistory;
 import quorumsim.viewer.Recording;
 import quorumsim.viewer.ShivizLog;
 import quorumsim.viewer.ViewerPage;
-import quorumsim.zab.ZabConfig;
 
 /**
  * What {@code quorumsim run} records beside its summary: the viewer's recording (by default up
@@ -57,16 +56,9 @@ final class RunRecording {
     }
 
     static Recording.Settings settings(ScenarioSpec spec, long messageLimit) {
-        Object config = spec.protocolConfig();
-        String protocol = spec.protocol().toLowerCase(Locale.ROOT);
-        if (config instanceof PbftConfig p) {
-            int servers = protocol.equals("unreplicated") ? 1 : p.n();
-            return new Recording.Settings(protocol, servers, p.quorum(), p.logWindow(), messageLimit);
-        }
-        if (config instanceof ZabConfig z) {
-            return new Recording.Settings(protocol, z.members(), z.quorumSize(), 0, messageLimit);
-        }
-        throw new IllegalStateException("no recording settings for a " + protocol + " configuration");
+        Configured<?> protocol = spec.protocolConfig().configured();
+        return new Recording.Settings(spec.protocol().toLowerCase(Locale.ROOT), protocol.servers(), protocol.quorum(), protocol.logWindow(),
+                messageLimit);
     }
 
     List<TraceListener> listeners() {

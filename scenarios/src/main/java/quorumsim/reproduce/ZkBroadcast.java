@@ -44,8 +44,8 @@ public record ZkBroadcast(long seed, List<Row> rows, double wallSeconds) {
     }
 
     static Row cell(ZkExperiment experiment, int servers, long seed) {
-        ZabConfig config = experiment.config(servers, 0).withWorkload(
-                new ZabWorkload("broadcast", 0, 0, IN_FLIGHT, ZkPaper.REQUEST_BYTES, 0, 0));
+        ZabConfig config = experiment.config(servers, 0).toBuilder().workload(
+                new ZabWorkload("broadcast", 0, 0, IN_FLIGHT, ZkPaper.REQUEST_BYTES, 0, 0)).build();
         Simulation sim = new Simulation(seed, experiment.calibration().networkConfig(), ZabDeployment.costModel(config), ZkExperiment.BUCKET_NANOS);
         ZabDeployment deployment = ZabDeployment.deploy(sim, config);
         sim.metrics().measureBetween(FROM_NANOS, FROM_NANOS + WINDOW_NANOS);

@@ -110,12 +110,12 @@ public record ZkCalibration(Server server, Network network, Disk disk, Cpu cpu, 
     /** Reliable FIFO links (TCP) with the profile's latency and NIC bandwidth. */
     public NetworkConfig networkConfig() {
         LatencyDistribution latency = new LatencyDistribution.Uniform(nanos(network.oneWayLatencyMin()), nanos(network.oneWayLatencyMax()));
-        return NetworkConfig.ideal(0).withLatency(latency).withBandwidth(nicBitsPerSec());
+        return NetworkConfig.ideal(0).toBuilder().latency(latency).bandwidthBitsPerSec(nicBitsPerSec()).build();
     }
 
     /** {@code base} with this profile's cores, costs, disk and leaderServes. */
     public ZabConfig applyTo(ZabConfig base) {
-        return base.withCores(server.cores()).withCosts(costs()).withDisk(diskConfig()).withLeaderServes(zab.leaderServes());
+        return base.toBuilder().cores(server.cores()).costs(costs()).disk(diskConfig()).leaderServes(zab.leaderServes()).build();
     }
 
     private static long nanos(String duration) {

@@ -60,12 +60,12 @@ public record ZkCreate(long seed, List<Row> rows, double wallSeconds) {
 
     /** One cell: {@code workers} create-delete workers spread over the serving servers, as the paper's clients were. */
     static Row cell(ZkExperiment experiment, int servers, int workers, long seed) {
-        ZabConfig config = experiment.config(servers, 0).withWorkload(
-                new ZabWorkload("create-delete", 0, 0, 1, ZkPaper.REQUEST_BYTES, 0, 0));
+        ZabConfig config = experiment.config(servers, 0).toBuilder().workload(
+                new ZabWorkload("create-delete", 0, 0, 1, ZkPaper.REQUEST_BYTES, 0, 0)).build();
         Simulation sim = new Simulation(seed, experiment.calibration().networkConfig(), ZabDeployment.costModel(config), ZkExperiment.BUCKET_NANOS);
         ZabDeployment deployment = ZabDeployment.deploy(sim, config);
         int serving = config.servingServers();
-        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        NodeSpec clientSpec = NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).disk(DiskConfig.INSTANT).build();
         List<CreateDeleteDriver> drivers = new ArrayList<>();
         for (int c = 0; c < workers; c++) {
             int first = c % serving;

@@ -74,10 +74,10 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
 
     /** The Zab configuration of a cell: the paper's throttle and 1 KB requests, the calibration's hardware. */
     public ZabConfig config(int servers, int readPct) {
-        ZabWorkload none = ZabWorkload.saturation(0, readPct / 100.0, outstanding).withRequestSizeBytes(ZkPaper.REQUEST_BYTES);
-        return calibration.applyTo(ZabConfig.defaults()).withServers(servers).withThrottle(ZkPaper.THROTTLE)
-                .withSessionTimeoutNanos(SESSION_TIMEOUT_NANOS).withTickNanos(TICK_NANOS).withSyncLimitTicks(SYNC_LIMIT_TICKS)
-                .withWorkload(none);
+        ZabWorkload none = ZabWorkload.saturation(0, readPct / 100.0, outstanding).toBuilder().requestSizeBytes(ZkPaper.REQUEST_BYTES).build();
+        return calibration.applyTo(ZabConfig.defaults()).toBuilder().servers(servers).throttle(ZkPaper.THROTTLE)
+                .sessionTimeoutNanos(SESSION_TIMEOUT_NANOS).tickNanos(TICK_NANOS).syncLimitTicks(SYNC_LIMIT_TICKS)
+                .workload(none).build();
     }
 
     /**
@@ -101,7 +101,7 @@ public record ZkExperiment(ZkCalibration calibration, int clients, int outstandi
         Simulation sim = new Simulation(seed, calibration.networkConfig(), ZabDeployment.costModel(config), BUCKET_NANOS);
         ZabDeployment deployment = ZabDeployment.deploy(sim, config);
         int serving = config.servingServers();
-        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        NodeSpec clientSpec = NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).disk(DiskConfig.INSTANT).build();
         for (int c = 0; c < clients; c++) {
             int first = c % serving;
             SaturationDriver driver = new SaturationDriver("/c" + c, readPct / 100.0, outstanding, ZkPaper.REQUEST_BYTES, 0);

@@ -71,7 +71,7 @@ public record ZkFailures(long seed, List<Point> timeline, List<Event> events, do
         Simulation sim = new Simulation(seed, experiment.calibration().networkConfig(), ZabDeployment.costModel(config), ROW_NANOS);
         ZabDeployment deployment = ZabDeployment.deploy(sim, config);
         int serving = config.servingServers();
-        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        NodeSpec clientSpec = NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).disk(DiskConfig.INSTANT).build();
         for (int c = 0; c < experiment.clients(); c++) {
             int first = c % serving;
             SaturationDriver driver = new SaturationDriver("/c" + c, READ_PCT / 100.0, experiment.outstanding(), ZkPaper.REQUEST_BYTES, 0);

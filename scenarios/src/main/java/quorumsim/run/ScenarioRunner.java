@@ -11,7 +11,6 @@ import quorumsim.result.RunResult;
 import quorumsim.result.RunSummary;
 import quorumsim.result.Verdict;
 import quorumsim.scenario.Configured;
-import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioSpec;
 import quorumsim.trace.JsonLinesTrace;
 import quorumsim.trace.TraceListener;
@@ -29,16 +28,16 @@ public final class ScenarioRunner {
         for (int id = 0; id < sim.nodeCount(); id++) {
             if (id < servers) {
                 if (hardware.cores() > 0) {
-                    sim.reshapeNode(id, node -> node.withCores(hardware.cores()));
+                    sim.reshapeNode(id, node -> node.toBuilder().cores(hardware.cores()).build());
                 }
                 if (hardware.disk() != null) {
-                    sim.reshapeNode(id, node -> node.withDisk(hardware.disk()));
+                    sim.reshapeNode(id, node -> node.toBuilder().disk(hardware.disk()).build());
                 }
                 if (hardware.clockDriftPpm() != 0) {
-                    sim.reshapeNode(id, node -> node.withClock(node.clockOffsetNanos(), hardware.clockDriftPpm()));
+                    sim.reshapeNode(id, node -> node.toBuilder().clockDriftPpm(hardware.clockDriftPpm()).build());
                 }
             } else if (hardware.clientBandwidthBitsPerSec() >= 0) {
-                sim.reshapeNode(id, node -> node.withBandwidth(hardware.clientBandwidthBitsPerSec()));
+                sim.reshapeNode(id, node -> node.toBuilder().bandwidthBitsPerSec(hardware.clientBandwidthBitsPerSec()).build());
             }
         }
     }
@@ -59,7 +58,7 @@ public final class ScenarioRunner {
     /** As {@link #run(ScenarioSpec, RunOptions)}, with more trace listeners (a recording for the viewer, an export, a replay's). */
     public static RunResult run(ScenarioSpec spec, RunOptions options, List<TraceListener> listeners) {
         long wallStart = System.nanoTime();
-        Configured<?> protocol = Protocols.get(spec.protocol()).configured(spec.protocolConfig());
+        Configured<?> protocol = spec.protocolConfig().configured();
         long bucketNanos = bucketFor(spec.durationNanos());
         Simulation sim = new Simulation(spec.seed(), spec.network(), protocol.costModel(), bucketNanos);
         Deployment deployment = protocol.deploy(sim);

@@ -5,9 +5,17 @@ import quorumsim.core.Simulation;
 import quorumsim.protocols.Deployment;
 
 /** A protocol's adapter with a config of its type: what a caller holding either as a wildcard asks of them. */
-public record Configured<C>(ProtocolAdapter<C> adapter, C config) {
+public record Configured<C extends ProtocolConfig>(ProtocolAdapter<C> adapter, C config) {
     public int servers() {
         return adapter.servers(config);
+    }
+
+    public int quorum() {
+        return adapter.quorum(config);
+    }
+
+    public long logWindow() {
+        return adapter.logWindow(config);
     }
 
     public int byzantineTolerance() {

@@ -13,12 +13,7 @@ import quorumsim.pbft.deploy.PbftDeployment;
 import quorumsim.protocols.Deployment;
 
 /** Scenario keys for PBFT: {@code cluster:} f/n/quorum, the {@code pbft:} section, the kv workload. */
-final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
-    @Override
-    public Class<PbftConfig> configType() {
-        return PbftConfig.class;
-    }
-
+final class PbftAdapter implements ProtocolAdapter<ProtocolConfig.Pbft> {
     @Override
     public String name() {
         return "pbft";
@@ -67,44 +62,45 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public PbftConfig bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public ProtocolConfig.Pbft bind(Fields p, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         PbftConfig defaults = PbftConfig.defaults();
-        PbftConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
+        PbftConfig.Builder builder = defaults.toBuilder().tolerating(cluster.f()).unsafe(unsafe);
         if (cluster.n() > 0) {
-            config = config.withN(cluster.n());
+            builder.replicas(cluster.n());
         }
         if (cluster.quorum() > 0) {
-            config = config.withQuorum(cluster.quorum());
+            builder.quorum(cluster.quorum());
         }
-        Workload w = defaults.workload()
-                .withClients(workload.clients())
-                .withOutstanding(workload.outstanding())
-                .withReadRatio(workload.readRatio())
-                .withSizes(workload.requestSizeBytes(), workload.replySizeBytes() < 0 ? defaults.workload().replySizeBytes() : workload.replySizeBytes())
-                .withClientRetryNanos(p.durationNanos("clientRetry", defaults.workload().clientRetryNanos(), 1_000, 3_600_000_000_000L))
-                .withKeySpace((int) p.integer("keySpace", defaults.workload().keySpace(), 1, 100_000_000));
+        Workload w = defaults.workload().toBuilder()
+                .clients(workload.clients())
+                .outstanding(workload.outstanding())
+                .readRatio(workload.readRatio())
+                .requestSizeBytes(workload.requestSizeBytes())
+                .replySizeBytes(workload.replySizeBytes() < 0 ? defaults.workload().replySizeBytes() : workload.replySizeBytes())
+                .clientRetryNanos(p.durationNanos("clientRetry", defaults.workload().clientRetryNanos(), 1_000, 3_600_000_000_000L))
+                .keySpace((int) p.integer("keySpace", defaults.workload().keySpace(), 1, 100_000_000)).build();
         PbftCosts costs = PbftCosts.profile(hardware.costProfile() == null ? PbftCosts.DEFAULT_PROFILE : hardware.costProfile())
                 .withOverrides(hardware.costOverrides());
-        config = config.withWorkload(w).withCosts(costs)
-                .withCheckpointInterval((int) p.integer("checkpointInterval", defaults.checkpointInterval(), 1, 1_000_000))
-                .withLogWindow((int) p.integer("logWindow", defaults.logWindow(), 1, 10_000_000))
-                .withViewChangeTimeoutNanos(p.durationNanos("viewChangeTimeout", defaults.viewChangeTimeoutNanos(), 1_000, 3_600_000_000_000L))
-                .withBatching((int) p.integer("batchSize", defaults.batchSize(), 1, 100_000),
-                        p.durationNanos("batchWindow", defaults.batchWindowNanos(), 0, 60_000_000_000L))
-                .withAuthentication(PbftConfig.Authentication.valueOf(p.choice("authentication", "mac", List.of("mac", "signature")).toUpperCase(java.util.Locale.ROOT)))
-                .withTentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
-                .withReadOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
-                .withDigestReplies(p.bool("digestReplies", defaults.digestReplies()))
-                .withVariant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)))
-                .withProactiveRecovery(proactiveRecovery(p))
-                .withLogToDisk(p.bool("logToDisk", false))
-                .withNondeterminism(quorumsim.pbft.Nondeterminism.valueOf(p.choice("nondeterminism", "none",
-                        List.of("none", "naive", "agreed")).toUpperCase(java.util.Locale.ROOT)));
+        PbftConfig config = builder.workload(w).costs(costs)
+                .checkpointInterval((int) p.integer("checkpointInterval", defaults.checkpointInterval(), 1, 1_000_000))
+                .logWindow((int) p.integer("logWindow", defaults.logWindow(), 1, 10_000_000))
+                .viewChangeTimeoutNanos(p.durationNanos("viewChangeTimeout", defaults.viewChangeTimeoutNanos(), 1_000, 3_600_000_000_000L))
+                .batchSize((int) p.integer("batchSize", defaults.batchSize(), 1, 100_000))
+                .batchWindowNanos(p.durationNanos("batchWindow", defaults.batchWindowNanos(), 0, 60_000_000_000L))
+                .authentication(PbftConfig.Authentication.valueOf(p.choice("authentication", "mac", List.of("mac", "signature")).toUpperCase(java.util.Locale.ROOT)))
+                .tentativeExecution(p.bool("tentativeExecution", defaults.tentativeExecution()))
+                .readOnlyOptimization(p.bool("readOnly", defaults.readOnlyOptimization()))
+                .digestReplies(p.bool("digestReplies", defaults.digestReplies()))
+                .variant(p.choice("variant", PbftConfig.STANDARD, List.of(PbftConfig.STANDARD, PbftConfig.SKIP_COMMIT)))
+                .proactiveRecovery(proactiveRecovery(p))
+                .logToDisk(p.bool("logToDisk", false))
+                .nondeterminism(quorumsim.pbft.Nondeterminism.valueOf(p.choice("nondeterminism", "none",
+                        List.of("none", "naive", "agreed")).toUpperCase(java.util.Locale.ROOT))).build();
         for (String problem : config.validate()) {
             problems.add(new Problem(p.source(), 0, 0, "cluster", problem));
         }
-        return config;
+        return new ProtocolConfig.Pbft(config);
     }
 
     /** {@code proactiveRecovery: { period, stagger, reboot }}, or null without the key. */
@@ -124,8 +120,8 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public int byzantineTolerance(PbftConfig config) {
-        return config.f();
+    public int byzantineTolerance(ProtocolConfig.Pbft pbft) {
+        return pbft.config().f();
     }
 
     /**
@@ -134,8 +130,9 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
      * whole-run count (which replica it hits is known only when it starts).
      */
     @Override
-    public int byzantineAtOnce(PbftConfig config, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
-        if (config.proactiveRecovery() == null) {
+    public int byzantineAtOnce(ProtocolConfig.Pbft pbft, List<ScenarioSpec.TimedFault> timeline, long durationNanos, int counted) {
+        quorumsim.pbft.ProactiveRecovery recovery = pbft.config().proactiveRecovery();
+        if (recovery == null) {
             return counted;
         }
         List<long[]> windows = new java.util.ArrayList<>();                // {replica, from, to}
@@ -145,7 +142,7 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
                     return counted;
                 }
                 for (int id : nodes.ids()) {
-                    long end = Math.min(t.ends() ? t.untilNanos() : durationNanos, config.proactiveRecovery().nextRebootNanos(id, t.atNanos()));
+                    long end = Math.min(t.ends() ? t.untilNanos() : durationNanos, recovery.nextRebootNanos(id, t.atNanos()));
                     windows.add(new long[] {id, t.atNanos(), end});
                 }
             }
@@ -164,22 +161,32 @@ final class PbftAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public int servers(PbftConfig config) {
-        return config.n();
+    public int servers(ProtocolConfig.Pbft pbft) {
+        return pbft.config().n();
     }
 
     @Override
-    public long stateBytes(PbftConfig config) {
-        return PbftMemory.neededBytes(config);
+    public int quorum(ProtocolConfig.Pbft pbft) {
+        return pbft.config().quorum();
     }
 
     @Override
-    public CpuCostModel costModel(PbftConfig config) {
-        return PbftDeployment.costModel(config);
+    public long logWindow(ProtocolConfig.Pbft pbft) {
+        return pbft.config().logWindow();
     }
 
     @Override
-    public Deployment deploy(Simulation sim, PbftConfig config) {
-        return PbftDeployment.deploy(sim, config);
+    public long stateBytes(ProtocolConfig.Pbft pbft) {
+        return PbftMemory.neededBytes(pbft.config());
+    }
+
+    @Override
+    public CpuCostModel costModel(ProtocolConfig.Pbft pbft) {
+        return PbftDeployment.costModel(pbft.config());
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, ProtocolConfig.Pbft pbft) {
+        return PbftDeployment.deploy(sim, pbft.config());
     }
 }

@@ -11,21 +11,11 @@ import quorumsim.protocols.Deployment;
 /**
  * What the scenario layer needs of a protocol: the keys of its own section, how to turn a
  * scenario into its config (reporting problems, never throwing), its cost model, and how to
- * deploy it on a simulation. {@code C} is the type of its config.
+ * deploy it on a simulation. {@code C} is the type of its config, one of
+ * {@link ProtocolConfig}'s records.
  */
-public interface ProtocolAdapter<C> {
+public interface ProtocolAdapter<C extends ProtocolConfig> {
     String name();
-
-    /** The type of config {@link #bind} makes. */
-    Class<C> configType();
-
-    /**
-     * This adapter with {@code config}, which must be of {@link #configType()}: the one place a
-     * config held as an Object (a {@link ScenarioSpec}'s) becomes a {@code C}.
-     */
-    default Configured<C> configured(Object config) {
-        return new Configured<>(this, configType().cast(config));
-    }
 
     /** Keys of the protocol's own section ("pbft:", "zab:"); empty if it has none. */
     List<String> sectionKeys();
@@ -97,6 +87,14 @@ public interface ProtocolAdapter<C> {
 
     /** How many servers the config runs (node ids 0..servers-1). */
     int servers(C config);
+
+    /** The quorum a decision needs (PBFT's certificate, Zab's acks), for the viewer's marks. */
+    int quorum(C config);
+
+    /** The log window L (PBFT: H = h + L), for the viewer; 0 for a protocol without one. */
+    default long logWindow(C config) {
+        return 0;
+    }
 
     /** Heap the protocol's own state needs at most, beyond the engine's per node and per message (see MemoryBudget). */
     default long stateBytes(C config) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 /** The protocols a scenario can name. */
 public final class Protocols {
-    private static final List<ProtocolAdapter<?>> ALL = List.of(new PbftAdapter(), new ZabAdapter(), new UnreplicatedAdapter());
+    static final PbftAdapter PBFT = new PbftAdapter();
+    static final ZabAdapter ZAB = new ZabAdapter();
+    static final UnreplicatedAdapter UNREPLICATED = new UnreplicatedAdapter();
+    private static final List<ProtocolAdapter<?>> ALL = List.of(PBFT, ZAB, UNREPLICATED);
 
     private Protocols() {
     }

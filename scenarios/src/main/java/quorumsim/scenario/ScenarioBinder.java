@@ -94,8 +94,8 @@ public final class ScenarioBinder {
         }
         Fields section = adapter.sectionKeys().isEmpty() ? top.object(protocol) : top.object(protocol, adapter.sectionKeys().toArray(new String[0]));
         int before = problems.size();
-        Configured<?> configured = adapter.configured(adapter.bind(section, cluster, workload, hardware, unsafe, problems));
-        Object config = configured.config();
+        ProtocolConfig config = adapter.bind(section, cluster, workload, hardware, unsafe, problems);
+        Configured<?> configured = config.configured();
         placeAtCluster(problems.subList(before, problems.size()), top.value("cluster"), root);
         int servers = problemsFree() ? configured.servers() : Integer.MAX_VALUE;
 

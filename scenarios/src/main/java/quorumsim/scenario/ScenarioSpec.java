@@ -8,7 +8,7 @@ import quorumsim.net.NetworkConfig;
 /**
  * A validated scenario: everything a run needs, with units resolved to nanoseconds, bits per
  * second and bytes. Built by {@link ScenarioBinder}; the protocol's own settings are in
- * {@code protocolConfig}, of the type its {@link ProtocolAdapter} makes.
+ * {@code protocolConfig}, the {@link ProtocolConfig} record of the protocol named.
  */
 public record ScenarioSpec(
         String name,
@@ -26,7 +26,7 @@ public record ScenarioSpec(
         Expect expect,
         long livenessBoundNanos,
         Diagram diagram,
-        Object protocolConfig) {
+        ProtocolConfig protocolConfig) {
 
     /** f, and n and quorum when the scenario sets them (0 = the protocol's default). */
     public record Cluster(int f, int n, int quorum) {

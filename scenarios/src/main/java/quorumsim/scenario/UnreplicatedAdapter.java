@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import quorumsim.core.CpuCostModel;
 import quorumsim.core.Simulation;
-import quorumsim.pbft.PbftConfig;
 import quorumsim.protocols.Deployment;
 import quorumsim.unreplicated.UnreplicatedDeployment;
 
@@ -12,12 +11,7 @@ import quorumsim.unreplicated.UnreplicatedDeployment;
  * The unreplicated baseline: one server, PBFT's clients, workload (request and reply sizes)
  * and cost profile, so every result can be shown beside what replication costs.
  */
-final class UnreplicatedAdapter implements ProtocolAdapter<PbftConfig> {
-    @Override
-    public Class<PbftConfig> configType() {
-        return PbftConfig.class;
-    }
-
+final class UnreplicatedAdapter implements ProtocolAdapter<ProtocolConfig.Unreplicated> {
     private final PbftAdapter pbft = new PbftAdapter();
 
     @Override
@@ -67,23 +61,33 @@ final class UnreplicatedAdapter implements ProtocolAdapter<PbftConfig> {
     }
 
     @Override
-    public PbftConfig bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
-                       boolean unsafe, List<Problem> problems) {
-        return pbft.bind(section, new ScenarioSpec.Cluster(0, 1, 1), workload, hardware, true, problems);
+    public ProtocolConfig.Unreplicated bind(Fields section, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload,
+                                            ScenarioSpec.Hardware hardware, boolean unsafe, List<Problem> problems) {
+        return new ProtocolConfig.Unreplicated(pbft.bind(section, new ScenarioSpec.Cluster(0, 1, 1), workload, hardware, true, problems).config());
     }
 
     @Override
-    public int servers(PbftConfig config) {
+    public int servers(ProtocolConfig.Unreplicated config) {
         return 1;
     }
 
     @Override
-    public CpuCostModel costModel(PbftConfig config) {
-        return UnreplicatedDeployment.costModel(config);
+    public int quorum(ProtocolConfig.Unreplicated unreplicated) {
+        return unreplicated.config().quorum();
     }
 
     @Override
-    public Deployment deploy(Simulation sim, PbftConfig config) {
-        return UnreplicatedDeployment.deploy(sim, config);
+    public long logWindow(ProtocolConfig.Unreplicated unreplicated) {
+        return unreplicated.config().logWindow();
+    }
+
+    @Override
+    public CpuCostModel costModel(ProtocolConfig.Unreplicated unreplicated) {
+        return UnreplicatedDeployment.costModel(unreplicated.config());
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, ProtocolConfig.Unreplicated unreplicated) {
+        return UnreplicatedDeployment.deploy(sim, unreplicated.config());
     }
 }

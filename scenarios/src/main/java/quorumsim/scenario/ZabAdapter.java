@@ -13,12 +13,7 @@ import quorumsim.zab.byzantine.ByzantineServer;
 import quorumsim.zab.deploy.ZabDeployment;
 
 /** Scenario keys for the ZooKeeper-style service: {@code cluster:}, the {@code zab:} section, its workloads. */
-final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
-    @Override
-    public Class<ZabConfig> configType() {
-        return ZabConfig.class;
-    }
-
+final class ZabAdapter implements ProtocolAdapter<ProtocolConfig.Zab> {
     @Override
     public String name() {
         return "zab";
@@ -77,60 +72,65 @@ final class ZabAdapter implements ProtocolAdapter<ZabConfig> {
     }
 
     @Override
-    public int byzantineTolerance(ZabConfig config) {
+    public int byzantineTolerance(ProtocolConfig.Zab zab) {
         return 0;
     }
 
     @Override
-    public ZabConfig bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
+    public ProtocolConfig.Zab bind(Fields z, ScenarioSpec.Cluster cluster, ScenarioSpec.Workload workload, ScenarioSpec.Hardware hardware,
                        boolean unsafe, List<Problem> problems) {
         ZabConfig defaults = ZabConfig.defaults();
-        ZabConfig config = defaults.withF(cluster.f()).withUnsafe(unsafe);
+        ZabConfig.Builder builder = defaults.toBuilder().tolerating(cluster.f()).unsafe(unsafe);
         if (cluster.n() > 0) {
-            config = config.withServers(cluster.n());
+            builder.servers(cluster.n());
         }
         if (cluster.quorum() > 0) {
-            config = config.withQuorum(cluster.quorum());
+            builder.quorum(cluster.quorum());
         }
         if (hardware.cores() > 0) {
-            config = config.withCores(hardware.cores());
+            builder.cores(hardware.cores());
         }
         if (hardware.disk() != null) {
-            config = config.withDisk(hardware.disk());
+            builder.disk(hardware.disk());
         }
-        ZabWorkload w = defaults.workload().withKind(workload.kind()).withClients(workload.clients())
-                .withReadRatio(workload.readRatio()).withOutstanding(workload.outstanding())
-                .withRequestSizeBytes(workload.requestSizeBytes()).withSyncRatio(workload.syncRatio())
-                .withHoldNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L))
-                .withReadNext(z.bool("readNext", false));
-        config = config.withWorkload(w)
-                .withLeaderServes(z.bool("leaderServes", defaults.leaderServes()))
-                .withReadOnlyMode(z.bool("readOnlyMode", defaults.readOnlyMode()))
-                .withObservers((int) z.integer("observers", defaults.observers(), 0, 1000))
-                .withThrottle((int) z.integer("throttle", defaults.throttle(), 1, 10_000_000))
-                .withSessionTimeoutNanos(z.durationNanos("sessionTimeout", defaults.sessionTimeoutNanos(), 1_000_000, 3_600_000_000_000L))
-                .withTickNanos(z.durationNanos("tick", defaults.tickNanos(), 100_000, 60_000_000_000L))
-                .withSyncLimitTicks((int) z.integer("syncLimit", defaults.syncLimitTicks(), 1, 1000))
-                .withElectionFinalizeWaitNanos(z.durationNanos("electionWait", defaults.electionFinalizeWaitNanos(), 0, 60_000_000_000L))
-                .withSnapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000));
+        ZabWorkload w = defaults.workload().toBuilder().kind(workload.kind()).clients(workload.clients())
+                .readRatio(workload.readRatio()).outstanding(workload.outstanding())
+                .requestSizeBytes(workload.requestSizeBytes()).syncRatio(workload.syncRatio())
+                .holdNanos(z.durationNanos("hold", defaults.workload().holdNanos(), 0, 3_600_000_000_000L))
+                .readNext(z.bool("readNext", false)).build();
+        ZabConfig config = builder.workload(w)
+                .leaderServes(z.bool("leaderServes", defaults.leaderServes()))
+                .readOnlyMode(z.bool("readOnlyMode", defaults.readOnlyMode()))
+                .observers((int) z.integer("observers", defaults.observers(), 0, 1000))
+                .throttle((int) z.integer("throttle", defaults.throttle(), 1, 10_000_000))
+                .sessionTimeoutNanos(z.durationNanos("sessionTimeout", defaults.sessionTimeoutNanos(), 1_000_000, 3_600_000_000_000L))
+                .tickNanos(z.durationNanos("tick", defaults.tickNanos(), 100_000, 60_000_000_000L))
+                .syncLimitTicks((int) z.integer("syncLimit", defaults.syncLimitTicks(), 1, 1000))
+                .electionFinalizeWaitNanos(z.durationNanos("electionWait", defaults.electionFinalizeWaitNanos(), 0, 60_000_000_000L))
+                .snapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000)).build();
         for (String problem : config.validate()) {
             problems.add(new Problem(z.source(), 0, 0, "cluster", problem));
         }
-        return config;
+        return new ProtocolConfig.Zab(config);
     }
 
     @Override
-    public int servers(ZabConfig config) {
-        return config.members();                                     // voters, then observers
+    public int servers(ProtocolConfig.Zab zab) {
+        return zab.config().members();                               // voters, then observers
     }
 
     @Override
-    public CpuCostModel costModel(ZabConfig config) {
-        return ZabDeployment.costModel(config);
+    public int quorum(ProtocolConfig.Zab zab) {
+        return zab.config().quorumSize();
     }
 
     @Override
-    public Deployment deploy(Simulation sim, ZabConfig config) {
-        return ZabDeployment.deploy(sim, config);
+    public CpuCostModel costModel(ProtocolConfig.Zab zab) {
+        return ZabDeployment.costModel(zab.config());
+    }
+
+    @Override
+    public Deployment deploy(Simulation sim, ProtocolConfig.Zab zab) {
+        return ZabDeployment.deploy(sim, zab.config());
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import quorumsim.scenario.Protocols;
 import quorumsim.scenario.ScenarioLoader;
 import quorumsim.scenario.ScenarioSpec;
 
@@ -46,7 +45,7 @@ public record SwarmSettings(String protocol, Variant variant, SizeRange size, Do
             ScenarioLoader.Source source = ScenarioLoader.find(base);
             ScenarioSpec spec = ScenarioLoader.bind(source, List.of());
             baseDoc = Doc.of(read(source));
-            baseServers = Protocols.get(spec.protocol()).configured(spec.protocolConfig()).servers();
+            baseServers = spec.protocolConfig().configured().servers();
             baseF = spec.cluster().f();
             if (p != null && !p.equals(spec.protocol())) {
                 throw new IllegalArgumentException("--protocol " + p + " but the base scenario " + base + " runs " + spec.protocol());

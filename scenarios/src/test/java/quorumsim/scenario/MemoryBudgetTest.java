@@ -39,7 +39,8 @@ class MemoryBudgetTest {
 
     @Test
     void aThousandPbftReplicasFitEightGigabytesAndTheirLogsAreNamedWhenTheyDoNot() {
-        long logs = PbftMemory.neededBytes(PbftConfig.defaults().withF(333).withWorkload(PbftConfig.defaults().workload().withClients(1)));
+        long logs = PbftMemory.neededBytes(PbftConfig.defaults().toBuilder().tolerating(333)
+                .workload(PbftConfig.defaults().workload().toBuilder().clients(1).build()).build());
         assertNull(MemoryBudget.problem(1000, clients(1), logs, 8 * GIB));
         String problem = MemoryBudget.problem(1000, clients(1), logs, GIB);
         assertTrue(problem.startsWith("1000 servers and 1 clients (1 outstanding of 1,024 bytes each) need about 2."), problem);
@@ -48,8 +49,8 @@ class MemoryBudgetTest {
 
     @Test
     void pbftMemoryGrowsWithTheLogWindowNotWithTheRunsLength() {
-        PbftConfig f100 = PbftConfig.defaults().withF(100);
-        assertEquals(2 * PbftMemory.neededBytes(f100.withLogWindow(256)) - PbftMemory.neededBytes(f100.withLogWindow(128)),
-                PbftMemory.neededBytes(f100.withLogWindow(384)));
+        PbftConfig f100 = PbftConfig.defaults().toBuilder().tolerating(100).build();
+        assertEquals(2 * PbftMemory.neededBytes(f100.toBuilder().logWindow(256).build()) - PbftMemory.neededBytes(f100.toBuilder().logWindow(128).build()),
+                PbftMemory.neededBytes(f100.toBuilder().logWindow(384).build()));
     }
 }

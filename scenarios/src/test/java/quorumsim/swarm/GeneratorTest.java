@@ -142,7 +142,7 @@ class GeneratorTest {
         Swarm swarm = new Swarm(SwarmSettings.of(null, null, null, "pbft-partition-heals", 1, 1, 1, 1_000_000_000L, 0));
         for (long seed = 1; seed <= 10; seed++) {
             ScenarioSpec spec = bind(swarm.scenarioYaml(seed));
-            assertEquals(200_000_000L, ((quorumsim.pbft.PbftConfig) spec.protocolConfig()).viewChangeTimeoutNanos());
+            assertEquals(200_000_000L, ((quorumsim.scenario.ProtocolConfig.Pbft) spec.protocolConfig()).config().viewChangeTimeoutNanos());
             assertTrue(spec.livenessBoundNanos() >= 16 * 200_000_000L, "room for a view-change timer doubled four times");
         }
     }

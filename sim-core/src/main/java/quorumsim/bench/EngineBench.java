@@ -166,7 +166,7 @@ public final class EngineBench {
                 : new NetworkConfig(pattern.latency, 0, 0, 0, 0, 0, false);
         Simulation sim = new Simulation(seed, network, CpuCostModel.FREE, 1_000_000_000L);
         for (int i = 0; i < actors; i++) {
-            sim.addNode("relay-" + i, NodeSpec.simple().withBandwidth(0), (id, store) -> new Relay(actors));
+            sim.addNode("relay-" + i, NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, store) -> new Relay(actors));
         }
         sim.runUntil(() -> sim.events() >= events, Long.MAX_VALUE);
         return sim;

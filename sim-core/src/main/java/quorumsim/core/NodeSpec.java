@@ -25,28 +25,12 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
         return new NodeSpec(1, -1, DiskConfig.INSTANT, 0, 0);
     }
 
-    public NodeSpec withCores(int n) {
-        return toBuilder().cores(n).build();
-    }
-
-    public NodeSpec withBandwidth(long bitsPerSec) {
-        return toBuilder().bandwidthBitsPerSec(bitsPerSec).build();
-    }
-
-    public NodeSpec withDisk(DiskConfig d) {
-        return toBuilder().disk(d).build();
-    }
-
-    public NodeSpec withClock(long offsetNanos, double driftPpm) {
-        return toBuilder().clockOffsetNanos(offsetNanos).clockDriftPpm(driftPpm).build();
-    }
-
     /** A copy to change several fields at once; {@link Builder#build} makes the record. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The one place a NodeSpec is copied with changes: every {@code withX} goes through it. */
+    /** The one place a NodeSpec is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private int cores;
         private long bandwidthBitsPerSec;

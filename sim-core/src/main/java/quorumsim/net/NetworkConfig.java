@@ -60,36 +60,12 @@ public record NetworkConfig(
         return new NetworkConfig(new LatencyDistribution.Constant(latencyNanos), 0, 0, 0, 0, 0, true);
     }
 
-    public NetworkConfig withBandwidth(long bitsPerSec) {
-        return toBuilder().bandwidthBitsPerSec(bitsPerSec).build();
-    }
-
-    public NetworkConfig withLatency(LatencyDistribution distribution) {
-        return toBuilder().latency(distribution).build();
-    }
-
-    public NetworkConfig withLoss(double loss, double duplicate) {
-        return toBuilder().lossProbability(loss).duplicateProbability(duplicate).build();
-    }
-
-    public NetworkConfig withReorder(double probability, long delayNanos, boolean fifo) {
-        return toBuilder().reorderProbability(probability).reorderDelayNanos(delayNanos).fifoLinks(fifo).build();
-    }
-
-    public NetworkConfig withFraming(Framing f) {
-        return toBuilder().framing(f).build();
-    }
-
-    public NetworkConfig withSwitchMulticast(boolean on) {
-        return toBuilder().switchMulticast(on).build();
-    }
-
     /** A copy to change several fields at once; {@link Builder#build} makes the record. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The one place a NetworkConfig is copied with changes: every {@code withX} goes through it. */
+    /** The one place a NetworkConfig is copied with changes: {@code x.toBuilder().field(value)...build()}. */
     public static final class Builder {
         private LatencyDistribution latency;
         private long bandwidthBitsPerSec;

@@ -69,7 +69,7 @@ class AuthenticationTest {
         // receive 10 us; signature sign 300 us, verify 100 us; MAC 5 us
         CpuCostModel costs = new CpuCostModel.Linear(10_000, 0, 0, 0, 300_000, 100_000, 5_000);
         Probes probes = Probes.of(NetworkConfig.ideal(1_000), costs);
-        int sink = probes.add(NodeSpec.simple().withCores(4), (id, p) -> { });
+        int sink = probes.add(NodeSpec.simple().toBuilder().cores(4).build(), (id, p) -> { });
         int checker = probes.add((id, p) -> p.onMessage = (ctx, from, m) -> {
             Signed s = (Signed) m;
             for (int i = 0; i < 3; i++) {

@@ -12,8 +12,8 @@ class BandwidthTest {
 
     @Test
     void twoOneKilobyteMessagesOnAGigabitLinkLeave8192NanosecondsApart() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(GIGABIT), CpuCostModel.FREE);
-        int receiver = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(GIGABIT).build(), CpuCostModel.FREE);
+        int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, p) -> { });
         probes.add((id, p) -> p.onStart = ctx -> {
             ctx.send(receiver, new Msg(1, 1024));
             ctx.send(receiver, new Msg(2, 1024));
@@ -24,10 +24,10 @@ class BandwidthTest {
 
     @Test
     void aLeaderFanningOutSerializesEveryCopyOnItsOwnLink() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(GIGABIT), CpuCostModel.FREE);
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(GIGABIT).build(), CpuCostModel.FREE);
         int[] followers = new int[12];
         for (int i = 0; i < followers.length; i++) {
-            followers[i] = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+            followers[i] = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, p) -> { });
         }
         probes.add((id, p) -> p.onStart = ctx -> ctx.multicast(followers, new Msg(1, 1024)));
         probes.sim.runToCompletion();
@@ -38,8 +38,8 @@ class BandwidthTest {
 
     @Test
     void theReceiversNicQueuesMessagesThatArriveTogether() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(0), CpuCostModel.FREE);
-        int receiver = probes.add(NodeSpec.simple().withBandwidth(GIGABIT), (id, p) -> { });
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(0).build(), CpuCostModel.FREE);
+        int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(GIGABIT).build(), (id, p) -> { });
         probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(1, 1024)));
         probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(2, 1024)));
         probes.sim.runToCompletion();
@@ -48,8 +48,8 @@ class BandwidthTest {
 
     @Test
     void aMessageCutOffOnTheWayDoesNotOccupyTheReceiversNic() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(0), CpuCostModel.FREE);
-        int receiver = probes.add(NodeSpec.simple().withBandwidth(GIGABIT), (id, p) -> { });
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(0).build(), CpuCostModel.FREE);
+        int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(GIGABIT).build(), (id, p) -> { });
         int cutOff = probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(1, 1024)));
         probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(2, 1024)));
         probes.sim.scheduleFault(LATENCY / 2, new quorumsim.fault.Fault.OneWayCut(cutOff, receiver));
@@ -59,7 +59,7 @@ class BandwidthTest {
 
     @Test
     void bothNicsSerializeWhenBothAreFinite() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(GIGABIT), CpuCostModel.FREE);
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(GIGABIT).build(), CpuCostModel.FREE);
         int receiver = probes.addIdle();
         probes.add((id, p) -> p.onStart = ctx -> {
             ctx.send(receiver, new Msg(1, 1024));
@@ -72,8 +72,8 @@ class BandwidthTest {
 
     @Test
     void aSenderNicThatFreesUpIdlesUntilTheNextMessage() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(GIGABIT), CpuCostModel.FREE);
-        int receiver = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(GIGABIT).build(), CpuCostModel.FREE);
+        int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, p) -> { });
         probes.add((id, p) -> {
             p.onStart = ctx -> {
                 ctx.send(receiver, new Msg(1, 1024));

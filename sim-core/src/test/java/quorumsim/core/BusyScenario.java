@@ -88,18 +88,18 @@ public final class BusyScenario {
 
     /** Builds the run: five gossiping nodes and the fault timeline, not started yet. */
     public static Simulation build(long seed) {
-        NetworkConfig network = NetworkConfig.ideal(0)
-                .withLatency(new LatencyDistribution.LogNormal(300_000, 200_000))
-                .withBandwidth(100_000_000)
-                .withLoss(0.02, 0.02)
-                .withReorder(0.05, 400_000, false);
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder()
+                .latency(new LatencyDistribution.LogNormal(300_000, 200_000))
+                .bandwidthBitsPerSec(100_000_000)
+                .lossProbability(0.02).duplicateProbability(0.02)
+                .reorderProbability(0.05).reorderDelayNanos(400_000).fifoLinks(false).build();
         CpuCostModel costs = new CpuCostModel.Linear(5_000, 2.0, 2_000, 1.0, 80_000, 40_000, 1_000);
         Simulation sim = new Simulation(seed, network, costs, 10_000_000);
         for (int i = 0; i < 5; i++) {
-            NodeSpec spec = NodeSpec.simple()
-                    .withCores(i % 2 + 1)
-                    .withDisk(new DiskConfig(2_000_000, 200_000_000, 8))
-                    .withClock(i * 1_000, i * 50.0 - 100.0);
+            NodeSpec spec = NodeSpec.simple().toBuilder()
+                    .cores(i % 2 + 1)
+                    .disk(new DiskConfig(2_000_000, 200_000_000, 8))
+                    .clockOffsetNanos(i * 1_000).clockDriftPpm(i * 50.0 - 100.0).build();
             sim.addNode("n" + i, spec, (id, store) -> new Gossiper(5, store));
         }
         sim.scheduleFault(40_000_000, new Fault.Partition(new int[][] {{0, 1}, {2, 3, 4}}));

@@ -15,7 +15,7 @@ class CpuTest {
     /** A client offering one request every {@code periodNanos} until 20 ms to a server with {@code cores}. */
     private static Probes offered(long periodNanos, int cores) {
         Probes probes = Probes.of(NetworkConfig.ideal(0), RECEIVE_COSTS);
-        int server = probes.add(NodeSpec.simple().withCores(cores), (id, p) -> { });
+        int server = probes.add(NodeSpec.simple().toBuilder().cores(cores).build(), (id, p) -> { });
         probes.add((id, p) -> {
             p.onStart = ctx -> ctx.setTimer(0, 0);
             p.onTimer = (ctx, timer) -> {
@@ -57,7 +57,7 @@ class CpuTest {
     @Test
     void kCoresWorkTheFifoQueueInParallel() {
         Probes probes = Probes.of(NetworkConfig.ideal(1_000), RECEIVE_COSTS);
-        int server = probes.add(NodeSpec.simple().withCores(3), (id, p) -> { });
+        int server = probes.add(NodeSpec.simple().toBuilder().cores(3).build(), (id, p) -> { });
         probes.add((id, p) -> p.onStart = ctx -> {
             for (int i = 0; i < 7; i++) {
                 ctx.send(server, Msg.of(i));
@@ -73,7 +73,7 @@ class CpuTest {
     void sendsLeaveWhenTheHandlersCpuWorkCompletes() {
         CpuCostModel costs = new CpuCostModel.Linear(20_000, 10.0, 5_000, 0, 0, 0, 0);
         Probes probes = Probes.of(NetworkConfig.ideal(1_000), costs);
-        int sink = probes.add(NodeSpec.simple().withCores(2), (id, p) -> { });
+        int sink = probes.add(NodeSpec.simple().toBuilder().cores(2).build(), (id, p) -> { });
         int worker = probes.add((id, p) -> p.onMessage = (ctx, from, m) -> {
             ctx.chargeCpu(300_000);
             ctx.send(sink, Msg.of(1));

@@ -24,7 +24,7 @@ class CrashRecoverPauseTest {
      */
     private static Probes crashable(List<TraceEvent> trace) {
         Probes probes = Probes.of(NetworkConfig.ideal(0), COSTS);
-        probes.add(NodeSpec.simple().withDisk(new DiskConfig(1_000_000, 0, 100)), (id, p) -> {
+        probes.add(NodeSpec.simple().toBuilder().disk(new DiskConfig(1_000_000, 0, 100)).build(), (id, p) -> {
             p.onStart = ctx -> {
                 ctx.store().put("starts", ctx.store().getOrDefault("starts", 0) + 1);
                 ctx.setTimer(500_000, "at 0.5 ms");

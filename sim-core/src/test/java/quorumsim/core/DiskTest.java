@@ -12,7 +12,7 @@ class DiskTest {
     /** A node that persists a token at each of the given times (from timers). */
     private static Probes writer(DiskConfig disk, long... times) {
         Probes probes = Probes.ideal(0);
-        probes.add(NodeSpec.simple().withDisk(disk), (id, p) -> {
+        probes.add(NodeSpec.simple().toBuilder().disk(disk).build(), (id, p) -> {
             p.onStart = ctx -> {
                 for (int i = 0; i < times.length; i++) {
                     ctx.setTimer(times[i], "w" + i);
@@ -44,7 +44,7 @@ class DiskTest {
     void aBatchLimitedFlushTakesTheTimeOfTheBytesItReallyCovers() {
         Probes probes = Probes.ideal(0);
         int[] sizes = {10, 1_000, 10, 10};
-        probes.add(NodeSpec.simple().withDisk(new DiskConfig(FSYNC, 1_000_000, 2)), (id, p) -> {
+        probes.add(NodeSpec.simple().toBuilder().disk(new DiskConfig(FSYNC, 1_000_000, 2)).build(), (id, p) -> {
             p.onStart = ctx -> {
                 for (int i = 0; i < sizes.length; i++) {
                     ctx.setTimer(i * 100, i);

@@ -23,9 +23,9 @@ class FramesTest {
 
     /** When one message of {@code bytes}, sent at time 0, is delivered. */
     private static long oneWayNanos(int bytes, long bitsPerSec, long receiverBitsPerSec) {
-        NetworkConfig net = NetworkConfig.ideal(LATENCY).withBandwidth(bitsPerSec).withFraming(Framing.UDP_ETHERNET);
+        NetworkConfig net = NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(bitsPerSec).framing(Framing.UDP_ETHERNET).build();
         Probes probes = Probes.of(net, CpuCostModel.FREE);
-        int receiver = probes.add(NodeSpec.simple().withBandwidth(receiverBitsPerSec), (id, p) -> { });
+        int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(receiverBitsPerSec).build(), (id, p) -> { });
         probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(1, bytes)));
         probes.sim.runToCompletion();
         List<Long> times = probes.probe(receiver).messageTimes();
@@ -79,11 +79,11 @@ class FramesTest {
     void aFifoLinkDeliversASmallMessageAfterTheLargeOneBeforeItWhateverTheLatencyDraws() {
         // 4 KB then 64 B to a receiver with an unlimited NIC: the small one's first frame could
         // overtake the large one's last frame if the link did not keep its frames in order
-        NetworkConfig net = NetworkConfig.ideal(LATENCY).withLatency(new quorumsim.net.LatencyDistribution.Uniform(0, 5_000_000))
-                .withBandwidth(TEN_MEGABIT).withFraming(Framing.UDP_ETHERNET);
+        NetworkConfig net = NetworkConfig.ideal(LATENCY).toBuilder().latency(new quorumsim.net.LatencyDistribution.Uniform(0, 5_000_000))
+                .bandwidthBitsPerSec(TEN_MEGABIT).framing(Framing.UDP_ETHERNET).build();
         for (long seed = 1; seed <= 50; seed++) {
             Probes probes = new Probes(new Simulation(seed, net, CpuCostModel.FREE, Probes.BUCKET_NANOS));
-            int receiver = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+            int receiver = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, p) -> { });
             probes.add((id, p) -> p.onStart = ctx -> {
                 ctx.send(receiver, new Msg(1, 4096));
                 ctx.send(receiver, new Msg(2, 64));
@@ -95,7 +95,7 @@ class FramesTest {
 
     @Test
     void withoutFramesAMessageCrossesWholeAsBefore() {
-        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).withBandwidth(TEN_MEGABIT), CpuCostModel.FREE);
+        Probes probes = Probes.of(NetworkConfig.ideal(LATENCY).toBuilder().bandwidthBitsPerSec(TEN_MEGABIT).build(), CpuCostModel.FREE);
         int receiver = probes.addIdle();
         probes.add((id, p) -> p.onStart = ctx -> ctx.send(receiver, new Msg(1, 4096)));
         probes.sim.runToCompletion();

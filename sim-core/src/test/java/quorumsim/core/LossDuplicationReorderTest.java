@@ -52,7 +52,7 @@ class LossDuplicationReorderTest {
     @Test
     void lossDropsMessagesAtItsRateAndTracesWhy() {
         List<TraceEvent> trace = new ArrayList<>();
-        Probes probes = stream(NetworkConfig.ideal(50_000).withLoss(0.1, 0), trace);
+        Probes probes = stream(NetworkConfig.ideal(50_000).toBuilder().lossProbability(0.1).duplicateProbability(0).build(), trace);
         int got = received(probes).size();
         assertEquals(0.9, got / (double) MESSAGES, 0.011);
         long drops = trace.stream().filter(e -> e.kind() == TraceKind.DROP && "loss".equals(e.detail())).count();
@@ -61,7 +61,7 @@ class LossDuplicationReorderTest {
 
     @Test
     void duplicationDeliversSomeMessagesTwiceAtItsRate() {
-        Probes probes = stream(NetworkConfig.ideal(50_000).withLoss(0, 0.1), null);
+        Probes probes = stream(NetworkConfig.ideal(50_000).toBuilder().lossProbability(0).duplicateProbability(0.1).build(), null);
         List<Integer> got = received(probes);
         assertEquals(1.1, got.size() / (double) MESSAGES, 0.011);
         assertEquals(MESSAGES, got.stream().distinct().count(), "every message arrives at least once");
@@ -69,9 +69,9 @@ class LossDuplicationReorderTest {
 
     @Test
     void withoutFifoLinksRandomLatencyAndReorderingDeliverOutOfOrder() {
-        NetworkConfig network = NetworkConfig.ideal(0)
-                .withLatency(new LatencyDistribution.Uniform(10_000, 30_000))
-                .withReorder(0.05, 100_000, false);
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder()
+                .latency(new LatencyDistribution.Uniform(10_000, 30_000))
+                .reorderProbability(0.05).reorderDelayNanos(100_000).fifoLinks(false).build();
         List<Integer> got = received(stream(network, null));
         assertEquals(MESSAGES, got.size());
         assertTrue(inversions(got) > MESSAGES / 10, "inversions: " + inversions(got));
@@ -79,7 +79,7 @@ class LossDuplicationReorderTest {
 
     @Test
     void reorderingHoldsBackItsShareOfMessagesByItsDelay() {
-        NetworkConfig network = NetworkConfig.ideal(10_000).withReorder(0.2, 100_000, false);
+        NetworkConfig network = NetworkConfig.ideal(10_000).toBuilder().reorderProbability(0.2).reorderDelayNanos(100_000).fifoLinks(false).build();
         Probes probes = stream(network, null);
         long held = probes.probe(1).messages.stream()
                 .filter(s -> s.trueNanos() - (((Msg) s.what()).n() + 1) * 1_000L == 110_000).count();
@@ -88,10 +88,10 @@ class LossDuplicationReorderTest {
 
     @Test
     void fifoLinksDeliverInSendOrderWhateverTheLatencyReorderingAndDuplicates() {
-        NetworkConfig network = NetworkConfig.ideal(0)
-                .withLatency(new LatencyDistribution.Exponential(20_000))
-                .withLoss(0, 0.2)
-                .withReorder(0.1, 100_000, true);
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder()
+                .latency(new LatencyDistribution.Exponential(20_000))
+                .lossProbability(0).duplicateProbability(0.2)
+                .reorderProbability(0.1).reorderDelayNanos(100_000).fifoLinks(true).build();
         List<Integer> got = received(stream(network, null));
         assertEquals(0, inversions(got));
         assertTrue(got.size() > MESSAGES * 1.15, "duplicates still arrive: " + got.size());

@@ -18,9 +18,9 @@ class MulticastTest {
 
     /** A sender multicasting one 1 KB message to 12 receivers with unlimited NICs; its send costs 7 us of CPU. */
     private static Probes fanOut(NetworkConfig network, int[] followers, int[] sender) {
-        Probes probes = Probes.of(network.withBandwidth(GIGABIT), new CpuCostModel.Linear(0, 0, SEND_NANOS, 0, 0, 0, 0));
+        Probes probes = Probes.of(network.toBuilder().bandwidthBitsPerSec(GIGABIT).build(), new CpuCostModel.Linear(0, 0, SEND_NANOS, 0, 0, 0, 0));
         for (int i = 0; i < followers.length; i++) {
-            followers[i] = probes.add(NodeSpec.simple().withBandwidth(0), (id, p) -> { });
+            followers[i] = probes.add(NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).build(), (id, p) -> { });
         }
         sender[0] = probes.add((id, p) -> p.onStart = ctx -> ctx.multicast(followers, new Msg(1, 1024)));
         return probes;
@@ -30,7 +30,7 @@ class MulticastTest {
     void aMulticastToTwelveReceiversCostsOneSerializationAndOneSend() {
         int[] followers = new int[12];
         int[] sender = new int[1];
-        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).withSwitchMulticast(true), followers, sender);
+        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).toBuilder().switchMulticast(true).build(), followers, sender);
         probes.sim.runToCompletion();
         // 7 us of CPU for the one send, 8.192 us on the wire once, 50 us: every copy at the same time
         for (int follower : followers) {
@@ -55,7 +55,7 @@ class MulticastTest {
     void aCopyToAPartitionedReceiverIsLostAndTheOthersArrive() {
         int[] followers = new int[3];
         int[] sender = new int[1];
-        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).withSwitchMulticast(true), followers, sender);
+        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).toBuilder().switchMulticast(true).build(), followers, sender);
         probes.sim.scheduleFault(0, new quorumsim.fault.Fault.OneWayCut(sender[0], followers[1]));
         probes.sim.runToCompletion();
         assertEquals(List.of(SEND_NANOS + 8_192 + LATENCY), probes.probe(followers[0]).messageTimes());
@@ -67,7 +67,7 @@ class MulticastTest {
     void overConnectionsAMulticastIsOneSendPerPeer() {
         int[] followers = new int[2];
         int[] sender = new int[1];
-        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).withSwitchMulticast(true), followers, sender);
+        Probes probes = fanOut(NetworkConfig.ideal(LATENCY).toBuilder().switchMulticast(true).build(), followers, sender);
         probes.sim.useConnections(new Connections(1_000_000, 1_000_000));
         probes.sim.runToCompletion();
         assertEquals(List.of(2 * SEND_NANOS + 8_192 + LATENCY), probes.probe(followers[0]).messageTimes());

@@ -40,8 +40,8 @@ class PingPongTest {
     }
 
     private static Simulation pingPong(long seed) {
-        Simulation sim = new Simulation(seed, NetworkConfig.ideal(1_000_000).withLatency(
-                new quorumsim.net.LatencyDistribution.Uniform(500_000, 1_500_000)), CpuCostModel.FREE, 100_000_000);
+        Simulation sim = new Simulation(seed, NetworkConfig.ideal(1_000_000).toBuilder().latency(
+                new quorumsim.net.LatencyDistribution.Uniform(500_000, 1_500_000)).build(), CpuCostModel.FREE, 100_000_000);
         sim.addNode("a", NodeSpec.simple(), (id, store) -> new Player(1));
         sim.addNode("b", NodeSpec.simple(), (id, store) -> new Player(0));
         sim.runToCompletion();

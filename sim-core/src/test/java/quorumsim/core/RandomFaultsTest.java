@@ -64,8 +64,8 @@ class RandomFaultsTest {
         for (int i = 0; i < nodes; i++) {
             DiskConfig disk = r.nextBoolean() ? DiskConfig.INSTANT
                     : new DiskConfig(r.nextInt(3_000_000), r.nextBoolean() ? 0 : 100_000_000, 1 + r.nextInt(10));
-            NodeSpec spec = NodeSpec.simple().withCores(1 + r.nextInt(3)).withDisk(disk)
-                    .withClock(r.nextInt(1_000), r.nextInt(2_000) - 1_000);
+            NodeSpec spec = NodeSpec.simple().toBuilder().cores(1 + r.nextInt(3)).disk(disk)
+                    .clockOffsetNanos(r.nextInt(1_000)).clockDriftPpm(r.nextInt(2_000) - 1_000).build();
             sim.addNode("n" + i, spec, (id, store) -> new BusyScenario.Gossiper(nodes, store));
         }
         for (int f = 0; f < 15; f++) {

@@ -40,7 +40,7 @@ class RandomStreamsTest {
     }
 
     private static List<Long> run(boolean withNoisyNeighbour) {
-        NetworkConfig network = NetworkConfig.ideal(0).withLatency(new LatencyDistribution.Uniform(1_000, 100_000));
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder().latency(new LatencyDistribution.Uniform(1_000, 100_000)).build();
         Probes probes = Probes.of(network, CpuCostModel.FREE);
         List<Long> seen = new ArrayList<>();
         probes.add((id, p) -> {

@@ -75,7 +75,7 @@ class TimerTest {
         for (double driftPpm : new double[] {1_000, -500, 333.3, 0.7, -999_000, 2_000_000}) {
             Probes probes = Probes.ideal(1_000);
             List<long[]> setAndFired = new ArrayList<>();
-            probes.add(NodeSpec.simple().withClock(123_456, driftPpm), (id, p) -> {
+            probes.add(NodeSpec.simple().toBuilder().clockOffsetNanos(123_456).clockDriftPpm(driftPpm).build(), (id, p) -> {
                 p.onStart = ctx -> {
                     for (long delay : new long[] {1, 999, 1_000_000, 7_777_777}) {
                         ctx.setTimer(delay, new long[] {ctx.now(), delay});
@@ -155,7 +155,7 @@ class TimerTest {
     @Test
     void localTimeIsOffsetPlusDriftingVirtualTime() {
         Probes probes = Probes.of(NetworkConfig.ideal(1_000), CpuCostModel.FREE);
-        int node = probes.add(NodeSpec.simple().withClock(-5_000, 200), (id, p) ->
+        int node = probes.add(NodeSpec.simple().toBuilder().clockOffsetNanos(-5_000).clockDriftPpm(200).build(), (id, p) ->
                 p.onStart = ctx -> ctx.setTimer(1_000_000, new Named("t")));
         probes.sim.runToCompletion();
         Probe.Seen fired = probes.probe(node).timers.get(0);

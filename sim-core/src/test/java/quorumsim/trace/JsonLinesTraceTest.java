@@ -51,10 +51,10 @@ class JsonLinesTraceTest {
 
     @Test
     void everyLineIsAJsonObjectAndEverySendPairsWithItsDeliveriesOrDrops() {
-        NetworkConfig network = NetworkConfig.ideal(0)
-                .withLatency(new LatencyDistribution.Uniform(10_000, 300_000))
-                .withLoss(0.1, 0.1)
-                .withReorder(0.0, 0, false);
+        NetworkConfig network = NetworkConfig.ideal(0).toBuilder()
+                .latency(new LatencyDistribution.Uniform(10_000, 300_000))
+                .lossProbability(0.1).duplicateProbability(0.1)
+                .reorderProbability(0.0).reorderDelayNanos(0).fifoLinks(false).build();
         // node 2 takes 250 us per message and gets one per 100 us: at its crash some wait in its queue
         Simulation sim = new Simulation(3, network, new SlowNodeTwo(), 1_000_000);
         for (int i = 0; i < 4; i++) {
@@ -138,7 +138,8 @@ class JsonLinesTraceTest {
     }
 
     private static String run(boolean traced) {
-        Simulation sim = new Simulation(5, NetworkConfig.ideal(20_000).withLoss(0.1, 0.1), CpuCostModel.FREE, 1_000_000);
+        Simulation sim = new Simulation(5, NetworkConfig.ideal(20_000).toBuilder().lossProbability(0.1).duplicateProbability(0.1).build(),
+                CpuCostModel.FREE, 1_000_000);
         for (int i = 0; i < 4; i++) {
             sim.addNode("n" + i, NodeSpec.simple(), (id, store) -> new Talker());
         }

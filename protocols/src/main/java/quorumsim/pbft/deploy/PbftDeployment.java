@@ -56,7 +56,7 @@ public final class PbftDeployment implements Deployment {
 
     /** Adds replicas and clients with one core each and the network's bandwidth. */
     public static PbftDeployment deploy(Simulation sim, PbftConfig config) {
-        return deploy(sim, config, config.logToDisk() ? NodeSpec.simple().withDisk(LOG_DISK) : NodeSpec.simple(), NodeSpec.simple());
+        return deploy(sim, config, config.logToDisk() ? NodeSpec.simple().toBuilder().disk(LOG_DISK).build() : NodeSpec.simple(), NodeSpec.simple());
     }
 
     /** The replicas' log disk with {@code logToDisk} unless {@code hardware:} sets one: the Zab servers' default, 2 ms fsync at 60 MB/s. */

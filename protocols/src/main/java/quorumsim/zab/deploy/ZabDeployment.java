@@ -78,7 +78,7 @@ public final class ZabDeployment implements Deployment {
         }
         ZabDeployment d = new ZabDeployment(sim, config);
         sim.useConnections(connections(config));
-        NodeSpec serverSpec = NodeSpec.simple().withCores(config.cores()).withBandwidth(-1).withDisk(config.disk());
+        NodeSpec serverSpec = NodeSpec.simple().toBuilder().cores(config.cores()).bandwidthBitsPerSec(-1).disk(config.disk()).build();
         for (int i = 0; i < config.members(); i++) {                // voters, then observers
             int id = sim.addNode("s" + i, serverSpec, (self, store) -> {
                 ZabServer server = new ZabServer(self, config, store);
@@ -87,7 +87,7 @@ public final class ZabDeployment implements Deployment {
             });
             d.lanes.add("s" + id);
         }
-        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        NodeSpec clientSpec = NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).disk(DiskConfig.INSTANT).build();
         for (int c = 0; c < config.workload().clients(); c++) {
             int first = firstServer.applyAsInt(c);
             String name = "c" + c;

@@ -38,14 +38,14 @@ final class ForgeryRun {
     }
 
     static PbftConfig config() {
-        return PbftConfig.defaults().withF(1).withViewChangeTimeoutNanos(TIMEOUT_NANOS)
-                .withWorkload(Workload.defaults().withClients(2).withClientRetryNanos(5_000_000L));
+        return PbftConfig.defaults().toBuilder().tolerating(1).viewChangeTimeoutNanos(TIMEOUT_NANOS)
+                .workload(Workload.defaults().toBuilder().clients(2).clientRetryNanos(5_000_000L).build()).build();
     }
 
     static ForgeryRun of(long seed, int forger, ForgingReplica.Forgery forgery) {
         PbftConfig config = config();
-        NetworkConfig network = NetworkConfig.ideal(1_000_000)
-                .withLatency(new LatencyDistribution.Uniform(500_000, 1_500_000)).withBandwidth(1_000_000_000L);
+        NetworkConfig network = NetworkConfig.ideal(1_000_000).toBuilder()
+                .latency(new LatencyDistribution.Uniform(500_000, 1_500_000)).bandwidthBitsPerSec(1_000_000_000L).build();
         Simulation sim = new Simulation(seed, network, PbftDeployment.costModel(config), 10_000_000);
         int n = config.n();
         List<String> lanes = PbftDeployment.lanes(config);

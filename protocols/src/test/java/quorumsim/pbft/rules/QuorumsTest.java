@@ -10,7 +10,7 @@ import quorumsim.pbft.Quorums;
 class QuorumsTest {
     @Test
     void withTheDefaultQuorumOfTwoFPlusOne() {
-        Quorums q = Quorums.of(PbftConfig.defaults().withF(2));
+        Quorums q = Quorums.of(PbftConfig.defaults().toBuilder().tolerating(2).build());
         assertEquals(7, q.n());
         assertEquals(5, q.quorum());
         assertEquals(4, q.prepares(), "prepared: 2f prepares besides the pre-prepare");

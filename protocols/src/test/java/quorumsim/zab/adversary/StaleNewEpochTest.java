@@ -102,15 +102,15 @@ class StaleNewEpochTest {
 
     @Test
     void aFollowerRefusesANewEpochOlderThanTheOneItAcceptedAndJoinsTheCurrentOne() {
-        ZabConfig config = ZabConfig.defaults().withServers(3).withTickNanos(10_000_000L).withSyncLimitTicks(2)
-                .withSessionTimeoutNanos(120_000_000L).withElectionFinalizeWaitNanos(20_000_000L)
-                .withWorkload(ZabWorkload.saturation(2, 0.5, 2));
-        NetworkConfig lan = NetworkConfig.ideal(200_000).withLatency(new LatencyDistribution.Uniform(100_000, 300_000))
-                .withBandwidth(1_000_000_000L);
+        ZabConfig config = ZabConfig.defaults().toBuilder().servers(3).tickNanos(10_000_000L).syncLimitTicks(2)
+                .sessionTimeoutNanos(120_000_000L).electionFinalizeWaitNanos(20_000_000L)
+                .workload(ZabWorkload.saturation(2, 0.5, 2)).build();
+        NetworkConfig lan = NetworkConfig.ideal(200_000).toBuilder().latency(new LatencyDistribution.Uniform(100_000, 300_000))
+                .bandwidthBitsPerSec(1_000_000_000L).build();
         Simulation sim = new Simulation(3, lan, ZabDeployment.costModel(config), 10_000_000L);
         ZabChecks checks = new ZabChecks(config.sessionTimeoutNanos(), true);
         ReplaysStaleNewEpoch[] adversary = new ReplaysStaleNewEpoch[1];
-        NodeSpec serverSpec = NodeSpec.simple().withCores(config.cores()).withBandwidth(-1).withDisk(config.disk());
+        NodeSpec serverSpec = NodeSpec.simple().toBuilder().cores(config.cores()).bandwidthBitsPerSec(-1).disk(config.disk()).build();
         for (int i = 0; i < config.servers(); i++) {
             sim.addNode("s" + i, serverSpec, (self, store) -> {
                 ZabServer server = new ZabServer(self, config, store);
@@ -121,7 +121,7 @@ class StaleNewEpochTest {
                 return adversary[0];
             });
         }
-        NodeSpec clientSpec = NodeSpec.simple().withBandwidth(0).withDisk(DiskConfig.INSTANT);
+        NodeSpec clientSpec = NodeSpec.simple().toBuilder().bandwidthBitsPerSec(0).disk(DiskConfig.INSTANT).build();
         ZabWorkload w = config.workload();
         for (int c = 0; c < w.clients(); c++) {
             int first = c % config.servingServers();
