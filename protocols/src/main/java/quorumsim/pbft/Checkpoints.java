@@ -35,6 +35,7 @@ final class Checkpoints {
         SavedCheckpoint saved = store.get(CHECKPOINT_KEY);
         if (saved != null) {
             r.lowWaterMark = saved.seq();
+            r.log.discardThrough(saved.seq());
             r.lastExecuted = saved.seq();
             r.nextSeq = saved.seq();
             r.stableProof = saved.proof();
@@ -97,7 +98,7 @@ final class Checkpoints {
         }
         r.lowWaterMark = seq;
         r.stableProof = List.copyOf(proof);
-        r.log.headMap(seq, true).clear();
+        r.log.discardThrough(seq);
         checkpointVotes.headMap(seq, true).clear();
         snapshots.headMap(seq, false).clear();
         if (r.lastExecuted < seq) {

@@ -59,7 +59,7 @@ public final class PbftReplica implements Actor {
      * any (see {@link #ordersRequests}).
      */
     boolean knowsViewState = true;
-    final TreeMap<Long, Slot> log = new TreeMap<>();
+    final SlotLog log;
     /** h: the last stable checkpoint. */
     long lowWaterMark;
     List<Checkpoint> stableProof = List.of();
@@ -121,6 +121,7 @@ public final class PbftReplica implements Actor {
         this.auth = new Authenticator(config);
         this.self = self;
         this.n = config.n();
+        this.log = new SlotLog(n, config.logWindow());
         this.others = new int[n - 1];
         for (int i = 0, k = 0; i < n; i++) {
             if (i != self) {
@@ -323,7 +324,7 @@ public final class PbftReplica implements Actor {
     }
 
     Slot slot(long seq) {
-        return log.computeIfAbsent(seq, s -> new Slot(s, n));
+        return log.slot(seq);
     }
 
     /** Messages for a view not installed yet wait until it is (a NEW-VIEW may arrive after them). */

@@ -38,7 +38,7 @@ final class Retransmission {
      * needs its COMMIT for them).
      */
     private long resendFrom() {
-        for (Slot slot : r.log.headMap(r.lastCommitted(), true).values()) {
+        for (Slot slot : r.log.through(r.lastCommitted())) {
             if (slot.prePrepare != null && slot.prePrepare.view() == r.view && !slot.committed) {
                 return slot.seq - 1;
             }
@@ -53,7 +53,7 @@ final class Retransmission {
      * NEW-VIEW of a higher view waiting for VIEW-CHANGEs it names.
      */
     private boolean hasWorkInFlight() {
-        return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || !r.log.tailMap(r.lastExecuted, false).isEmpty()
+        return !r.viewActive || r.lastIsTentative || !r.pending.isEmpty() || r.log.hasAbove(r.lastExecuted)
                 || resendFrom() < r.lastCommitted() || r.viewChanger.awaitsViewChanges();
     }
 
@@ -129,7 +129,7 @@ final class Retransmission {
      * time out to follow it. Resending a message already sent is safe.
      */
     private void resendSentIn(Context ctx, int to, long view, long after) {
-        for (Slot slot : r.log.tailMap(after, false).values()) {
+        for (Slot slot : r.log.above(after)) {
             if (slot.seq > after + STATUS_SLOTS) {
                 break;
             }

@@ -475,7 +475,7 @@ final class ViewChanger {
             r.makeStable(ctx, plan.minS(), plan.checkpointProof());
         }
         boolean primary = r.isPrimary();
-        r.log.tailMap(plan.maxS(), false).entrySet().removeIf(e -> e.getKey() > r.lastExecuted);
+        r.log.discardAbove(Math.max(plan.maxS(), r.lastExecuted));
         for (PrePrepare pp : o) {
             if (!r.inWindow(pp.seq())) {
                 continue;

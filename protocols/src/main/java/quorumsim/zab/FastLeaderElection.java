@@ -32,6 +32,8 @@ final class FastLeaderElection {
     /** Notifications from servers out of the election, of any round ({@code outofelection}). */
     private Notification[] outOfElection;
     private boolean finalizing;
+    /** The finalize wait running, to restart it. */
+    private quorumsim.core.TimerId finalizeTimer;
 
     FastLeaderElection(int self, Quorums quorums, long finalizeWaitNanos, Outcome outcome) {
         this.self = self;
@@ -54,7 +56,7 @@ final class FastLeaderElection {
         received[self] = vote;
         finalizing = false;
         broadcast(ctx);
-        checkAgreement(ctx);
+        checkAgreement(ctx, true);
     }
 
     void broadcast(Context ctx) {
@@ -74,6 +76,7 @@ final class FastLeaderElection {
         }
         outOfElection[from] = null;                               // it is looking again
         Vote theirs = new Vote(n.leader(), n.zxid(), n.epoch());
+        boolean news = n.round() != round || !theirs.equals(received[from]);
         if (n.round() > round) {                                  // a newer round: join it
             round = n.round();
             received = new Vote[servers];
@@ -90,16 +93,26 @@ final class FastLeaderElection {
         }
         received[from] = theirs;
         received[self] = vote;
-        checkAgreement(ctx);
+        checkAgreement(ctx, news);
     }
 
-    private void checkAgreement(Context ctx) {
+    /**
+     * A quorum agrees with my vote: wait for a better one. 3.3.6's lookForLeader polls for
+     * finalizeWait again after every notification that names no better leader, so the wait
+     * ends only after finalizeWait without a word. A peer's repeat of its last notification
+     * does not start it over: 3.3.6 sends notifications again only after it heard nothing for
+     * finalizeWait or more (notTimeout), which here is every half tick while looking.
+     */
+    private void checkAgreement(Context ctx, boolean news) {
         int agree = agreeing(vote);
         if (agree == servers) {                                   // everyone agrees: no need to wait
             decide(ctx, vote);
-        } else if (quorums.isQuorum(agree) && !finalizing) {      // a quorum: wait for a better vote
+        } else if (quorums.isQuorum(agree) && (news || !finalizing)) {
+            if (finalizing) {
+                ctx.cancelTimer(finalizeTimer);
+            }
             finalizing = true;
-            ctx.setTimer(finalizeWaitNanos, new Timers.FinalizeElection(round));
+            finalizeTimer = ctx.setTimer(finalizeWaitNanos, new Timers.FinalizeElection(round));
         }
     }
 

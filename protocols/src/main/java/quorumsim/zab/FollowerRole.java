@@ -3,6 +3,7 @@ package quorumsim.zab;
 import java.util.ArrayList;
 import java.util.List;
 import quorumsim.core.Context;
+import quorumsim.disk.DiskDevice;
 import quorumsim.zab.Messages.PeerState;
 import quorumsim.zab.tree.Txn;
 
@@ -19,6 +20,8 @@ final class FollowerRole {
     private final ZabServer server;
     /** Connects to the chosen leader refused so far. */
     private int refusedConnects;
+    /** Which connect a retry belongs to: a retry from an earlier leader's connect does nothing. */
+    private long connectGeneration;
 
     FollowerRole(ZabServer server) {
         this.server = server;
@@ -27,11 +30,16 @@ final class FollowerRole {
     /** Just elected a leader to follow: connect and send FOLLOWERINFO (CEPOCH). */
     void connect(Context ctx) {
         refusedConnects = 0;
-        retryConnect(ctx);
+        connectGeneration++;
+        ctx.send(server.leader, new Messages.FollowerInfo(server.acceptedEpoch(), server.lastZxid()));
     }
 
-    /** Another try, every half tick while in discovery (ZooKeeper pauses a second, half its 2 s tick). */
-    void retryConnect(Context ctx) {
+    /** The pause after a refusal is over: another try, if still connecting to the same leader. */
+    void onConnectRetry(Context ctx, Timers.ConnectRetry timer) {
+        if (timer.generation() != connectGeneration || server.state != PeerState.FOLLOWING
+                || server.phase != ZabServer.FollowerPhase.DISCOVERY) {
+            return;
+        }
         ctx.send(server.leader, new Messages.FollowerInfo(server.acceptedEpoch(), server.lastZxid()));
     }
 
@@ -46,7 +54,10 @@ final class FollowerRole {
         refusedConnects++;
         if (refusedConnects >= CONNECT_TRIES) {
             server.lookForLeader(ctx);
+            return;
         }
+        // Learner.connectToLeader: Thread.sleep(1000) after a refused try, then the next one
+        ctx.setTimer(server.config.tickNanos() / 2, new Timers.ConnectRetry(connectGeneration));
     }
 
     /** NEWEPOCH: accept it if it is not older than what I accepted, and tell my history. */
@@ -102,7 +113,9 @@ final class FollowerRole {
             bytes += (int) Math.min(Integer.MAX_VALUE / 2, server.base.tree().sizeBytes());
         }
         server.phase = ZabServer.FollowerPhase.WAIT_UPTODATE;
-        ctx.persist(Math.max(bytes, 1) + ZabServer.EPOCH_BYTES,
+        // a SNAP's tree is a snapshot: it goes to the data directory's device (Learner.syncWithLeader: takeSnapshot)
+        DiskDevice device = snapshot != null ? DiskDevice.DATA : DiskDevice.LOG;
+        ctx.persist(device, Math.max(bytes, 1) + ZabServer.EPOCH_BYTES,
                 new ZabServer.HistoryLogged(m.epoch(), server.lastZxid(), snapshot, keep, List.copyOf(appended)));
         server.applyUpTo(ctx, m.committedZxid());
     }
@@ -161,6 +174,7 @@ final class FollowerRole {
         server.history.add(m.txn());
         ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
         ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+        server.snapshots.logged(ctx, server);
     }
 
     static boolean follows(long last, long next) {
@@ -202,6 +216,7 @@ final class FollowerRole {
             server.history.add(m.txn());
             ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
             ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+            server.snapshots.logged(ctx, server);
         }
         ctx.chargeCpu(server.costs.commitNanos());
         server.applyUpTo(ctx, zxid);

@@ -220,7 +220,13 @@ final class LeaderRole {
         return true;
     }
 
-    /** A write or sync from a server's pipeline: prepare the idempotent transaction and propose it. */
+    /**
+     * A write or sync from a server's pipeline, taken off the learner's connection and queued
+     * for the PrepRequestProcessor's thread (Leader.submitLearnerRequest), which prepares it
+     * and proposes it in the order they came: a sync passes through the same thread
+     * (ProposalRequestProcessor: Leader.processSync), so it is never answered ahead of a write
+     * queued before it.
+     */
     void onForward(Context ctx, int from, Messages.Forward f) {
         if (server.leading == null || server.leading.phase != Leadership.Phase.BROADCAST || !isLearner(from)) {
             return;
@@ -228,6 +234,19 @@ final class LeaderRole {
         if (from != server.self) {
             heard(ctx, from);
         }
+        Long timeout = server.tree.sessions().get(f.sessionId());
+        if (timeout != null && f.op().kind() != Op.Kind.SYNC) {
+            server.leading.sessionExpiryLocalNanos.put(f.sessionId(), ctx.now() + timeout);
+        }
+        server.prep.submit(ctx, f.op().kind() == Op.Kind.SYNC ? 0 : server.costs.prepareNanos(), c -> prepared(c, f));
+    }
+
+    /**
+     * The prep thread's turn for a forwarded request: PrepRequestProcessor.pRequest, then
+     * ProposalRequestProcessor. Still leading the epoch that took it: a leader that steps down
+     * drops the thread's queue (lookForLeader resets it).
+     */
+    private void prepared(Context ctx, Messages.Forward f) {
         if (f.op().kind() == Op.Kind.SYNC) {
             Leadership.PendingSync pending = new Leadership.PendingSync(f.origin(), f.sessionId(), f.cxid());
             if (server.leading.outstanding.isEmpty()) {
@@ -237,11 +256,6 @@ final class LeaderRole {
             }
             return;
         }
-        Long timeout = server.tree.sessions().get(f.sessionId());
-        if (timeout != null) {
-            server.leading.sessionExpiryLocalNanos.put(f.sessionId(), ctx.now() + timeout);
-        }
-        ctx.chargeCpu(server.costs.prepareNanos());
         propose(ctx, server.leading.prepared.prepare(f.op(), f.sessionId(), f.cxid(), f.origin(), nextZxid()));
     }
 
@@ -249,13 +263,21 @@ final class LeaderRole {
         return Zxid.of(server.leading.epoch, server.leading.nextCounter++);
     }
 
+    /**
+     * ProposalRequestProcessor: the PROPOSAL goes to the followers (Leader.propose), and the
+     * transaction to the SyncRequestProcessor's thread, which appends it to the log (its
+     * serialization and checksum) and hands it to the disk's group commit.
+     */
     void propose(Context ctx, Txn txn) {
         PaperInvariants.proposesInOrder(ctx, server.leading.epoch, server.lastZxid(), server.lastAppliedZxid(), txn.zxid());
         server.history.add(txn);
         server.leading.outstanding.put(txn.zxid(), new BitSet());
-        ctx.chargeCpu(server.costs.logWriteNanos());
-        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(server.leading.epoch, txn));
         ctx.multicast(server.leading.forwardingTargets(), new Messages.Proposal(server.leading.epoch, txn));
+        long epoch = server.leading.epoch;
+        server.logSync.submit(ctx, server.costs.logWriteNanos(), c -> {
+            c.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(epoch, txn));
+            server.snapshots.logged(c, server);
+        });
     }
 
     void onAck(Context ctx, int from, Messages.Ack m) {
@@ -361,11 +383,18 @@ final class LeaderRole {
             if (now > server.leading.sessionExpiryLocalNanos.get(session)) {
                 server.leading.sessionExpiryLocalNanos.remove(session);
                 if (server.leading.prepared.hasSession(session)) {
-                    ctx.chargeCpu(server.costs.prepareNanos());
-                    propose(ctx, server.leading.prepared.prepare(Op.closeSession(), session, -(server.leading.closeCxid++), -1, nextZxid()));
+                    // SessionTrackerImpl.run: a closeSession submitted to the prep thread
+                    server.prep.submit(ctx, server.costs.prepareNanos(), c -> closeExpired(c, session));
                 }
             }
         }
+    }
+
+    private void closeExpired(Context ctx, long session) {
+        if (!server.leading.prepared.hasSession(session)) {
+            return;                                                  // closed by a request queued ahead of it
+        }
+        propose(ctx, server.leading.prepared.prepare(Op.closeSession(), session, -(server.leading.closeCxid++), -1, nextZxid()));
     }
 
     void onFollowerPing(Context ctx, int from, Messages.FollowerPing m) {

@@ -21,10 +21,31 @@ public sealed interface Messages extends Message {
         }
     }
 
-    /** The server accepts the connection (for a new session once CREATE_SESSION commits) or refuses it. */
-    record Connected(long sessionId, boolean accepted) implements Messages {
+    /**
+     * The server accepts the connection (for a new session once CREATE_SESSION commits) or
+     * refuses it; {@code readOnly}: a read-only server took it (3.4's ConnectResponse.readOnly).
+     */
+    record Connected(long sessionId, boolean accepted, boolean readOnly) implements Messages {
+        public Connected(long sessionId, boolean accepted) {
+            this(sessionId, accepted, false);
+        }
+
         public int sizeBytes() {
-            return HEADER_BYTES + 9;
+            return HEADER_BYTES + 10;
+        }
+    }
+
+    /** A client connected read-only asks a server whether it serves writes (3.4's "isro" four-letter word). */
+    record IsReadOnly() implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES;
+        }
+    }
+
+    /** The answer to "isro": "rw" ({@code readWrite}), or "ro" / "null" (a read-only server, or none serving). */
+    record IsReadOnlyAnswer(boolean readWrite) implements Messages {
+        public int sizeBytes() {
+            return HEADER_BYTES + 2;
         }
     }
 

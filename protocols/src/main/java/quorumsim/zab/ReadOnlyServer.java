@@ -25,9 +25,10 @@ import quorumsim.zab.tree.Result;
  *       the server is refused, as by any server.</li>
  * </ul>
  *
- * Not modelled: the client's background search for a read-write server (ClientCnxn's
- * pingRwServer); here a client leaves a read-only server when that server rejoins the quorum and
- * closes its connection, or on its own read timeout. Watches set through a read-only server are
+ * A client connected read-only looks for a server that takes writes in the background (see
+ * ZkClient: ClientCnxn's pingRwServer) and moves there when one answers "rw"; otherwise it
+ * leaves when this server rejoins the quorum and closes its connection, or on its own read
+ * timeout. Watches set through a read-only server are
  * not kept (its tree does not change while it serves; the client sets them again on its next
  * server). Every read served here is counted in the {@code readOnlyReads} counter.
  */
@@ -82,7 +83,7 @@ final class ReadOnlyServer {
                 return;
             }
             clients.put(client, c.sessionId());
-            ctx.send(client, new Messages.Connected(c.sessionId(), true));
+            ctx.send(client, new Messages.Connected(c.sessionId(), true, true));
         } else if (message instanceof Messages.Request r) {
             Long session = clients.get(client);
             if (session == null || session != r.sessionId()) {
@@ -106,6 +107,8 @@ final class ReadOnlyServer {
             ctx.send(client, new Messages.ClientPong(server.lastApplied));
         } else if (message instanceof Messages.Close) {
             clients.remove(client);
+        } else if (message instanceof Messages.IsReadOnly) {
+            ctx.send(client, new Messages.IsReadOnlyAnswer(false));     // "ro"
         }
     }
 }

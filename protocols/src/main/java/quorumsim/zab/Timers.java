@@ -13,6 +13,13 @@ public final class Timers {
     public record Serve(String processor, long generation) {
     }
 
+    /**
+     * Follower: the pause after a refused connect is over (Learner.connectToLeader sleeps a
+     * second, half of the era's 2 s tick; here half a tick); {@code generation} is the connect's.
+     */
+    public record ConnectRetry(long generation) {
+    }
+
     /** Election: a quorum has agreed for the finalize wait; decide unless a better vote came. */
     public record FinalizeElection(long round) {
     }
@@ -22,6 +29,10 @@ public final class Timers {
      * a ping due, or the read or connect timeout; a later arming supersedes it.
      */
     public record ClientTick(long generation) {
+    }
+
+    /** Client: connected read-only, time to ask the next server whether it serves writes (3.4's pingRwServer). */
+    public record PingRwServer(long generation) {
     }
 
     /** Client: the pause before the next connect attempt is over. */

@@ -29,11 +29,16 @@ import quorumsim.disk.DiskConfig;
  * @param observers                 non-voting members beside the {@code servers} voters (ZooKeeper 3.3's
  *                                  observers): they take committed writes from the leader (INFORM) and
  *                                  serve clients, and take no part in quorums or elections
+ * @param snapCount                 a server snapshots its tree after between snapCount/2 and snapCount logged
+ *                                  transactions (3.3.6's zookeeper.snapCount, default 100,000; see {@link Snapshots})
+ * @param dedicatedLogDevice        the transaction log has a device of its own, and snapshots go to another
+ *                                  of the same model ({@code dataLogDir} apart from {@code dataDir}, the paper's
+ *                                  set-up); false: one device holds both, as ZooKeeper's default does
  */
 public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderServes, int throttle,
                         long sessionTimeoutNanos, long tickNanos, int syncLimitTicks, long electionFinalizeWaitNanos,
                         int snapshotThreshold, int cores, ZabWorkload workload, ZabCosts costs, DiskConfig disk,
-                        boolean readOnlyMode, int observers) {
+                        boolean readOnlyMode, int observers, int snapCount, boolean dedicatedLogDevice) {
 
     /**
      * What Zab assumes of its links, for the error that refuses a network breaking it: ZooKeeper
@@ -53,7 +58,7 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
     public static ZabConfig defaults() {
         return new ZabConfig(3, 0, false, true, 2_000, 1_000_000_000L, 100_000_000L, 5, 200_000_000L,
                 500, 2, new ZabWorkload("saturation", 10, 0.5, 1, 1024, 20_000_000L, 100_000_000L),
-                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false, 0);
+                ZabCosts.defaults(), new DiskConfig(2_000_000L, 60_000_000L, 1_000), false, 0, 100_000, false);
     }
 
     /** A quorum of {@code quorum()} or, when it is 0, a majority. */
@@ -98,6 +103,9 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         }
         if (snapshotThreshold < 0) {
             problems.add("snapshot threshold must not be negative");
+        }
+        if (snapCount < 2) {
+            problems.add("snapCount " + snapCount + " must be at least 2");
         }
         if (cores < 1) {
             problems.add("a server needs at least 1 core");
@@ -181,6 +189,8 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
         private DiskConfig disk;
         private boolean readOnlyMode;
         private int observers;
+        private int snapCount;
+        private boolean dedicatedLogDevice;
 
         private Builder(ZabConfig c) {
             this.servers = c.servers;
@@ -199,6 +209,8 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             this.disk = c.disk;
             this.readOnlyMode = c.readOnlyMode;
             this.observers = c.observers;
+            this.snapCount = c.snapCount;
+            this.dedicatedLogDevice = c.dedicatedLogDevice;
         }
 
         public Builder servers(int value) {
@@ -286,9 +298,19 @@ public record ZabConfig(int servers, int quorum, boolean unsafe, boolean leaderS
             return this;
         }
 
+        public Builder snapCount(int value) {
+            this.snapCount = value;
+            return this;
+        }
+
+        public Builder dedicatedLogDevice(boolean value) {
+            this.dedicatedLogDevice = value;
+            return this;
+        }
+
         public ZabConfig build() {
             return new ZabConfig(servers, quorum, unsafe, leaderServes, throttle, sessionTimeoutNanos, tickNanos, syncLimitTicks, electionFinalizeWaitNanos, snapshotThreshold, cores, workload, costs, disk,
-                    readOnlyMode, observers);
+                    readOnlyMode, observers, snapCount, dedicatedLogDevice);
         }
     }
 }

@@ -67,6 +67,10 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
     final StableStore store;
     final FastLeaderElection election;
     final ClientPipeline pipeline;
+    final Snapshots snapshots;
+    /** The leader's PrepRequestProcessor and SyncRequestProcessor threads (the pipeline holds the others). */
+    final Processor prep = new Processor("prep");
+    final Processor logSync = new Processor("sync");
     /** The leader's own transactions (workload kind "broadcast"), or null. */
     final BroadcastLoad broadcastLoad;
     private final LeaderRole leaderRole = new LeaderRole(this);
@@ -113,6 +117,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         this.readOnly = config.readOnlyMode() ? new ReadOnlyServer(this) : null;
         this.observing = self >= quorums.servers() ? new ObserverElection(quorums) : null;
         this.pipeline = new ClientPipeline(self, costs, Math.max(1, config.throttle() / config.servingServers()), this);
+        this.snapshots = new Snapshots(config.snapCount());
         if (store.get(LOG) == null) {
             store.put(ACCEPTED_EPOCH, 0L);
             store.put(CURRENT_EPOCH, 0L);
@@ -182,11 +187,17 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
 
     @Override
     public void onTimer(Context ctx, Object timer) {
-        if (timer instanceof Timers.Serve s) {
+        if (timer instanceof Timers.Serve s && s.processor().equals("prep")) {
+            prep.onTimer(ctx, s);
+        } else if (timer instanceof Timers.Serve s && s.processor().equals("sync")) {
+            logSync.onTimer(ctx, s);
+        } else if (timer instanceof Timers.Serve s) {
             pipeline.onServe(ctx, s);
         } else if (timer instanceof Timers.Tick) {
             ctx.setTimer(config.tickNanos() / 2, timer);
             tick(ctx);
+        } else if (timer instanceof Timers.ConnectRetry r) {
+            followerRole.onConnectRetry(ctx, r);
         } else if (timer instanceof Timers.FinalizeElection f) {
             if (state == PeerState.LOOKING) {
                 election.onFinalize(ctx, f);
@@ -217,6 +228,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             })
             .on(Messages.SetWatches.class, (s, ctx, from, m) -> s.pipeline.onSetWatches(ctx, from, m))
             .on(Messages.Close.class, (s, ctx, from, m) -> s.pipeline.onClose(from))
+            // NIOServerCnxn's "isro": "rw" from a server that takes clients, "null" from one that serves none
+            .on(Messages.IsReadOnly.class, (s, ctx, from, m) -> ctx.send(from, new Messages.IsReadOnlyAnswer(s.pipeline.isOpen())))
             .on(Messages.Revalidate.class, (s, ctx, from, m) -> s.leaderRole.onRevalidate(ctx, from, m))
             .on(Messages.Revalidated.class, (s, ctx, from, m) -> s.followerRole.onRevalidated(ctx, from, m))
             .on(Messages.Notification.class, (s, ctx, from, m) -> s.onNotification(ctx, from, m))
@@ -228,7 +241,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             .on(Messages.AckNewLeader.class, (s, ctx, from, m) -> s.leaderRole.onAckNewLeader(ctx, from, m))
             .on(Messages.UpToDate.class, (s, ctx, from, m) -> s.followerRole.onUpToDate(ctx, from, m))
             .notForThisActor(Messages.Connected.class, Messages.Reply.class, Messages.WatchEvent.class,
-                    Messages.ClientPong.class, Messages.Disconnect.class)      // a client's messages
+                    Messages.ClientPong.class, Messages.Disconnect.class, Messages.IsReadOnlyAnswer.class)  // a client's messages
             .build();
 
     @Override
@@ -276,6 +289,8 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             } else if (state == PeerState.FOLLOWING && phase == FollowerPhase.SYNC && a.epoch() == acceptedEpoch()) {
                 followerRole.ackEpoch(ctx);
             }
+        } else if (token instanceof Snapshots.Written) {
+            snapshots.written();
         } else if (token instanceof EpochCurrent c) {
             saveEpoch(CURRENT_EPOCH, c.epoch());
             currentEpoch = Math.max(currentEpoch, c.epoch());
@@ -344,8 +359,6 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             long limit = phase == FollowerPhase.BROADCAST ? limitNanos : initLimitNanos;
             if (now - lastHeardLeaderLocalNanos > limit) {
                 lookForLeader(ctx);                                  // the leader went silent
-            } else if (phase == FollowerPhase.DISCOVERY) {
-                followerRole.retryConnect(ctx);                      // it may not have been leading yet
             }
         } else {
             leaderRole.leaderTick(ctx, now);
@@ -369,6 +382,9 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
         leading = null;
         phase = null;
         pipeline.close(ctx, "server lost its leader");
+        snapshots.restart();
+        prep.reset();
+        logSync.reset();
         if (observing != null) {
             observing.start(ctx, lastZxid(), acceptedEpoch());
             return;
@@ -412,6 +428,7 @@ public final class ZabServer implements Actor, ClientPipeline.Host {
             leading.followerAcceptedEpoch[self] = acceptedEpoch();
             leading.ackedEpoch[self] = true;
             leading.ackedNewLeader[self] = true;
+            snapshots.take(ctx, this);                               // Leader.lead: zk.loadData() ends with takeSnapshot
             leaderRole.startEpochIfQuorum(ctx);
         } else {
             state = PeerState.FOLLOWING;

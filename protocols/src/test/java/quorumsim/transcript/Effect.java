@@ -48,7 +48,8 @@ sealed interface Effect {
         }
     }
 
-    record Persist(Object token) implements Effect {
+    /** A disk write; {@code device} names where it goes (the log unless shown). */
+    record Persist(quorumsim.disk.DiskDevice device, Object token) implements Effect {
         public String kind() {
             return "persists";
         }

@@ -142,9 +142,9 @@ final class RecordingContext implements Context {
     }
 
     @Override
-    public void persist(int bytes, Object token) {
+    public void persist(quorumsim.disk.DiskDevice device, int bytes, Object token) {
         writes.add(token);
-        effects.add(new Effect.Persist(token));
+        effects.add(new Effect.Persist(device, token));
     }
 
     @Override

@@ -290,7 +290,8 @@ final class TranscriptRunner {
             return "cancel " + Term.print(subject.render(t.timer()));
         }
         if (e instanceof Effect.Persist p) {
-            return "persist " + Term.print(subject.render(p.token()));
+            String device = p.device() == quorumsim.disk.DiskDevice.LOG ? "" : p.device().label() + " ";
+            return "persist " + device + Term.print(subject.render(p.token()));
         }
         if (e instanceof Effect.Observe o) {
             return "observe " + Term.print(subject.render(o.event()));

@@ -39,7 +39,7 @@ import quorumsim.zab.tree.Txn;
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers");
+            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers", "snapCount");
 
     private final int self;
     private final ZabConfig config;
@@ -52,7 +52,8 @@ final class ZabSubject implements Subject {
                 .snapshotThreshold(s.integer("snapshotThreshold", ZabConfig.defaults().snapshotThreshold()))
                 .tickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
                 .syncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
-                .observers(s.integer("observers", 0)).build();
+                .observers(s.integer("observers", 0))
+                .snapCount(s.integer("snapCount", ZabConfig.defaults().snapCount())).build();
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
             config = config.toBuilder().workload(config.workload().toBuilder().kind("broadcast").clients(0)
                     .outstanding(s.integer("broadcastInFlight", 1)).build()).build();

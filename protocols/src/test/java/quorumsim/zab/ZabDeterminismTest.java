@@ -24,6 +24,23 @@ class ZabDeterminismTest {
         assertEquals(digest(42), digest(42));
     }
 
+    /** Snapshots every 5-10 writes on the log's own device and on a shared one, through a leader crash. */
+    private static String snapshotting(long seed, boolean dedicated) {
+        ZabConfig config = ZabRun.quick(3, 4).toBuilder().snapCount(10).dedicatedLogDevice(dedicated).build();
+        ZabRun run = ZabRun.of(seed, config);
+        run.sim().scheduleFault(80_000_000L, new Fault.Crash(new Target.Role("leader")));
+        run.sim().scheduleFault(150_000_000L, new Fault.Recover(new Target.All()));
+        run.run(250_000_000L);
+        return run.sim().digestHex() + " " + run.sim().events() + " " + run.zab().safety().holds();
+    }
+
+    @Test
+    void snapshotsOnEitherDeviceGiveTheSameRunTwice() {
+        assertEquals(snapshotting(42, true), snapshotting(42, true));
+        assertEquals(snapshotting(42, false), snapshotting(42, false));
+        assertNotEquals(snapshotting(42, true), snapshotting(42, false), "where the snapshots go changes the run");
+    }
+
     @Test
     void anotherSeedAnotherRun() {
         assertNotEquals(digest(42), digest(43));

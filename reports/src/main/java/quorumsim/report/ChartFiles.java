@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
@@ -34,7 +33,7 @@ final class ChartFiles {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         try {
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+            PngFile.write(chart.createBufferedImage(width, height), png);
             SVGGraphics2D g2 = new SVGGraphics2D(width, height);
             // the default prefix comes from the wall clock; the chart's name keeps the file the same run to run
             g2.setDefsKeyPrefix(name + "-");

@@ -46,12 +46,15 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--events must be from 1000 to 10000000000, got " + events);
         }
         PrintWriter out = spec.commandLine().getOut();
+        double loadBefore = MachineLoad.now();
         out.println(BenchResult.header(actors, events, seed));
         out.flush();
         for (EngineBench.Pattern pattern : patterns) {
             out.println(EngineBench.run(pattern, actors, events, seed).row());
             out.flush();
         }
+        out.println("target: ratio 1.0 or more on the random patterns (uniform, lognormal); "
+                + MachineLoad.describe(loadBefore, MachineLoad.now()));
         return ExitCodes.DONE;
     }
 

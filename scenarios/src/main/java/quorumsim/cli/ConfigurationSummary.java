@@ -68,7 +68,12 @@ record ConfigurationSummary(Map<String, Object> values, List<String> brokenAssum
             }
         } else if (spec.protocolConfig() instanceof ProtocolConfig.Zab zab) {
             ZabConfig c = zab.config();
-            values.put("servers", c.servers());
+            if (c.observers() > 0) {                                 // observers vote in no quorum: say which is which
+                values.put("voters", c.servers());
+                values.put("observers", c.observers());
+            } else {
+                values.put("servers", c.servers());
+            }
             values.put("quorum", c.quorumSize());
             values.put("serving clients", c.leaderServes() ? "every server" : "every server but the leader");
             values.put("timeouts", "tick " + Units.formatDuration(c.tickNanos()) + ", sync limit " + c.syncLimitTicks() + " ticks, session "

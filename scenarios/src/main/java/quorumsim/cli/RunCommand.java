@@ -136,6 +136,9 @@ final class RunCommand implements Callable<Integer> {
     /** {@code reports}: false for --no-report (summary.json only; nothing kept for the diagram). */
     static RunOutcome execute(ScenarioSpec scenarioSpec, Path dir, String traceFile, boolean quiet, PrintWriter err, RunRecording recording,
                               boolean reports) {
+        if (reports) {
+            quorumsim.report.ChartWarmUp.startInBackground();          // charts warm while the run simulates
+        }
         RunResult result;
         try (Progress progress = new Progress(scenarioSpec.name(), scenarioSpec.durationNanos() / 1_000_000, " virtual ms", quiet, err);
              Writer traceOut = traceFile == null ? null : traceWriter(dir.resolve(traceFile))) {

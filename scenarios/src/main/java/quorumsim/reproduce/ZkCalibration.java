@@ -36,8 +36,9 @@ public record ZkCalibration(Server server, Network network, Disk disk, Cpu cpu, 
     public record Network(String oneWayLatencyMin, String oneWayLatencyMax) {
     }
 
-    /** The transaction log's disk. */
-    public record Disk(String fsync, String writeBytesPerSecond, int groupCommitMaxWrites, boolean writeCache) {
+    /** The transaction log's disk; {@code dedicatedLogDevice}: snapshots go to a second disk of the same model. */
+    public record Disk(String fsync, String writeBytesPerSecond, int groupCommitMaxWrites, boolean writeCache,
+                       boolean dedicatedLogDevice) {
     }
 
     /** CPU costs on one core: per message and byte each way, per kind of work (see {@link ZabCosts}). */
@@ -113,9 +114,10 @@ public record ZkCalibration(Server server, Network network, Disk disk, Cpu cpu, 
         return NetworkConfig.ideal(0).toBuilder().latency(latency).bandwidthBitsPerSec(nicBitsPerSec()).build();
     }
 
-    /** {@code base} with this profile's cores, costs, disk and leaderServes. */
+    /** {@code base} with this profile's cores, costs, disks and leaderServes. */
     public ZabConfig applyTo(ZabConfig base) {
-        return base.toBuilder().cores(server.cores()).costs(costs()).disk(diskConfig()).leaderServes(zab.leaderServes()).build();
+        return base.toBuilder().cores(server.cores()).costs(costs()).disk(diskConfig()).leaderServes(zab.leaderServes())
+                .dedicatedLogDevice(disk.dedicatedLogDevice()).build();
     }
 
     private static long nanos(String duration) {

@@ -12,12 +12,16 @@ import java.util.Locale;
  * ends with a one-line message (see {@code cli.Errors}).
  */
 final class MemoryBudget {
-    /** The engine keeps a table of every directed link in one array (quorumsim.net.Partitions): nodes² entries at most 2^31-1. */
-    static final int MAX_NODES = 46_340;
+    /**
+     * Node ids are ints, and every node costs {@link #NODE_BYTES}: past ten million nodes the
+     * memory check below would ask for more than 150 GB anyway. (The link tables hold the links
+     * in use only, so the count of nodes is not capped by nodes x nodes any more.)
+     */
+    static final int MAX_NODES = 10_000_000;
     /** Classes, the run's fixed structures, the reports and charts. */
     static final long BASE_BYTES = 64L << 20;
-    /** Per directed link: a cut counter in the link table. */
-    static final long LINK_BYTES = 2;
+    /** Per directed link in use (server to server, client to server and back): its entries in the link tables. */
+    static final long LINK_BYTES = 64;
     /** Per node, server or client: the engine's node, clock, CPU queue, random streams, the client's or server's state. */
     static final long NODE_BYTES = 16L << 10;
     /** Per message in flight, on top of its payload: the message, its delivery event, its queue entry. */
@@ -27,14 +31,15 @@ final class MemoryBudget {
     }
 
     /**
-     * The heap a run needs: the link table, every node, every request in flight, which may
+     * The heap a run needs: the links in use, every node, every request in flight, which may
      * wait at each server (PBFT clients multicast a retried request) and come back as a reply,
      * and the protocol's own state ({@code stateBytes}, from its adapter).
      */
     static long neededBytes(int servers, int clients, int outstanding, int requestSizeBytes, long stateBytes) {
         long nodes = (long) servers + clients;
         long inFlight = (long) clients * outstanding * (servers + 1L) * (requestSizeBytes + MESSAGE_BYTES);
-        return BASE_BYTES + nodes * nodes * LINK_BYTES + nodes * NODE_BYTES + inFlight + stateBytes;
+        long links = (long) servers * servers + 2L * clients * servers;
+        return BASE_BYTES + links * LINK_BYTES + nodes * NODE_BYTES + inFlight + stateBytes;
     }
 
     /** The one-line problem with running this on a heap of {@code maxHeapBytes}, or null if it fits. */
@@ -43,7 +48,7 @@ final class MemoryBudget {
         String who = servers + " servers and " + String.format(Locale.ROOT, "%,d", workload.clients()) + " clients";
         if (nodes > MAX_NODES) {
             return who + " make " + String.format(Locale.ROOT, "%,d", nodes) + " nodes; the simulator runs at most "
-                    + String.format(Locale.ROOT, "%,d", MAX_NODES) + " (it keeps a table of every directed link, nodes x nodes)";
+                    + String.format(Locale.ROOT, "%,d", MAX_NODES);
         }
         long needed = neededBytes(servers, workload.clients(), workload.outstanding(), workload.requestSizeBytes(), stateBytes);
         if (needed <= maxHeapBytes) {

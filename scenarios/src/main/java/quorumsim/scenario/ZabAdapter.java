@@ -21,7 +21,7 @@ final class ZabAdapter implements ProtocolAdapter<ProtocolConfig.Zab> {
 
     @Override
     public List<String> sectionKeys() {
-        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "hold",
+        return List.of("leaderServes", "throttle", "sessionTimeout", "tick", "syncLimit", "electionWait", "snapshotThreshold", "snapCount", "dedicatedLogDevice", "hold",
                 "readNext", "readOnlyMode", "observers");
     }
 
@@ -107,7 +107,9 @@ final class ZabAdapter implements ProtocolAdapter<ProtocolConfig.Zab> {
                 .tickNanos(z.durationNanos("tick", defaults.tickNanos(), 100_000, 60_000_000_000L))
                 .syncLimitTicks((int) z.integer("syncLimit", defaults.syncLimitTicks(), 1, 1000))
                 .electionFinalizeWaitNanos(z.durationNanos("electionWait", defaults.electionFinalizeWaitNanos(), 0, 60_000_000_000L))
-                .snapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000)).build();
+                .snapshotThreshold((int) z.integer("snapshotThreshold", defaults.snapshotThreshold(), 1, 100_000_000))
+                .snapCount((int) z.integer("snapCount", defaults.snapCount(), 2, 100_000_000))
+                .dedicatedLogDevice(z.bool("dedicatedLogDevice", defaults.dedicatedLogDevice())).build();
         for (String problem : config.validate()) {
             problems.add(new Problem(z.source(), 0, 0, "cluster", problem));
         }

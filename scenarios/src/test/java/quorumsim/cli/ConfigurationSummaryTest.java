@@ -64,6 +64,16 @@ class ConfigurationSummaryTest {
     }
 
     @Test
+    void zabWithObserversNamesVotersAndObserversApart() throws Exception {
+        CliTest.Outcome o = run("zk-saturation", "observers", "zab.observers=2");
+        assertTrue(o.out().contains("  voters           5") && o.out().contains("  observers        2"), o.out());
+        assertFalse(o.out().contains("  servers  "), o.out());
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("observers/summary.json").toFile()).path("configuration");
+        assertEquals(5, config.path("voters").asInt());
+        assertEquals(2, config.path("observers").asInt());
+    }
+
+    @Test
     void aLeaderCrashShowsHowLongTheElectionTook() throws Exception {
         Path file = dir.resolve("crash.yaml");
         Files.writeString(file, "protocol: zab\nduration: 1.5s\nworkload: { clients: 4, readRatio: 0.5 }\n"

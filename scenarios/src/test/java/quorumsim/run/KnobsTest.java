@@ -85,6 +85,8 @@ class KnobsTest {
             "faults=[{at: 500ms, partition: [[0, 1, 2, 5, 6, 7, 10, 11, 12], [3, 4, 8, 9, 13, 14]]}]"},
         {"zk-lock-recipe", "zab.hold=5ms"},
         {"zk-saturation", "zab.readNext=true"},
+        {"zk-saturation", "zab.snapCount=100"},                          // snapshots every 50-100 writes share the log's device
+        {"zk-saturation", "zab.dedicatedLogDevice=true", "zab.snapCount=100"}, // the same snapshots on a device of their own
         {"pbft-normal", "network.latency={distribution: constant, value: 2ms}"},
         {"pbft-normal", "network.bandwidth=100Mbps"},
         {"pbft-normal", "network.loss=0.01"},

@@ -22,19 +22,24 @@ class MemoryBudgetTest {
     }
 
     @Test
-    void twentyThousandClientsDoNotFitInOneGigabyteAndTheMessageSaysWhatWould() {
-        String problem = MemoryBudget.problem(4, clients(20_000), 0, GIB);
-        assertTrue(problem.startsWith("4 servers and 20,000 clients (1 outstanding of 1,024 bytes each) need about 1.2"), problem);
+    void fiftyThousandClientsDoNotFitInOneGigabyteAndTheMessageSaysWhatWould() {
+        String problem = MemoryBudget.problem(4, clients(50_000), 0, GIB);
+        assertTrue(problem.startsWith("4 servers and 50,000 clients (1 outstanding of 1,024 bytes each) need about 1.1"), problem);
         assertTrue(problem.contains("but this JVM may use at most 1.00 GB"), problem);
         assertTrue(problem.contains("JAVA_OPTS=-Xmx2g"), problem);
-        assertNull(MemoryBudget.problem(4, clients(20_000), 0, 2 * GIB));
+        assertNull(MemoryBudget.problem(4, clients(50_000), 0, 2 * GIB));
     }
 
     @Test
-    void moreNodesThanTheLinkTableHoldsAreRefusedWhateverTheHeap() {
-        assertNull(MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 4), 0, 64 * GIB));
-        assertEquals("4 servers and 46,337 clients make 46,341 nodes; the simulator runs at most 46,340"
-                + " (it keeps a table of every directed link, nodes x nodes)", MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 3), 0, 64 * GIB));
+    void theLinkTablesCountTheLinksInUseNotNodesSquared() {
+        assertNull(MemoryBudget.problem(4, clients(100_000), 0, 3 * GIB), "100,004 nodes: past the old cap of 46,340");
+    }
+
+    @Test
+    void moreNodesThanTheSimulatorNumbersAreRefusedWhateverTheHeap() {
+        assertNull(MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 4), 0, 1024 * GIB));
+        assertEquals("4 servers and 9,999,997 clients make 10,000,001 nodes; the simulator runs at most 10,000,000",
+                MemoryBudget.problem(4, clients(MemoryBudget.MAX_NODES - 3), 0, 1024 * GIB));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package quorumsim.core;
 
 import java.util.BitSet;
+import quorumsim.net.LinkSet;
 import quorumsim.fault.Fault;
 
 /**
@@ -17,8 +18,8 @@ final class ActiveFault {
     int[] resolved = new int[0];
     /** The nodes it still holds (an explicit recover or resume releases them early). */
     final BitSet held = new BitSet();
-    /** Partition, cut, isolation: the directed links it cut (node * nodes + node); null for other faults. */
-    BitSet links;
+    /** Partition, cut, isolation: the directed links it cut; null for other faults. */
+    LinkSet links;
     /** Delay spike: when it ends. */
     long endNanos;
 

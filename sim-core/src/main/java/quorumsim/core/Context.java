@@ -53,7 +53,12 @@ public interface Context {
     void chargeCpu(long nanos);
 
     /** Writes {@code bytes} to the node's log disk; {@link Actor#onPersisted} follows the fsync. */
-    void persist(int bytes, Object token);
+    default void persist(int bytes, Object token) {
+        persist(quorumsim.disk.DiskDevice.LOG, bytes, token);
+    }
+
+    /** Writes {@code bytes} to one of the node's devices ({@link quorumsim.disk.DiskDevice} says what each costs); {@link Actor#onPersisted} follows. */
+    void persist(quorumsim.disk.DiskDevice device, int bytes, Object token);
 
     /** Signs {@code content} as this node; charges the cost model's signing cost. */
     Signature sign(Object content, Signature.Kind kind);

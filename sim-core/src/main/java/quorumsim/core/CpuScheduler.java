@@ -153,7 +153,9 @@ final class CpuScheduler {
         for (int i = 0, n = outbox.size(); i < n; i++) {
             int to = outbox.destination(i);
             if (to == Outbox.WRITE) {
-                sim.disk.write(node, outbox.writeBytes(i), outbox.item(i));
+                sim.disk.write(node, quorumsim.disk.DiskDevice.LOG, outbox.writeBytes(i), outbox.item(i));
+            } else if (to == Outbox.DATA_WRITE) {
+                sim.disk.write(node, quorumsim.disk.DiskDevice.DATA, outbox.writeBytes(i), outbox.item(i));
             } else if (to == Outbox.MULTICAST) {
                 Outbox.Multicast m = (Outbox.Multicast) outbox.item(i);
                 sim.network.transmitMulticast(node, m.to(), m.message());

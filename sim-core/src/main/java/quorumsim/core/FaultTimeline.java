@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import quorumsim.fault.Fault;
 import quorumsim.fault.Target;
-import quorumsim.net.Partitions;
+import quorumsim.net.LinkSet;
 import quorumsim.trace.TraceKind;
 
 /**
@@ -97,17 +97,17 @@ final class FaultTimeline {
                 }
             }
             f.hold(java.util.Arrays.stream(p.groups()).flatMapToInt(java.util.Arrays::stream).toArray());
-            cut(f, Partitions.linksBetweenGroups(sim.nodeCount(), p.groups()));
+            cut(f, LinkSet.betweenGroups(sim.nodeCount(), p.groups()));
         } else if (fault instanceof Fault.OneWayCut c) {
             sim.targets.requireNode(c.from(), fault);
             sim.targets.requireNode(c.to(), fault);
             f.hold(new int[] {c.from(), c.to()});
-            cut(f, Partitions.oneWay(sim.nodeCount(), c.from(), c.to()));
+            cut(f, LinkSet.oneWay(sim.nodeCount(), c.from(), c.to()));
         } else if (fault instanceof Fault.Isolate i) {
             f.hold(sim.targets.resolve(i.target(), false));
-            BitSet links = new BitSet();
+            LinkSet links = LinkSet.empty(sim.nodeCount());
             for (int id : f.resolved) {
-                links.or(Partitions.linksIsolating(sim.nodeCount(), id));
+                links = links.or(LinkSet.isolating(sim.nodeCount(), id));
             }
             cut(f, links);
         } else if (fault instanceof Fault.Heal) {
@@ -290,7 +290,7 @@ final class FaultTimeline {
         return ((Fault.DelaySpike) spike.fault).target() instanceof Target.All;
     }
 
-    private void cut(ActiveFault f, BitSet links) {
+    private void cut(ActiveFault f, LinkSet links) {
         sim.network.partitions.cutAll(links);
         f.links = links;
     }

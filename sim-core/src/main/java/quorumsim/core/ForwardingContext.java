@@ -66,8 +66,8 @@ public abstract class ForwardingContext implements Context {
     }
 
     @Override
-    public void persist(int bytes, Object token) {
-        delegate.persist(bytes, token);
+    public void persist(quorumsim.disk.DiskDevice device, int bytes, Object token) {
+        delegate.persist(device, bytes, token);
     }
 
     @Override

@@ -253,13 +253,19 @@ final class Jobs {
     /** A disk flush ends: every write it covered is stable. */
     static final class FlushDone extends Event {
         final Node node;
+        final DiskQueue disk;
         final int epoch;
         final Object[] tokens;
+        final long startNanos;
+        final long bytes;
 
-        FlushDone(Node node, int epoch, Object[] tokens) {
+        FlushDone(Node node, DiskQueue disk, int epoch, Object[] tokens, long startNanos, long bytes) {
             this.node = node;
+            this.disk = disk;
             this.epoch = epoch;
             this.tokens = tokens;
+            this.startNanos = startNanos;
+            this.bytes = bytes;
         }
 
         @Override

@@ -53,13 +53,9 @@ final class Node {
     long delaySpikeNanos;
     long delaySpikeUntilNanos;
 
-    // Disk: writes waiting for the next flush, and whether one is in progress
-    final ArrayList<PendingWrite> pendingWrites = new ArrayList<>();
-    boolean flushing;
-
-    /** A write waiting for the next flush. */
-    record PendingWrite(int bytes, Object token) {
-    }
+    // Disk: the log's device and the data directory's (the same queue when they share a device)
+    final DiskQueue logDisk;
+    final DiskQueue dataDisk;
 
     Node(int id, String name, NodeSpec spec, ActorFactory factory, Simulation sim) {
         this.id = id;
@@ -69,6 +65,8 @@ final class Node {
         this.clock = new LocalClock(spec.clockOffsetNanos(), spec.clockDriftPpm());
         this.random = sim.streams.stream("node/" + id);
         this.ctx = new NodeContext(this, sim);
+        this.logDisk = new DiskQueue(spec.disk(), quorumsim.disk.DiskDevice.LOG);
+        this.dataDisk = spec.dataDisk() == null ? logDisk : new DiskQueue(spec.dataDisk(), quorumsim.disk.DiskDevice.DATA);
     }
 
     /** Drops everything volatile: the actor, its queue, timers (by epoch), pending writes. */
@@ -83,7 +81,7 @@ final class Node {
         retiring.clear();
         draining = false;
         parked.clear();
-        pendingWrites.clear();
-        flushing = false;
+        logDisk.clear();
+        dataDisk.clear();
     }
 }

@@ -117,8 +117,8 @@ final class NodeContext implements Context {
     }
 
     @Override
-    public void persist(int bytes, Object token) {
-        outbox().write(bytes, token);
+    public void persist(quorumsim.disk.DiskDevice device, int bytes, Object token) {
+        outbox().write(device, bytes, token);
     }
 
     @Override

@@ -7,11 +7,14 @@ import quorumsim.disk.DiskConfig;
  *
  * @param cores               CPU cores working the node's FIFO queue in parallel
  * @param bandwidthBitsPerSec NIC bandwidth each way; -1 takes the network's default, 0 is unlimited
- * @param disk                its log disk
+ * @param disk                its log disk ({@link quorumsim.disk.DiskDevice#LOG})
  * @param clockOffsetNanos    where its clock starts against virtual time
  * @param clockDriftPpm       how fast its clock runs (parts per million)
+ * @param dataDisk            the device of its data directory ({@link quorumsim.disk.DiskDevice#DATA}: snapshots);
+ *                            null: the data directory is on the log's device, and their writes share its queue
  */
-public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, long clockOffsetNanos, double clockDriftPpm) {
+public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, long clockOffsetNanos, double clockDriftPpm,
+                       DiskConfig dataDisk) {
     public NodeSpec {
         if (cores < 1) {
             throw new IllegalArgumentException("a node needs at least one core, got " + cores);
@@ -19,6 +22,11 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
         if (disk == null) {
             throw new IllegalArgumentException("a node needs a disk model");
         }
+    }
+
+    /** A node whose data directory shares the log's device. */
+    public NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, long clockOffsetNanos, double clockDriftPpm) {
+        this(cores, bandwidthBitsPerSec, disk, clockOffsetNanos, clockDriftPpm, null);
     }
 
     public static NodeSpec simple() {
@@ -37,6 +45,7 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
         private DiskConfig disk;
         private long clockOffsetNanos;
         private double clockDriftPpm;
+        private DiskConfig dataDisk;
 
         private Builder(NodeSpec c) {
             this.cores = c.cores;
@@ -44,6 +53,7 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
             this.disk = c.disk;
             this.clockOffsetNanos = c.clockOffsetNanos;
             this.clockDriftPpm = c.clockDriftPpm;
+            this.dataDisk = c.dataDisk;
         }
 
         public Builder cores(int value) {
@@ -71,8 +81,14 @@ public record NodeSpec(int cores, long bandwidthBitsPerSec, DiskConfig disk, lon
             return this;
         }
 
+        /** The data directory's own device; null: it shares the log's. */
+        public Builder dataDisk(DiskConfig value) {
+            this.dataDisk = value;
+            return this;
+        }
+
         public NodeSpec build() {
-            return new NodeSpec(cores, bandwidthBitsPerSec, disk, clockOffsetNanos, clockDriftPpm);
+            return new NodeSpec(cores, bandwidthBitsPerSec, disk, clockOffsetNanos, clockDriftPpm, dataDisk);
         }
     }
 }

@@ -8,8 +8,11 @@ import java.util.Arrays;
  * item) so a send costs no allocation of its own.
  */
 final class Outbox {
-    /** The destination of a disk write; a send's destination is a node id. */
+    /** The destination of a write to the log's device; a send's destination is a node id. */
     static final int WRITE = -1;
+
+    /** The destination of a write to the data directory's device. */
+    static final int DATA_WRITE = -4;
 
     /** The destination of a multicast, whose item is a {@link Multicast}. */
     static final int MULTICAST = -2;
@@ -42,8 +45,8 @@ final class Outbox {
         add(CLOSE, peer, 0);
     }
 
-    void write(int bytes, Object token) {
-        add(WRITE, token, bytes);
+    void write(quorumsim.disk.DiskDevice device, int bytes, Object token) {
+        add(device == quorumsim.disk.DiskDevice.LOG ? WRITE : DATA_WRITE, token, bytes);
     }
 
     private void add(int destination, Object item, int bytes) {
@@ -62,7 +65,7 @@ final class Outbox {
         return size;
     }
 
-    /** Node id the i-th item goes to, or {@link #WRITE}, {@link #MULTICAST} or {@link #CLOSE}. */
+    /** Node id the i-th item goes to, or {@link #WRITE}, {@link #DATA_WRITE}, {@link #MULTICAST} or {@link #CLOSE}. */
     int destination(int i) {
         return destinations[i];
     }

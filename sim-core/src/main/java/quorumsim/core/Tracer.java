@@ -77,7 +77,7 @@ final class Tracer {
         }
     }
 
-    private void emit(TraceEvent event) {
+    void emit(TraceEvent event) {
         boolean anyDone = false;
         for (TraceListener listener : traceListeners) {
             listener.onTrace(event);

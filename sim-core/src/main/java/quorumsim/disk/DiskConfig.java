@@ -29,7 +29,12 @@ public record DiskConfig(long fsyncNanos, long bytesPerSec, int maxBatchWrites, 
     public static final DiskConfig INSTANT = new DiskConfig(0, 0, Integer.MAX_VALUE);
 
     public long flushNanos(long bytes) {
-        return (writeCache ? 0 : fsyncNanos) + (bytesPerSec == 0 ? 0 : bytes * 1_000_000_000L / bytesPerSec);
+        return flushNanos(bytes, true);
+    }
+
+    /** A flush of {@code bytes}; {@code fsync} false: written back without forcing (a snapshot), its bytes only. */
+    public long flushNanos(long bytes, boolean fsync) {
+        return (writeCache || !fsync ? 0 : fsyncNanos) + (bytesPerSec == 0 ? 0 : bytes * 1_000_000_000L / bytesPerSec);
     }
 
     public DiskConfig withWriteCache(boolean on) {

@@ -59,80 +59,84 @@ public record Connections(long connectTimeoutNanos, long retransmitNanos) {
         return fourMeans >= Long.MAX_VALUE / 8 ? Long.MAX_VALUE / 8 : Math.max(retransmitNanos, Math.round(fourMeans));
     }
 
-    /** The state of every pair's connection during a run. */
+    /**
+     * The state of every pair's connection during a run, for the pairs that have used one only
+     * ({@link LinkMap}): any number of nodes, memory for the links in use.
+     */
     public static final class State {
-        private final int nodes;
         /** Per unordered pair: which connection is current (bumped by every break). */
-        private final long[] generation;
+        private final LinkMap generation;
         /** Per unordered pair: until when the last break is not yet known to both ends. */
-        private final long[] downUntilNanos;
+        private final LinkMap downUntilNanos;
         /** Per directed pair (sender, peer): the sender's life (epoch) a notice on its way is for, or -1. */
-        private final int[] noticePendingFor;
+        private final LinkMap noticePendingFor;
         /** Per directed pair (a, b): b's life (epoch) when the current connection was opened, or -1 with none. */
-        private final int[] peerEpoch;
+        private final LinkMap peerEpoch;
 
         public State(int nodes) {
-            this.nodes = nodes;
-            this.generation = new long[nodes * nodes];
-            this.downUntilNanos = new long[nodes * nodes];
-            this.noticePendingFor = new int[nodes * nodes];
-            java.util.Arrays.fill(noticePendingFor, -1);
-            this.peerEpoch = new int[nodes * nodes];
-            java.util.Arrays.fill(peerEpoch, -1);
+            this.generation = new LinkMap(nodes, 0);
+            this.downUntilNanos = new LinkMap(nodes, 0);
+            this.noticePendingFor = new LinkMap(nodes, -1);
+            this.peerEpoch = new LinkMap(nodes, -1);
         }
 
-        private int pair(int a, int b) {
-            return Math.min(a, b) * nodes + Math.max(a, b);
+        private long pair(int a, int b) {
+            return generation.key(Math.min(a, b), Math.max(a, b));
+        }
+
+        private long link(int a, int b) {
+            return peerEpoch.key(a, b);
         }
 
         /** The current connection between {@code a} and {@code b}. */
         public long generation(int a, int b) {
-            return generation[pair(a, b)];
+            return generation.get(pair(a, b));
         }
 
         /** Breaks the connection between {@code a} and {@code b} now; both ends know at {@code knownAtNanos}. */
         public void breakAt(int a, int b, long knownAtNanos) {
-            int p = pair(a, b);
-            generation[p]++;
-            downUntilNanos[p] = Math.max(downUntilNanos[p], knownAtNanos);
+            long p = pair(a, b);
+            generation.put(p, generation.get(p) + 1);
+            downUntilNanos.put(p, Math.max(downUntilNanos.get(p), knownAtNanos));
             close(a, b);
         }
 
         /** A connection between {@code a} (in its life {@code epochA}) and {@code b} (in {@code epochB}) carries a message. */
         public void open(int a, int epochA, int b, int epochB) {
-            peerEpoch[a * nodes + b] = epochB;
-            peerEpoch[b * nodes + a] = epochA;
+            peerEpoch.put(link(a, b), epochB);
+            peerEpoch.put(link(b, a), epochA);
         }
 
         /** No connection between them any more. */
         public void close(int a, int b) {
-            peerEpoch[a * nodes + b] = -1;
-            peerEpoch[b * nodes + a] = -1;
+            peerEpoch.put(link(a, b), -1);
+            peerEpoch.put(link(b, a), -1);
         }
 
         /** {@code a} lets go of its end; {@code b} may still hold its own (half open). */
         public void closeEnd(int a, int b) {
-            peerEpoch[a * nodes + b] = -1;
+            peerEpoch.put(link(a, b), -1);
         }
 
         /** {@code a}'s life ended: it holds no connection any more (its peers may still hold theirs). */
         public void forgetAll(int a) {
-            java.util.Arrays.fill(peerEpoch, a * nodes, (a + 1) * nodes, -1);
+            peerEpoch.resetFrom(a);
         }
 
         /** Whether {@code a} (its current life) holds a connection to {@code b}, live or not. */
         public boolean holds(int a, int b) {
-            return peerEpoch[a * nodes + b] >= 0;
+            return peerEpoch.get(link(a, b)) >= 0;
         }
 
         /** Nothing in flight between them is delivered any more (a close or a reset). */
         public void endInFlight(int a, int b) {
-            generation[pair(a, b)]++;
+            long p = pair(a, b);
+            generation.put(p, generation.get(p) + 1);
         }
 
         /** Whether {@code a} in its life {@code epochA} holds a connection to {@code b}'s life {@code epochB}. */
         public boolean isOpen(int a, int epochA, int b, int epochB) {
-            return peerEpoch[a * nodes + b] == epochB && peerEpoch[b * nodes + a] == epochA;
+            return peerEpoch.get(link(a, b)) == epochB && peerEpoch.get(link(b, a)) == epochA;
         }
 
         /**
@@ -145,12 +149,12 @@ public record Connections(long connectTimeoutNanos, long retransmitNanos) {
 
         /** A break between them is not yet known to both ends. */
         public boolean isDown(int a, int b, long nowNanos) {
-            return nowNanos < downUntilNanos[pair(a, b)];
+            return nowNanos < downUntilNanos.get(pair(a, b));
         }
 
         /** When the last break between them is known to both ends. */
         public long downUntilNanos(int a, int b) {
-            return downUntilNanos[pair(a, b)];
+            return downUntilNanos.get(pair(a, b));
         }
 
         /**
@@ -158,19 +162,19 @@ public record Connections(long connectTimeoutNanos, long retransmitNanos) {
          * way; false if one for that life already is.
          */
         public boolean claimNotice(int sender, int peer, int epoch) {
-            int i = sender * nodes + peer;
-            if (noticePendingFor[i] == epoch) {
+            long i = noticePendingFor.key(sender, peer);
+            if (noticePendingFor.get(i) == epoch) {
                 return false;
             }
-            noticePendingFor[i] = epoch;
+            noticePendingFor.put(i, epoch);
             return true;
         }
 
         /** The notice to {@code sender} (in its life {@code epoch}) about {@code peer} has arrived. */
         public void noticeDelivered(int sender, int peer, int epoch) {
-            int i = sender * nodes + peer;
-            if (noticePendingFor[i] == epoch) {
-                noticePendingFor[i] = -1;
+            long i = noticePendingFor.key(sender, peer);
+            if (noticePendingFor.get(i) == epoch) {
+                noticePendingFor.put(i, -1);
             }
         }
     }

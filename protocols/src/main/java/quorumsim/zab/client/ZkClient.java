@@ -33,6 +33,11 @@ import quorumsim.zab.tree.Result;
  *       driver hears of the disconnection, and the next server is tried after a random pause
  *       ({@code SendThread.startConnect}), with the session and, once connected, the watches
  *       it had set (SETWATCHES, {@code primeConnection}).</li>
+ *   <li>Connected to a read-only server (ZooKeeper 3.4), it asks the next server of its list
+ *       in the background whether it serves writes ({@code pingRwServer}: "isro"), first after
+ *       100 ms, then after twice as long each time up to 60 s; when one answers "rw" it drops
+ *       its read-only connection (calls in flight fail with CONNECTION_LOSS) and connects
+ *       there at once ({@code RWServerFoundException}).</li>
  * </ul>
  *
  * Every call and answer is reported to the checkers.
@@ -40,6 +45,10 @@ import quorumsim.zab.tree.Result;
 public final class ZkClient implements Actor {
     private record Pending(long cxid, Op op, long issuedTrueNanos) {
     }
+
+    /** ClientCnxn (3.4): the first search for a read-write server after 100 ms, doubling up to 60 s. */
+    static final long MIN_PING_RW_NANOS = 100_000_000L;
+    static final long MAX_PING_RW_NANOS = 60_000_000_000L;
 
     /** ZooKeeper 3.3's pause before a reconnect: up to 1 s ({@code startConnect}: {@code r.nextInt(1000)} ms). */
     static final long ZK_PAUSE_MAX_NANOS = 1_000_000_000L;
@@ -65,6 +74,10 @@ public final class ZkClient implements Actor {
     private long lastHeardLocalNanos;
     private long wakeGeneration;
     private long tickGeneration;
+    /** Connected to a read-only server: looking for one that serves writes. */
+    private boolean readOnly;
+    private long pingRwNanos = MIN_PING_RW_NANOS;
+    private long pingRwGeneration;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** Watches the servers have set for this session and not yet fired: brought along (SETWATCHES) to a new server. */
     private final TreeSet<String> dataWatches = new TreeSet<>();
@@ -197,6 +210,12 @@ public final class ZkClient implements Actor {
             }
             return;
         }
+        if (timer instanceof Timers.PingRwServer p) {
+            if (p.generation() == pingRwGeneration && connected && readOnly) {
+                pingRwServer(ctx);
+            }
+            return;
+        }
         if (timer instanceof Timers.ClientWake w) {
             if (w.generation() == wakeGeneration) {
                 driver.onWake(ctx, this);
@@ -225,6 +244,10 @@ public final class ZkClient implements Actor {
 
     @Override
     public void onMessage(Context ctx, int from, Message message) {
+        if (message instanceof Messages.IsReadOnlyAnswer a) {
+            onIsReadOnlyAnswer(ctx, from, a);
+            return;
+        }
         if (from != server) {
             return;                                                  // an old connection
         }
@@ -271,12 +294,56 @@ public final class ZkClient implements Actor {
         connected = true;
         everConnected = true;
         connecting = false;
+        readOnly = c.readOnly();
+        pingRwGeneration++;
+        if (readOnly) {
+            ctx.setTimer(pingRwNanos, new Timers.PingRwServer(pingRwGeneration));
+        } else {
+            pingRwNanos = MIN_PING_RW_NANOS;
+        }
         armTick(ctx);
         if (!fresh && !(dataWatches.isEmpty() && existWatches.isEmpty() && childWatches.isEmpty())) {
             ctx.send(server, new Messages.SetWatches(lastZxidSeen, List.copyOf(dataWatches), List.copyOf(existWatches), List.copyOf(childWatches)));
             lastSentLocalNanos = ctx.now();
         }
         driver.onConnected(ctx, this, fresh);
+    }
+
+    /**
+     * ClientCnxn.SendThread.pingRwServer (3.4): ask the next server of the list (hostProvider.next)
+     * on a connection of its own whether it serves writes; the next search waits twice as long.
+     */
+    private void pingRwServer(Context ctx) {
+        int probe = serverList[nextIndex];
+        nextIndex = (nextIndex + 1) % serverList.length;
+        pingRwNanos = Math.min(2 * pingRwNanos, MAX_PING_RW_NANOS);
+        ctx.setTimer(pingRwNanos, new Timers.PingRwServer(pingRwGeneration));
+        if (probe != server) {
+            ctx.send(probe, new Messages.IsReadOnly());
+        }
+    }
+
+    /** "rw" from a server it asked while read-only: RWServerFoundException, on to that server at once. */
+    private void onIsReadOnlyAnswer(Context ctx, int from, Messages.IsReadOnlyAnswer a) {
+        if (from == server) {
+            return;                                                  // its own server: not a probe's answer
+        }
+        if (!a.readWrite() || !connected || !readOnly) {
+            ctx.closeConnection(from);                               // pingRwServer closes its socket after the answer
+            return;
+        }
+        ctx.send(server, new Messages.Close(sessionId));
+        ctx.closeConnection(server);
+        connected = false;
+        readOnly = false;
+        failPending(ctx);
+        driver.onDisconnected(ctx, this);
+        for (int i = 0; i < serverList.length; i++) {
+            if (serverList[i] == from) {
+                nextIndex = i;
+            }
+        }
+        startConnect(ctx);
     }
 
     /** A call that set a watch was answered: remember the watch as the server set it. */

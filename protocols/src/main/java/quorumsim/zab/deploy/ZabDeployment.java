@@ -79,6 +79,9 @@ public final class ZabDeployment implements Deployment {
         ZabDeployment d = new ZabDeployment(sim, config);
         sim.useConnections(connections(config));
         NodeSpec serverSpec = NodeSpec.simple().toBuilder().cores(config.cores()).bandwidthBitsPerSec(-1).disk(config.disk()).build();
+        if (config.dedicatedLogDevice()) {
+            serverSpec = serverSpec.toBuilder().dataDisk(config.disk()).build();   // snapshots on a second drive of the same model
+        }
         for (int i = 0; i < config.members(); i++) {                // voters, then observers
             int id = sim.addNode("s" + i, serverSpec, (self, store) -> {
                 ZabServer server = new ZabServer(self, config, store);
