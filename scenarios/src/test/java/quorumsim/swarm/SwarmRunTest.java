@@ -92,6 +92,29 @@ class SwarmRunTest {
     }
 
     @Test
+    void shrinkingKeepsTheLinksTheProtocolWasGeneratedOn() {
+        Doc pbft = new Swarm(SwarmSettings.of("pbft", null, "2", null, 1, 1, 1, 60_000_000_000L, 0)).scenario(8);
+        assertEquals(false, pbft.get("network.fifo"), "the generator puts PBFT on datagram links");
+        for (Doc candidate : Shrinker.candidates(pbft)) {
+            assertEquals(false, candidate.get("network.fifo"), candidate.yaml(List.of()));
+        }
+    }
+
+    @Test
+    void aSmallerClusterDropsTheFaultsAimedAtServersItNoLongerHas() {
+        Doc doc = new Doc().put("protocol", "pbft").put("cluster.f", 1).put("workload.clients", 2)
+                .putList("faults", List.of(
+                        Doc.map("at", "10ms", "crash", 5, "until", "20ms"),
+                        Doc.map("at", "10ms", "cut", Doc.map("from", 0, "to", 4), "until", "20ms"),
+                        Doc.map("at", "10ms", "clockJump", Doc.map("node", 3, "by", "5ms")),
+                        Doc.map("at", "10ms", "partition", List.of(List.of(0, 1), List.of(2, 3, 5)), "until", "20ms")));
+        List<Object> kept = Shrinker.withoutMissingNodes(doc).list("faults");
+        assertEquals(2, kept.size(), "ids 4 and 5 are clients of a 4-replica cluster: " + kept);
+        assertTrue(((Map<?, ?>) kept.get(0)).containsKey("clockJump"));
+        assertEquals(List.of(List.of(0, 1), List.of(2, 3, 5)), ((Map<?, ?>) kept.get(1)).get("partition"), "a partition may hold clients");
+    }
+
+    @Test
     void aPassingSeedsFileReproducesItsRunToo() {
         Swarm swarm = new Swarm(SwarmSettings.of("pbft", null, "1", null, 1, 1, 1, 60_000_000_000L, 0));
         Outcome outcome = Trial.run(swarm.scenario(3), 60_000_000_000L);
