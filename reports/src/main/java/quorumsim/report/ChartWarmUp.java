@@ -9,6 +9,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -34,6 +35,7 @@ public final class ChartWarmUp {
     }
 
     static void drawOnce() {
+        TextUtils.setUseDrawRotatedStringWorkaround(false);              // as ChartFiles sets it: the same text path
         XYSeries line = new XYSeries("warm-up");
         for (int i = 0; i < 50; i++) {
             line.add(i * 0.1, (i * 37) % 11);
