@@ -95,6 +95,7 @@ final class Execution {
         r.clearExecutedPending(ctx);                                      // executed for good: no longer awaited
         if (ctx.now() - r.viewInstalledAtNanos >= r.timeoutNanos) {
             r.timeoutNanos = Math.max(r.config.viewChangeTimeoutNanos(), r.timeoutNanos / 2);   // a view that held a timeout earns half back
+            r.viewInstalledAtNanos = ctx.now();                           // and the next half once it holds that long again
         }
         r.progressSinceViewChange = true;
         if (slot.seq % r.config.checkpointInterval() == 0) {

@@ -1,5 +1,6 @@
 package quorumsim.pbft;
 
+import java.util.Collections;
 import java.util.List;
 import quorumsim.core.Message;
 import quorumsim.kv.Hashing;
@@ -318,14 +319,25 @@ public sealed interface Messages extends Message {
      * or the one before the first slot of its view it has not seen commit, if lower. While
      * it changes views, {@code viewChanges} is the thesis' bitmap: the replicas whose
      * VIEW-CHANGE for {@code view} it holds (its set bits, in order; empty when active).
-     * Replicas in the same view send it their part of the slots after {@code lastExecuted}
-     * again; replicas changing to the same view send their VIEW-CHANGE only if its bit is
-     * missing; replicas in a higher view send what proves that view.
+     * While active, {@code prepared} and {@code committed} are the thesis' STATUS-ACTIVE
+     * bitmaps (their set bits, in order): the slots after {@code lastExecuted} that are
+     * prepared, and committed, here in {@code view}. Replicas in the same view send it again
+     * their part of the slots after {@code lastExecuted} that it lacks (nothing for a slot
+     * committed here, only the COMMIT for one prepared); replicas changing to the same view
+     * send their VIEW-CHANGE only if its bit is missing; replicas in a higher view send what
+     * proves that view.
      */
-    record Status(long view, boolean active, long lastExecuted, List<Integer> viewChanges, int replica, Auth auth)
-            implements Messages {
+    record Status(long view, boolean active, long lastExecuted, List<Integer> viewChanges, List<Long> prepared,
+                  List<Long> committed, int replica, Auth auth) implements Messages {
         public Status {
             viewChanges = List.copyOf(viewChanges);
+            prepared = List.copyOf(prepared);
+            committed = List.copyOf(committed);
+        }
+
+        /** A STATUS without slot bitmaps (a replica changing views, or with nothing after lastExecuted). */
+        public Status(long view, boolean active, long lastExecuted, List<Integer> viewChanges, int replica, Auth auth) {
+            this(view, active, lastExecuted, viewChanges, List.of(), List.of(), replica, auth);
         }
 
         public Status unsigned() {
@@ -333,7 +345,7 @@ public sealed interface Messages extends Message {
         }
 
         public Status withAuth(Auth auth) {
-            return new Status(view, active, lastExecuted, viewChanges, replica, auth);
+            return new Status(view, active, lastExecuted, viewChanges, prepared, committed, replica, auth);
         }
 
         /** Whether the sender holds {@code replica}'s VIEW-CHANGE for {@code view}. */
@@ -341,9 +353,22 @@ public sealed interface Messages extends Message {
             return viewChanges.contains(replica);
         }
 
+        /** Whether slot {@code seq} is prepared at the sender in its view. */
+        public boolean hasPrepared(long seq) {
+            return Collections.binarySearch(prepared, seq) >= 0;
+        }
+
+        /** Whether slot {@code seq} is committed at the sender in its view. */
+        public boolean hasCommitted(long seq) {
+            return Collections.binarySearch(committed, seq) >= 0;
+        }
+
         public int sizeBytes() {
             int bitmapBytes = viewChanges.isEmpty() ? 0 : viewChanges.get(viewChanges.size() - 1) / 8 + 1;
-            return HEADER_BYTES + 17 + bitmapBytes + authBytes(auth);
+            long lastSlot = Math.max(prepared.isEmpty() ? lastExecuted : prepared.get(prepared.size() - 1),
+                    committed.isEmpty() ? lastExecuted : committed.get(committed.size() - 1));
+            int slotBitmapBytes = 2 * (int) ((lastSlot - lastExecuted + 7) / 8);
+            return HEADER_BYTES + 17 + bitmapBytes + slotBitmapBytes + authBytes(auth);
         }
     }
 

@@ -81,8 +81,9 @@ public final class PbftReplica implements Actor {
     /** A request executed since the last view change started (if not, the next one doubles the timeout). */
     boolean progressSinceViewChange = true;
     /**
-     * When (local clock) the current view was installed: a final execution gives back half of
-     * a doubled timeout only once the view has held that long (timer-backoff-kept.txt).
+     * When (local clock) the current view was installed, or last gave back half of a doubled
+     * timeout: a final execution gives back half only once the view has held that long since
+     * (timer-backoff-kept.txt, timer-backoff-once-per-hold.txt).
      */
     long viewInstalledAtNanos;
 

@@ -1,5 +1,6 @@
 package quorumsim.pbft;
 
+import java.util.ArrayList;
 import java.util.List;
 import quorumsim.core.Context;
 import quorumsim.core.TimerId;
@@ -13,8 +14,8 @@ import quorumsim.pbft.Messages.Status;
  * thesis, section 5.2; TOCS'02 section 5.2): a replica with work still to do that made no
  * progress for a quarter of the view-change timeout (half the current timeout while it
  * changes views) multicasts STATUS. A replica in the same view sends it its pre-prepare,
- * prepares and commits from there (or the stable checkpoint's certificate when it is behind
- * it); a replica in a higher view sends what proves that view (the NEW-VIEW it installed, or
+ * prepares and commits from there that the STATUS's prepared and committed bitmaps say it
+ * lacks (or the stable checkpoint's certificate when it is behind it); a replica in a higher view sends what proves that view (the NEW-VIEW it installed, or
  * its own VIEW-CHANGE while it is still changing views); a replica changing to the same view
  * sends its VIEW-CHANGE only if the STATUS's bitmap lacks it; a replica that hears STATUS
  * from f+1 replicas in higher views joins them. Nothing is resent blindly: what a replica
@@ -90,7 +91,19 @@ final class Retransmission {
     private void multicastStatus(Context ctx) {
         long from = resendFrom();
         List<Integer> held = r.viewActive ? List.of() : r.viewChanger.heldFor(r.view);
-        ctx.multicast(r.others, r.auth.sign(ctx, new Status(r.view, r.viewActive, from, held, r.self, null), r.n - 1));
+        List<Long> prepared = new ArrayList<>();
+        List<Long> committed = new ArrayList<>();
+        if (r.viewActive) {
+            for (Slot slot : r.log.above(from)) {
+                if (slot.prePrepare != null && slot.prePrepare.view() == r.view && slot.committed) {
+                    committed.add(slot.seq);
+                } else if (r.agreement.prepared(slot)) {
+                    prepared.add(slot.seq);
+                }
+            }
+        }
+        ctx.multicast(r.others, r.auth.sign(ctx, new Status(r.view, r.viewActive, from, held, prepared, committed, r.self, null),
+                r.n - 1));
     }
 
     /** A stuck replica's STATUS: send it what it may have missed. */
@@ -110,38 +123,50 @@ final class Retransmission {
         if (st.view() < r.view || (st.view() == r.view && !st.active())) {
             r.viewChanger.helpReplicaBehind(ctx, from, st);               // it is in a lower view: show it ours
             if (st.active()) {
-                resendSentIn(ctx, from, st.view(), st.lastExecuted());    // and what we said in its view before leaving
+                resendSentIn(ctx, from, st);                              // and what we said in its view before leaving
             }
             return;
         }
         if (!r.viewActive) {
             return;                                                       // both still changing to the same view
         }
-        resendSentIn(ctx, from, r.view, st.lastExecuted());
+        resendSentIn(ctx, from, st);
     }
 
     /**
-     * Sends again this replica's pre-prepares, prepares and commits of {@code view} after
-     * {@code after}. Also for a view this replica has since left: when f replicas are
+     * Sends again this replica's pre-prepares, prepares and commits of the STATUS's view
+     * after its {@code lastExecuted} that the STATUS's bitmaps say it lacks (Castro's thesis
+     * 5.2, STATUS-ACTIVE): nothing for a slot committed there, the COMMIT alone for one
+     * prepared there, everything for the rest, for up to {@link #STATUS_SLOTS} slots that
+     * lack something. Also for a view this replica has since left: when f replicas are
      * silent, every quorum of the view needs every correct replica, and a COMMIT lost on
      * its way from one that then left alone for a view change is otherwise never
      * delivered; the others, one the primary and one with nothing left to wait for, never
-     * time out to follow it. Resending a message already sent is safe.
+     * time out to follow it. Resending a message already sent is safe. Counting every slot
+     * after {@code lastExecuted}, not only those it lacks, a new view that re-issued a few
+     * dozen slots had a lost PRE-PREPARE for the first new request resent only after
+     * every re-issued slot before it had committed, more than a view-change timeout later
+     * under loss (swarm seeds 587, 7044).
      */
-    private void resendSentIn(Context ctx, int to, long view, long after) {
-        for (Slot slot : r.log.above(after)) {
-            if (slot.seq > after + STATUS_SLOTS) {
+    private void resendSentIn(Context ctx, int to, Status st) {
+        long view = st.view();
+        int lacking = 0;
+        for (Slot slot : r.log.above(st.lastExecuted())) {
+            if (lacking == STATUS_SLOTS) {
                 break;
             }
-            if (slot.prePrepare == null || slot.prePrepare.view() != view) {
-                continue;
+            if (slot.prePrepare == null || slot.prePrepare.view() != view || st.hasCommitted(slot.seq)) {
+                continue;                                                 // not ours to resend, or it has it committed
             }
-            if (slot.prePrepare.replica() == r.self) {
-                ctx.send(to, slot.prePrepare);
-            }
-            Prepare prepare = slot.prepares.get(r.self);
-            if (prepare != null && prepare.view() == view) {
-                ctx.send(to, prepare);
+            lacking++;
+            if (!st.hasPrepared(slot.seq)) {
+                if (slot.prePrepare.replica() == r.self) {
+                    ctx.send(to, slot.prePrepare);
+                }
+                Prepare prepare = slot.prepares.get(r.self);
+                if (prepare != null && prepare.view() == view) {
+                    ctx.send(to, prepare);
+                }
             }
             Commit commit = slot.commits.get(r.self);
             if (commit != null && commit.view() == view) {

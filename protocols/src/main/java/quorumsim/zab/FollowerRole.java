@@ -22,6 +22,8 @@ final class FollowerRole {
     private int refusedConnects;
     /** Which connect a retry belongs to: a retry from an earlier leader's connect does nothing. */
     private long connectGeneration;
+    /** The last sync was a SNAP: its write was the snapshot. */
+    private boolean snapSynced;
 
     FollowerRole(ZabServer server) {
         this.server = server;
@@ -89,6 +91,7 @@ final class FollowerRole {
         }
         server.lastHeardLeaderLocalNanos = ctx.now();
         ctx.observe(new Observations.Synced(server.self, server.leader, m.kind(), m.txns().size()));
+        snapSynced = m.kind() == Messages.SyncKind.SNAP;
         Messages.Snapshot snapshot = null;
         int keep = -1;
         if (m.kind() == Messages.SyncKind.SNAP) {
@@ -148,6 +151,9 @@ final class FollowerRole {
         server.lastHeardLeaderLocalNanos = ctx.now();
         server.phase = ZabServer.FollowerPhase.BROADCAST;
         server.applyUpTo(ctx, m.committedZxid());
+        if (!snapSynced) {
+            server.snapshots.take(ctx, server);                      // Learner.syncWithLeader: UPTODATE, zk.takeSnapshot()
+        }
         server.pipeline.open();
     }
 

@@ -10,7 +10,9 @@ import quorumsim.disk.DiskDevice;
  * the servers in the ensemble take a snapshot at the same time"), the log is rolled and a
  * "Snapshot Thread" writes the data tree to the data directory (ZooKeeperServer.takeSnapshot),
  * unless the previous one is still being written ("Too busy to snap, skipping"). A new
- * leadership also takes one (Leader.lead: ZooKeeperServer.loadData ends with takeSnapshot).
+ * leadership also takes one (Leader.lead: ZooKeeperServer.loadData ends with takeSnapshot), and
+ * so does a learner once synced (Learner.syncWithLeader at UPTODATE), unless its sync was a
+ * SNAP, whose write to the data directory was that snapshot.
  *
  * <p>A snapshot costs its bytes on the data directory's device ({@link DiskDevice#DATA}); on a
  * deployment whose log shares that device, the log's group commits wait behind it. What a

@@ -468,16 +468,27 @@ final class PbftSubject implements Subject {
         return vs;
     }
 
-    /** Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3), as it is printed. */
+    /**
+     * Status(view=1, active=false, lastExecuted=0, viewChanges=[0 2], replica=3), as it is printed;
+     * an active one may add prepared=[2 3] and committed=[1], its slot bitmaps' set bits.
+     */
     private Status status(Term.Call c) {
         List<Integer> held = new ArrayList<>();
         for (Term t : items(c, "viewChanges")) {
             held.add(Integer.parseInt(Term.print(t)));
         }
+        List<Long> prepared = new ArrayList<>();
+        for (Term t : items(c, "prepared")) {
+            prepared.add(Long.parseLong(Term.print(t)));
+        }
+        List<Long> committed = new ArrayList<>();
+        for (Term t : items(c, "committed")) {
+            committed.add(Long.parseLong(Term.print(t)));
+        }
         int i = (int) number(c, "replica");
         Status unsigned = new Status(number(c, "view"), Boolean.parseBoolean(Term.print(need(c, "active"))),
-                number(c, "lastExecuted", 0), held, i, null);
-        return new Status(unsigned.view(), unsigned.active(), unsigned.lastExecuted(), held, i, auth(c, i, unsigned, false));
+                number(c, "lastExecuted", 0), held, prepared, committed, i, null);
+        return unsigned.withAuth(auth(c, i, unsigned, false));
     }
 
     private int primary(long view) {
@@ -545,6 +556,10 @@ final class PbftSubject implements Subject {
         }
         if (value instanceof Observations.CheckpointTaken cp) {
             return Term.call("CheckpointTaken", "i", cp.replica(), "n", cp.seq(), "s", stateName(cp.stateDigest()));
+        }
+        if (value instanceof Status st) {                                 // the slot bitmaps only when a bit is set
+            return Records.render(st, (name, v) -> name.equals("auth")
+                    || ((name.equals("prepared") || name.equals("committed")) && ((List<?>) v).isEmpty()) ? null : render(v));
         }
         if (value instanceof Messages m) {
             return Records.render((Record) m, (name, v) -> name.equals("auth") ? null : render(v));  // Status, FetchState, ...

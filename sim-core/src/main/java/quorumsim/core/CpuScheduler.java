@@ -18,16 +18,17 @@ final class CpuScheduler {
     /** Queues a job on the node, running it at once when the node is idle. */
     void enqueue(Node node, Job job) {
         job.epoch = node.epoch;
-        if (!node.draining && node.queue.isEmpty() && canStart(node)) {
+        if (!node.draining && node.queued == 0 && canStart(node)) {
             node.draining = true; // what tryStart would do with a queue of one, without the queue
             runJob(node, job);
             node.draining = false;
-            if (!node.queue.isEmpty()) {
+            if (node.queued != 0) {
                 tryStart(node);
             }
             return;
         }
         node.queue.add(job);
+        node.queued++;
         tryStart(node);
     }
 
@@ -45,8 +46,9 @@ final class CpuScheduler {
             return;
         }
         node.draining = true;
-        while (canStart(node) && !node.queue.isEmpty()) {
+        while (canStart(node) && node.queued != 0) {
             Job job = node.queue.poll();
+            node.queued--;
             if (job.epoch != node.epoch) {
                 continue;
             }

@@ -31,6 +31,8 @@ final class Node {
 
     // CPU
     final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** How many jobs {@link #queue} holds, read per delivery beside the fields below instead of the deque. */
+    int queued;
     int busyCores;
     /** A loop is starting this node's jobs or releasing one's outbox: new work waits for it. */
     boolean draining;
@@ -75,6 +77,7 @@ final class Node {
         epoch++;
         actor = null;
         queue.clear();
+        queued = 0;
         busyCores = 0;
         nextTicket = 0;
         retireNext = 0;

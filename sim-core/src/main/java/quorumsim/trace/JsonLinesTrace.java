@@ -37,6 +37,9 @@ public final class JsonLinesTrace implements TraceListener, AutoCloseable {
                 out.write(Long.toString(e.messageId()));
                 out.write(",\"bytes\":");
                 out.write(Integer.toString(e.sizeBytes()));
+            } else if (e.kind() == TraceKind.DISK_WRITE) {
+                out.write(",\"bytes\":");
+                out.write(Integer.toString(e.sizeBytes()));
             }
             boolean sentBefore = e.messageId() >= 0 && e.kind() == TraceKind.DELIVER;
             if (e.detail() != null && !sentBefore) {

@@ -236,4 +236,15 @@ class JsonLinesTraceTest {
             i++;
         }
     }
+
+    @Test
+    void aDiskFlushLineNamesItsDeviceBytesStartAndEnd() {
+        StringWriter out = new StringWriter();
+        JsonLinesTrace trace = new JsonLinesTrace(out);
+        trace.onTrace(new TraceEvent(2_000, TraceKind.DISK_WRITE, 1, -1, "log", -1, 100,
+                "startNanos=1000 endNanos=2000 device=log bytes=100 writes=1 [Token]"));
+        trace.close();
+        assertEquals("{\"t\":2000,\"kind\":\"DISK_WRITE\",\"node\":1,\"type\":\"log\",\"bytes\":100,"
+                + "\"detail\":\"startNanos=1000 endNanos=2000 device=log bytes=100 writes=1 [Token]\"}\n", out.toString());
+    }
 }
