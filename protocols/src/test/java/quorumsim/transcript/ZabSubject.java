@@ -39,7 +39,8 @@ import quorumsim.zab.tree.Txn;
  */
 final class ZabSubject implements Subject {
     private static final Set<String> KEYS = Set.of("servers", "self", "acceptedEpoch", "currentEpoch", "history",
-            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers", "snapCount");
+            "snapshotThreshold", "tick", "syncLimit", "broadcastInFlight", "observers", "snapCount",
+            "readOnlyMode", "sessionTimeout");
 
     private final int self;
     private final ZabConfig config;
@@ -53,7 +54,10 @@ final class ZabSubject implements Subject {
                 .tickNanos(Durations.parse(s.text("tick", Durations.show(ZabConfig.defaults().tickNanos()))))
                 .syncLimitTicks(s.integer("syncLimit", ZabConfig.defaults().syncLimitTicks()))
                 .observers(s.integer("observers", 0))
-                .snapCount(s.integer("snapCount", ZabConfig.defaults().snapCount())).build();
+                .snapCount(s.integer("snapCount", ZabConfig.defaults().snapCount()))
+                .readOnlyMode(Boolean.parseBoolean(s.text("readOnlyMode", "false")))
+                .sessionTimeoutNanos(Durations.parse(s.text("sessionTimeout", Durations.show(ZabConfig.defaults().sessionTimeoutNanos()))))
+                .build();
         if (s.term("broadcastInFlight") != null) {                   // the broadcast workload: transactions generated at the leader
             config = config.toBuilder().workload(config.workload().toBuilder().kind("broadcast").clients(0)
                     .outstanding(s.integer("broadcastInFlight", 1)).build()).build();
