@@ -27,7 +27,7 @@ import quorumsim.pbft.Messages.ViewChangeDigest;
  * started on 2f+1 VIEW-CHANGEs; the timeout doubled for each view change that follows one
  * after which nothing executed (the paper doubles it when a new view fails to arrive; a new
  * view that arrives but cannot make progress counts as failed too; half of it comes back
- * for each whole timeout a view holds: PbftReplica.afterFinalExecution); joining on
+ * for each whole timeout a view holds: Execution.afterFinalExecution); joining on
  * f+1 VIEW-CHANGEs for higher views.
  */
 final class ViewChanger {
