@@ -177,9 +177,14 @@ final class FollowerRole {
             server.lookForLeader(ctx);
             return;
         }
-        server.history.add(m.txn());
+        log(ctx, m.epoch(), m.txn());
+    }
+
+    /** Logs a transaction that follows my history: in memory now, on disk through the log device. */
+    private void log(Context ctx, long epoch, Txn txn) {
+        server.history.add(txn);
         ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
-        ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
+        ctx.persist(txn.sizeBytes(), new ZabServer.ProposalLogged(epoch, txn));
         server.snapshots.logged(ctx, server);
     }
 
@@ -219,10 +224,7 @@ final class FollowerRole {
                 server.lookForLeader(ctx);
                 return;
             }
-            server.history.add(m.txn());
-            ctx.chargeCpu(server.costs.proposalNanos() + server.costs.logWriteNanos());
-            ctx.persist(m.txn().sizeBytes(), new ZabServer.ProposalLogged(m.epoch(), m.txn()));
-            server.snapshots.logged(ctx, server);
+            log(ctx, m.epoch(), m.txn());
         }
         ctx.chargeCpu(server.costs.commitNanos());
         server.applyUpTo(ctx, zxid);
